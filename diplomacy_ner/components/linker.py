@@ -1,0 +1,443 @@
+"""``diplomacy_linker``: one canonical entity per person, country, body,
+agreement and place, with every mention; roles and countries of people.
+
+Reads: ``doc.spans[spans_key]`` from ``diplomacy_entity_rules``.
+Sets: ``doc._.entities`` (schema ``Entity`` as dicts), ``doc._.person_roles``
+(entity id -> {role, country, class, source}), ``doc._.dateline``, and
+rewrites ``doc.spans[spans_key]`` so every span's ``kb_id_`` is the id of its
+canonical entity; a TITLE span's ``_.info["person"]`` names the person it
+describes (or None for an unnamed official).
+
+Linking cascade for a person: the knowledge base by exact alias, by folded
+alias ("Dacic" = "Dačić"), then document-level clustering: "M. Laftit",
+"Laftit" join "Abdelouafi Laftit"; fuzzy surname match for spelling variants
+("Ould Merzoug" / "Ould Merzouk"). People the KB does not know get a stable
+document-level id and keep the role and country the text gives them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..extensions import SPAN_KEY, register_extensions
+from ..kb.folding import fold
+from ..offsets import offset_map, span_mention
+from ._shared import load_kb
+
+DEFAULT_FUZZY_THRESHOLD = 88
+GENERIC_CLASSES = {"generic"}
+DATELINE = re.compile(
+    r"^[ \t#*>]*(?P<city>[A-ZÀ-Ý][\w'’\-. ]{1,40}?)"
+    r"(?:\s*,\s*[A-ZÀ-Ý][\w\- ]{2,30}?)?"
+    r"(?:\s*,\s*\d{1,2}(?:er)?\s+[A-Za-zéèûôÀ-ÿ]+\.?(?:\s+\d{4})?)?"
+    r"\s*(?:\((?:[A-Z]{2,6}|[A-Z][a-z]+)\))?\s*[-–—]\s",
+    re.M,
+)
+
+
+@dataclass
+class PersonCluster:
+    id: str
+    spans: list[Span] = field(default_factory=list)
+    kb_id: str | None = None
+
+    @property
+    def name(self) -> str:
+        return max((s.text for s in self.spans), key=lambda t: (len(t.split()), len(t)))
+
+    @property
+    def tokens(self) -> list[str]:
+        return fold(self.name).split()
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
+
+
+class Linker:
+    """Resolve every mention to a canonical entity and give people their roles.
+
+    nlp (Language): the pipeline.
+    name (str): component name.
+    kb_files (Sequence[str]): extra knowledge-base files.
+    fuzzy_threshold (int): rapidfuzz ratio (0-100) for fuzzy name matches.
+    spans_key (str): the span group read and rewritten.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "diplomacy_linker",
+        *,
+        kb_files: Sequence[str] = (),
+        fuzzy_threshold: int = DEFAULT_FUZZY_THRESHOLD,
+        spans_key: str = SPAN_KEY,
+    ):
+        register_extensions()
+        self.name = name
+        self.kb_files = list(kb_files)
+        self.kb = load_kb(self.kb_files)
+        self.fuzzy_threshold = fuzzy_threshold
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
+        published = dt.date.fromisoformat(doc._.published) if doc._.published else None
+        omap = offset_map(doc)
+        by_label: dict[str, list[Span]] = {}
+        for s in spans:
+            by_label.setdefault(s.label_, []).append(s)
+
+        doc._.dateline = self._dateline(doc, by_label.get("PLACE", []))
+        clusters = self._cluster_people(by_label.get("PERSON", []))
+        span_entity: dict[tuple[int, int, str], str] = {}
+        for c in clusters:
+            for s in c.spans:
+                span_entity[(s.start, s.end, "PERSON")] = c.id
+
+        countries = self._country_entities(by_label.get("COUNTRY", []), span_entity)
+        home = self._home_country(doc, by_label.get("COUNTRY", []))
+        roles, title_person = self._roles(doc, clusters, by_label.get("TITLE", []), published, home)
+        bodies = self._named_entities(by_label.get("BODY", []), "body", span_entity, home)
+        agreements = self._named_entities(by_label.get("AGREEMENT", []), "agreement", span_entity, home)
+        places = self._place_entities(by_label.get("PLACE", []), span_entity)
+
+        entities: list[dict[str, Any]] = []
+        for c in clusters:
+            info = roles.get(c.id, {})
+            entities.append(
+                {
+                    "id": c.id,
+                    "type": "person",
+                    "name": c.name,
+                    "role": info.get("role"),
+                    "country": info.get("country"),
+                    "in_kb": c.kb_id is not None,
+                    "mentions": [span_mention(s, omap) for s in c.spans],
+                }
+            )
+        for group in (countries, bodies, agreements, places):
+            for ent in group:
+                ent["mentions"] = [span_mention(s, omap) for s in ent.pop("_spans")]
+                entities.append(ent)
+        doc._.entities = entities
+        doc._.person_roles = roles
+
+        # rewrite the span group with canonical ids
+        new_spans = []
+        for s in spans:
+            ent_id = span_entity.get((s.start, s.end, s.label_), s.kb_id_)
+            new = Span(doc, s.start, s.end, label=s.label_, kb_id=ent_id)
+            info = dict(s._.info or {})
+            if s.label_ == "TITLE":
+                info["person"] = title_person.get((s.start, s.end))
+            if info:
+                new._.info = info
+            new_spans.append(new)
+        doc.spans[self.spans_key] = new_spans
+        return doc
+
+    # -- people ---------------------------------------------------------------------------
+    def _cluster_people(self, spans: list[Span]) -> list[PersonCluster]:
+        clusters: list[PersonCluster] = []
+        ordered = sorted(spans, key=lambda s: (-len(fold(s.text).split()), -len(s.text), s.start))
+        for span in ordered:
+            toks = fold(span.text).split()
+            if not toks:
+                continue
+            kb_id = span.kb_id_ or self._kb_person(span.text, allow_surname=False)
+            target = None
+            for c in clusters:
+                if kb_id and c.kb_id == kb_id:
+                    target = c
+                    break
+                if self._same_person(toks, c.tokens):
+                    target = c
+                    break
+            if target is None:
+                if kb_id is None and len(toks) == 1:
+                    kb_id = self._kb_person(span.text, allow_surname=True)
+                    if kb_id:
+                        target = next((c for c in clusters if c.kb_id == kb_id), None)
+                if target is None:
+                    target = PersonCluster(id=kb_id or f"doc-person:{_slug(span.text)}", kb_id=kb_id)
+                    clusters.append(target)
+            target.spans.append(span)
+            if target.kb_id is None and kb_id:
+                target.kb_id = kb_id
+                target.id = kb_id
+        for c in clusters:
+            c.spans.sort(key=lambda s: s.start)
+        clusters.sort(key=lambda c: c.spans[0].start)
+        return clusters
+
+    def _same_person(self, short: list[str], full: list[str]) -> bool:
+        if short == full:
+            return True
+        if len(short) <= len(full) and full[-len(short):] == short:
+            return True
+        if len(short) < len(full) and "".join(short) == "".join(full[-2:]):
+            return True
+        if "".join(short) == "".join(full):
+            return True
+        tail = full[-len(short):] if len(short) <= len(full) else full
+        a, b = " ".join(short), " ".join(tail)
+        if len(a) > 4 and fuzz.ratio(a, b) >= self.fuzzy_threshold:
+            return True
+        # "Benyoucef" vs "Ben Youcef", "Goncalves Brito" vs "João Manuel Gonçalves Brito"
+        return len(short) == 1 and len(full) >= 2 and fuzz.ratio(short[0], "".join(full[-2:])) >= self.fuzzy_threshold
+
+    def _kb_person(self, text: str, *, allow_surname: bool) -> str | None:
+        index = self.kb.alias_index
+        for cand in index.candidates(text, types=("person",), fuzzy=False, limit=1):
+            return cand.entity_id
+        if allow_surname:
+            ids = index.surname(text) if hasattr(index, "surname") else []
+            if len(ids) == 1:
+                return ids[0]
+        return None
+
+    def _roles(
+        self,
+        doc: Doc,
+        clusters: list[PersonCluster],
+        titles: list[Span],
+        published: dt.date | None,
+        home: str | None,
+    ) -> tuple[dict[str, dict[str, Any]], dict[tuple[int, int], str | None]]:
+        person_at_start: dict[int, PersonCluster] = {}
+        person_at_end: dict[int, PersonCluster] = {}
+        for c in clusters:
+            for s in c.spans:
+                person_at_start[s.start] = c
+                person_at_end[s.end] = c
+        attached: dict[str, list[Span]] = {}
+        title_person: dict[tuple[int, int], str | None] = {}
+        titles = sorted(titles, key=lambda t: t.start)
+        for t in titles:
+            person = self._person_after(doc, t.end, person_at_start)
+            if person is None:
+                person = self._person_before(doc, t.start, person_at_end)
+            title_person[(t.start, t.end)] = person.id if person else None
+            if person is not None:
+                attached.setdefault(person.id, []).append(t)
+        roles: dict[str, dict[str, Any]] = {}
+        for c in clusters:
+            info = self._role_from_titles(attached.get(c.id, []))
+            kb_role = None
+            if c.kb_id:
+                person = self.kb.get(c.kb_id)
+                kb_role = person.role_on(published) if person is not None and hasattr(person, "role_on") else None
+            if kb_role is not None:
+                if not info.get("role"):
+                    info["role"] = kb_role.title
+                    info["source"] = "kb"
+                if not info.get("country"):
+                    info["country"] = kb_role.country
+            roles[c.id] = info
+        # unnamed titles: coreference with a named official of the same country ("le président syrien")
+        last_by_country: dict[str, str] = {}
+        mentions = sorted(
+            [(s.start, "P", c.id) for c in clusters for s in c.spans] + [(t.start, "T", t) for t in titles],
+            key=lambda x: x[0],
+        )
+        for _, kind, obj in mentions:
+            if kind == "P":
+                country = roles.get(obj, {}).get("country")
+                if country:
+                    last_by_country[country] = obj
+                continue
+            t = obj
+            if title_person.get((t.start, t.end)) is not None:
+                continue
+            info = t._.info or {}
+            codes = list(info.get("countries") or []) + [self._body_code(b) for b in info.get("bodies") or []]
+            codes = [c for c in codes if c]
+            for code in codes:
+                if code in last_by_country and info.get("class") != "diplomat":
+                    title_person[(t.start, t.end)] = last_by_country[code]
+                    break
+        return roles, title_person
+
+    def _person_after(self, doc: Doc, i: int, person_at_start: dict[int, PersonCluster]) -> PersonCluster | None:
+        n = len(doc)
+        j = i
+        skipped = 0
+        while j < n and skipped <= 4 and (doc[j].text in (",", "M.", "Mme", "S.E.", "SE", "SM", "MM.") or doc[j].lower_ in ("monsieur", "madame", "son", "sa", "excellence", "majesté", "le", "la", "roi", "dr", "général", "m.")):
+            if j in person_at_start:
+                break
+            j += 1
+            skipped += 1
+        return person_at_start.get(j)
+
+    def _person_before(self, doc: Doc, i: int, person_at_end: dict[int, PersonCluster]) -> PersonCluster | None:
+        j = i
+        if j > 0 and doc[j - 1].text in (",", "("):
+            j -= 1
+            return person_at_end.get(j)
+        return None
+
+    def _role_from_titles(self, titles: list[Span]) -> dict[str, Any]:
+        best: dict[str, Any] = {}
+        for t in titles:
+            info = t._.info or {}
+            if info.get("class") in GENERIC_CLASSES and best:
+                continue
+            countries = list(info.get("countries") or [])
+            bodies = list(info.get("bodies") or [])
+            country = countries[0] if countries else None
+            if country is None and bodies:
+                country = self._body_code(bodies[0])
+            if country is None:
+                country = self._demonym_country(info.get("role") or "")
+            candidate = {
+                "role": info.get("role"),
+                "country": country,
+                "class": info.get("class"),
+                "source": "text",
+            }
+            if info.get("class") in GENERIC_CLASSES:
+                candidate["role"] = None
+            if not best or (best.get("class") in GENERIC_CLASSES) or (not best.get("country") and country):
+                merged = {**best, **{k: v for k, v in candidate.items() if v}}
+                best = merged
+        return best
+
+    def _demonym_country(self, role: str) -> str | None:
+        """'… des Marocains résidant à l'étranger' names the minister's country."""
+        for word in re.findall(r"[A-ZÀ-Ý][\w\-]+", role):
+            for cand in self.kb.alias_index.candidates(word.lower(), types=("country",), fuzzy=False, limit=1):
+                if cand.field == "adjective":
+                    rec = self.kb.get(cand.entity_id)
+                    return getattr(rec, "code", None)
+        return None
+
+    def _body_code(self, body_id: str) -> str | None:
+        rec = self.kb.get(body_id)
+        if rec is None:
+            return None
+        code = getattr(rec, "code", None) or getattr(rec, "acronym", None)
+        if code is None and getattr(rec, "scope", None) == "national":
+            return getattr(rec, "country", None)
+        return code
+
+    # -- other entities -------------------------------------------------------------------
+    def _country_entities(self, spans: list[Span], span_entity: dict) -> list[dict[str, Any]]:
+        groups: dict[str, list[Span]] = {}
+        for s in spans:
+            if not s.kb_id_.startswith("country:"):
+                continue
+            groups.setdefault(s.kb_id_, []).append(s)
+            span_entity[(s.start, s.end, "COUNTRY")] = s.kb_id_
+        out = []
+        for cid, group in groups.items():
+            rec = self.kb.get(cid)
+            out.append(
+                {"id": cid, "type": "country", "name": rec.name if rec else cid, "code": cid.split(":", 1)[1], "in_kb": rec is not None, "_spans": group}
+            )
+        return out
+
+    def _home_country(self, doc: Doc, spans: list[Span]) -> str | None:
+        votes: Counter[str] = Counter()
+        for s in spans:
+            if s.kb_id_.startswith("country:"):
+                votes[s.kb_id_.split(":", 1)[1]] += 1
+        dateline = doc._.dateline
+        if dateline and dateline.get("country"):
+            votes[dateline["country"]] += 2
+        return votes.most_common(1)[0][0] if votes else None
+
+    def _named_entities(self, spans: list[Span], kind: str, span_entity: dict, home: str | None) -> list[dict[str, Any]]:
+        groups: dict[str, dict[str, Any]] = {}
+        for s in spans:
+            info = s._.info or {}
+            ent_id = s.kb_id_ or ""
+            if ent_id.startswith("doc-"):
+                pass
+            elif ent_id:
+                ent_id = self._disambiguate_national(ent_id, s.text, home)
+            else:
+                cand = next(iter(self.kb.alias_index.candidates(s.text, types=(kind,), fuzzy=False, limit=1)), None)
+                ent_id = cand.entity_id if cand else f"doc-{kind}:{_slug(_strip_article(s.text))}"
+            span_entity[(s.start, s.end, s.label_)] = ent_id
+            group = groups.setdefault(ent_id, {"_spans": [], "acronym": info.get("acronym")})
+            group["_spans"].append(s)
+            if info.get("acronym"):
+                group["acronym"] = info["acronym"]
+        out = []
+        for ent_id, g in groups.items():
+            rec = self.kb.get(ent_id)
+            texts = [_strip_article(s.text) for s in g["_spans"]]
+            acronym = g.get("acronym") or (getattr(rec, "acronym", None) if rec else None)
+            if rec is not None:
+                name = rec.name
+            else:
+                name = acronym or max(texts, key=len)
+            out.append(
+                {
+                    "id": ent_id,
+                    "type": kind,
+                    "name": name,
+                    "acronym": acronym,
+                    "country": getattr(rec, "country", None) if rec else None,
+                    "in_kb": rec is not None,
+                    "_spans": g["_spans"],
+                }
+            )
+        return out
+
+    def _disambiguate_national(self, ent_id: str, text: str, home: str | None) -> str:
+        rec = self.kb.get(ent_id)
+        if rec is None or getattr(rec, "scope", None) != "national" or home is None or getattr(rec, "country", None) == home:
+            return ent_id
+        for cand in self.kb.alias_index.candidates(text, types=("body",), fuzzy=False, limit=10):
+            other = self.kb.get(cand.entity_id)
+            if other is not None and getattr(other, "country", None) == home:
+                return cand.entity_id
+        return ent_id
+
+    def _place_entities(self, spans: list[Span], span_entity: dict) -> list[dict[str, Any]]:
+        groups: dict[str, list[Span]] = {}
+        for s in spans:
+            groups.setdefault(s.kb_id_, []).append(s)
+            span_entity[(s.start, s.end, "PLACE")] = s.kb_id_
+        out = []
+        for pid, group in groups.items():
+            info = group[0]._.info or {}
+            out.append({"id": pid, "type": "place", "name": info.get("name") or group[0].text, "country": info.get("country"), "in_kb": True, "_spans": group})
+        return out
+
+    def _dateline(self, doc: Doc, places: list[Span]) -> dict[str, Any] | None:
+        head = doc.text[:400]
+        for m in DATELINE.finditer(head):
+            city = m.group("city").strip()
+            start = m.start("city")
+            for p in places:
+                if p.start_char == start:
+                    info = p._.info or {}
+                    return {"city": info.get("name") or city, "country": info.get("country"), "start": p.start_char, "end": p.end_char}
+        return None
+
+
+def _strip_article(text: str) -> str:
+    return re.sub(r"^(?:le |la |les |l'|l’)", "", text.strip(), flags=re.I)
+
+
+@Language.factory(
+    "diplomacy_linker",
+    default_config={"kb_files": [], "fuzzy_threshold": DEFAULT_FUZZY_THRESHOLD, "spans_key": SPAN_KEY},
+    assigns=["doc._.entities", "doc._.person_roles", "doc._.dateline", "doc.spans"],
+    requires=["doc.spans"],
+)
+def make_linker(nlp: Language, name: str, kb_files: list[str], fuzzy_threshold: int, spans_key: str) -> Linker:
+    """Factory of :class:`Linker`."""
+    return Linker(nlp, name, kb_files=kb_files, fuzzy_threshold=fuzzy_threshold, spans_key=spans_key)

@@ -1,0 +1,50 @@
+"""Every custom ``Doc`` / ``Span`` attribute of the pipeline, declared once.
+
+Values stored on ``Doc._`` are plain JSON-able data (dicts, lists, strings,
+ints) so that docs survive ``DocBin`` and ``nlp.pipe(n_process=...)``. The
+typed pydantic views are built by :mod:`diplomacy_ner.api` from these.
+
+Doc attributes
+    source_text (str | None): the text the caller passed in, before normalisation.
+    offset_segments (list[list[int]]): the offset map, see :class:`diplomacy_ner.normalize.OffsetMap`.
+    published (str | None): ISO publication date, set by the caller through ``Extractor``.
+    acronyms (dict[str, str]): acronyms defined in the document ("GMMP" -> its long form).
+    entities (list[dict]): canonical entities with their mentions (schema ``Entity``).
+    person_roles (dict[str, dict]): role/country of each person entity id, from text then KB.
+    meetings (list[dict]): meetings (schema ``Meeting``), offsets into ``source_text``.
+    dateline (dict | None): the dateline city and its span, if the article has one.
+
+Span attributes (on spans of ``doc.spans["diplomacy"]``)
+    kb_id is spaCy's own ``Span.kb_id_``; ``score`` is the linking score.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+SPAN_KEY = "diplomacy"
+
+_DOC_ATTRS: dict[str, object] = {
+    "source_text": None,
+    "offset_segments": None,
+    "published": None,
+    "acronyms": None,
+    "entities": None,
+    "person_roles": None,
+    "meetings": None,
+    "dateline": None,
+}
+_SPAN_ATTRS: dict[str, object] = {"score": None, "info": None}
+
+
+def register_extensions() -> None:
+    """Declare the custom attributes; safe to call any number of times."""
+    for name, default in _DOC_ATTRS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    for name, default in _SPAN_ATTRS.items():
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=default)
+
+
+register_extensions()

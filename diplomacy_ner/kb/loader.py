@@ -1,0 +1,198 @@
+"""Read knowledge-base JSONL files into validated records.
+
+One JSON object per line; blank lines and lines starting with ``//`` are
+skipped. The ``kind`` field picks the pydantic model (:data:`RECORD_MODELS`).
+Every problem raises :class:`~diplomacy_ner.errors.KnowledgeBaseError` with a
+message that names the file, the 1-based line number and the field, e.g.
+``people.jsonl:12: field `roles.0.start`: Input should be a valid date``.
+
+Loading only parses JSON: nothing in a KB file is ever executed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Iterable
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any, cast
+
+from pydantic import ValidationError
+
+from ..errors import Errors, KnowledgeBaseError
+from .records import RECORD_MODELS, KBRecord
+
+logger = logging.getLogger("diplomacy_ner")
+
+KBPath = str | os.PathLike[str] | Traversable
+"""A KB file: a path on disk or an ``importlib.resources`` traversable."""
+
+RESOURCE_PACKAGE = "diplomacy_ner"
+RESOURCE_KB_DIR = ("resources", "kb")
+COMMENT_PREFIX = "//"
+
+
+class _DuplicateKeyError(ValueError):
+    pass
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in obj:
+            raise _DuplicateKeyError(f"key {key!r} appears twice in the object")
+        obj[key] = value
+    return obj
+
+
+def _parse_json(line: str) -> Any:
+    """Parse one line as strict JSON (no NaN/Infinity, no repeated keys)."""
+    return json.loads(line, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
+
+
+def _read_lines(path: KBPath) -> list[str]:
+    label = str(path)
+    source: Path | Traversable = Path(path) if isinstance(path, str | os.PathLike) else path
+    if not source.is_file():
+        raise KnowledgeBaseError(Errors.D014.format(path=label))
+    return source.read_text(encoding="utf-8-sig").splitlines()
+
+
+def _field_path(loc: tuple[int | str, ...]) -> str:
+    return ".".join(str(part) for part in loc) or "(record)"
+
+
+def parse_record(obj: Any, *, path: str, line: int) -> KBRecord:
+    """Validate one decoded JSON value as a KB record.
+
+    obj (Any): The value decoded from one JSONL line.
+    path (str): The file name, for error messages.
+    line (int): The 1-based line number, for error messages.
+    RETURNS (KBRecord): The validated record.
+    """
+    if not isinstance(obj, dict):
+        raise KnowledgeBaseError(Errors.D012.format(path=path, line=line, type_name=type(obj).__name__))
+    if "kind" not in obj:
+        raise KnowledgeBaseError(
+            Errors.D011.format(
+                path=path,
+                line=line,
+                field="kind",
+                msg=f"missing; every record needs one of {sorted(RECORD_MODELS)}",
+            )
+        )
+    kind = obj["kind"]
+    model = RECORD_MODELS.get(kind) if isinstance(kind, str) else None
+    if model is None:
+        raise KnowledgeBaseError(Errors.D016.format(path=path, line=line, kind=kind, kinds=sorted(RECORD_MODELS)))
+    try:
+        record = model.model_validate(obj)
+    except ValidationError as err:
+        errors = err.errors(include_url=False)
+        first = errors[0]
+        msg = str(first["msg"])
+        if len(errors) > 1:
+            others = ", ".join(f"`{_field_path(e['loc'])}`" for e in errors[1:4])
+            msg += f" (also {len(errors) - 1} more: {others})"
+        raise KnowledgeBaseError(
+            Errors.D011.format(path=path, line=line, field=_field_path(first["loc"]), msg=msg)
+        ) from None
+    return cast(KBRecord, record)
+
+
+class RecordCollector:
+    """Accumulate records from several files of one load, rejecting conflicting ids.
+
+    A record whose id was already loaded with the same data is dropped
+    silently; with different data it raises ``[D013]``.
+    """
+
+    def __init__(self) -> None:
+        self.records: list[KBRecord] = []
+        self._first: dict[str, tuple[KBRecord, str]] = {}
+
+    def add(self, record: KBRecord, *, path: str, line: int) -> None:
+        """Add one record read at ``path:line``.
+
+        record (KBRecord): The validated record.
+        path (str): The file it comes from.
+        line (int): Its 1-based line number.
+        """
+        seen = self._first.get(record.id)
+        if seen is None:
+            self._first[record.id] = (record, f"{path}:{line}")
+            self.records.append(record)
+            return
+        first_record, first_where = seen
+        if first_record != record:
+            raise KnowledgeBaseError(Errors.D013.format(path=path, line=line, id=record.id, first=first_where))
+        logger.debug("%s:%d: identical duplicate of %s ignored", path, line, record.id)
+
+    def read(self, path: KBPath) -> None:
+        """Read every record of one JSONL file.
+
+        path (KBPath): A file path or an ``importlib.resources`` traversable.
+        """
+        label = str(path)
+        for number, raw in enumerate(_read_lines(path), start=1):
+            text = raw.strip()
+            if not text or text.startswith(COMMENT_PREFIX):
+                continue
+            try:
+                obj = _parse_json(text)
+            except (ValueError, RecursionError) as err:
+                detail = f"{err.msg} (column {err.colno})" if isinstance(err, json.JSONDecodeError) else str(err)
+                raise KnowledgeBaseError(Errors.D010.format(path=label, line=number, msg=detail)) from None
+            self.add(parse_record(obj, path=label, line=number), path=label, line=number)
+
+
+def load_jsonl(path: KBPath) -> list[KBRecord]:
+    """Load one KB JSONL file.
+
+    path (KBPath): The file (a path, or a traversable from ``importlib.resources``).
+    RETURNS (list[KBRecord]): The records, in file order, identical duplicates dropped.
+    """
+    collector = RecordCollector()
+    collector.read(path)
+    return collector.records
+
+
+def load_many(paths: Iterable[KBPath]) -> list[KBRecord]:
+    """Load several KB files as one load: an id defined twice must carry the same data.
+
+    paths (Iterable[KBPath]): The files, read in order.
+    RETURNS (list[KBRecord]): All records, in order.
+    """
+    collector = RecordCollector()
+    for path in paths:
+        collector.read(path)
+    return collector.records
+
+
+def resource_kb_files() -> list[Traversable]:
+    """The KB files shipped with the package, sorted by name.
+
+    RETURNS (list[Traversable]): Every ``diplomacy_ner/resources/kb/*.jsonl``.
+    """
+    directory = resources.files(RESOURCE_PACKAGE).joinpath(*RESOURCE_KB_DIR)
+    return sorted(
+        (entry for entry in directory.iterdir() if entry.name.endswith(".jsonl") and entry.is_file()),
+        key=lambda entry: entry.name,
+    )
+
+
+def load_resource_records() -> list[KBRecord]:
+    """Load every KB file shipped in ``diplomacy_ner/resources/kb`` (via ``importlib.resources``).
+
+    RETURNS (list[KBRecord]): The shipped records; ids are unique across files.
+    """
+    records = load_many(resource_kb_files())
+    logger.debug("loaded %d shipped knowledge-base records", len(records))
+    return records

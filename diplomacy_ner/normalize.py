@@ -1,0 +1,198 @@
+"""Text clean-up before spaCy, with an offset map back to the caller's text.
+
+Real articles carry typographic apostrophes, non-breaking spaces, hard line
+breaks in mid-sentence (text copied out of PDFs), decomposed accents,
+zero-width and bidirectional marks, control characters and left-over HTML.
+:func:`normalize_text` returns the cleaned text and an :class:`OffsetMap`, so
+that every offset the library reports points into the text the user passed in:
+``original[m.start:m.end] == m.text``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+
+# (pattern, replacement or None when computed) — order gives priority on overlaps.
+_APOSTROPHES = re.compile("[\u2019\u2018\u02bc\u00b4\u2032]")
+_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad\r]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_COMBINING_RUN = re.compile(r"[^\W\d_][\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,500})?/?>")
+_HTML_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#[0-9]{1,6}|#[xX][0-9A-Fa-f]{1,5});")
+_SINGLE_NEWLINE = re.compile(r"(?<=[^\n])\n(?=[^\n])")
+# A line ending with one of these is a finished sentence or a heading: keep the break.
+_SENTENCE_END = set(".!?:;»…\"*#)]|")
+_JOINING_ABBREVIATIONS = ("M.", "MM.", "Mme.", "Dr.", "S.E.", "Pr.")
+_SPACE_MARK = "\u0001"
+
+
+@dataclass(frozen=True)
+class Edit:
+    start: int
+    end: int
+    replacement: str
+
+
+class OffsetMap:
+    """Maps character offsets of the normalised text back to the original text.
+
+    Stored as segments ``[norm_start, orig_start, norm_len, orig_len]``: a
+    segment with equal lengths maps one to one; a replaced segment maps every
+    inner offset to its original start and its end to its original end. The
+    segments are plain lists so they can live on ``Doc._`` (JSON-able).
+    """
+
+    __slots__ = ("segments", "_starts", "original_length")
+
+    def __init__(self, segments: list[list[int]], original_length: int):
+        self.segments = segments
+        self._starts = [s[0] for s in segments]
+        self.original_length = original_length
+
+    @classmethod
+    def identity(cls, length: int) -> OffsetMap:
+        return cls([[0, 0, length, length]], length)
+
+    def _segment(self, index: int) -> list[int]:
+        pos = bisect_right(self._starts, index) - 1
+        return self.segments[max(pos, 0)]
+
+    def start(self, index: int) -> int:
+        """The original offset of the character at normalised ``index``."""
+        norm_start, orig_start, norm_len, orig_len = self._segment(index)
+        if norm_len == orig_len:
+            return min(orig_start + (index - norm_start), self.original_length)
+        return orig_start
+
+    def end(self, index: int) -> int:
+        """The original (exclusive) end offset for a normalised end ``index``."""
+        if index <= 0:
+            return 0
+        norm_start, orig_start, norm_len, orig_len = self._segment(index - 1)
+        if norm_len == orig_len:
+            return min(orig_start + (index - norm_start), self.original_length)
+        return orig_start + orig_len
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised ``[start, end)`` range to the original text."""
+        o_start = self.start(start)
+        o_end = self.end(end)
+        return o_start, max(o_start, o_end)
+
+
+def _newline_edits(text: str) -> list[Edit]:
+    """Hard line breaks inside a sentence become spaces (same length)."""
+    edits = []
+    for m in _SINGLE_NEWLINE.finditer(text):
+        i = m.start()
+        line_start = text.rfind("\n", 0, i) + 1
+        prev_line = text[line_start:i].rstrip(" \t\u00a0")
+        if not prev_line:
+            continue
+        last = prev_line[-1]
+        if last in _SENTENCE_END and not prev_line.endswith(_JOINING_ABBREVIATIONS):
+            continue
+        nxt = text[i + 1 : i + 2]
+        # a short line in capitals or ending with a digit is a heading or dateline: keep it apart
+        if (last.isdigit() or prev_line.isupper()) and (nxt.isupper() or nxt.isdigit()):
+            continue
+        if nxt in "-–—•*#|>":
+            continue
+        edits.append(Edit(i, i + 1, " "))
+    return edits
+
+
+def _collect_edits(text: str) -> list[Edit]:
+    edits: list[Edit] = []
+    for m in _HTML_TAG.finditer(text):
+        edits.append(Edit(m.start(), m.end(), " "))
+    for m in _HTML_ENTITY.finditer(text):
+        value = html.unescape(m.group())
+        if value != m.group():
+            value = _SPACES.sub(" ", value)
+            edits.append(Edit(m.start(), m.end(), value))
+    for m in _COMBINING_RUN.finditer(text):
+        value = unicodedata.normalize("NFC", m.group())
+        if value != m.group():
+            edits.append(Edit(m.start(), m.end(), value))
+    for m in _INVISIBLE.finditer(text):
+        edits.append(Edit(m.start(), m.end(), ""))
+    for m in _CONTROL.finditer(text):
+        edits.append(Edit(m.start(), m.end(), " "))
+    for m in _APOSTROPHES.finditer(text):
+        edits.append(Edit(m.start(), m.end(), "'"))
+    for m in _SPACES.finditer(text):
+        edits.append(Edit(m.start(), m.end(), " "))
+    edits.extend(_newline_edits(text))
+    # keep the first edit on overlapping ranges (tags before entities before character fixes)
+    edits.sort(key=lambda e: (e.start, -(e.end - e.start)))
+    kept: list[Edit] = []
+    last_end = -1
+    for e in edits:
+        if e.start >= last_end:
+            kept.append(e)
+            last_end = e.end
+    return kept
+
+
+def normalize_text(text: str) -> tuple[str, OffsetMap]:
+    """Clean ``text`` for spaCy and return it with the map back to ``text``.
+
+    text (str): the article as the user passed it.
+    RETURNS (tuple[str, OffsetMap]): the normalised text and its offset map.
+    """
+    edits = _collect_edits(text)
+    if not edits:
+        return text, OffsetMap.identity(len(text))
+    pieces: list[str] = []
+    segments: list[list[int]] = []
+    norm_pos = 0
+    orig_pos = 0
+
+    def keep(upto: int) -> None:
+        nonlocal norm_pos, orig_pos
+        if upto > orig_pos:
+            length = upto - orig_pos
+            pieces.append(text[orig_pos:upto])
+            if segments and segments[-1][2] == segments[-1][3] and (
+                segments[-1][0] + segments[-1][2] == norm_pos and segments[-1][1] + segments[-1][3] == orig_pos
+            ):
+                segments[-1][2] += length
+                segments[-1][3] += length
+            else:
+                segments.append([norm_pos, orig_pos, length, length])
+            norm_pos += length
+            orig_pos = upto
+
+    for e in edits:
+        keep(e.start)
+        pieces.append(e.replacement)
+        new_len, old_len = len(e.replacement), e.end - e.start
+        if new_len == old_len:
+            # same length: a one-to-one segment, merge it with its neighbours
+            if (
+                segments
+                and segments[-1][2] == segments[-1][3]
+                and segments[-1][0] + segments[-1][2] == norm_pos
+                and segments[-1][1] + segments[-1][3] == orig_pos
+            ):
+                segments[-1][2] += new_len
+                segments[-1][3] += old_len
+            else:
+                segments.append([norm_pos, orig_pos, new_len, old_len])
+        elif new_len:
+            segments.append([norm_pos, orig_pos, new_len, old_len])
+        else:
+            # a deletion: the next kept character maps straight after it
+            pass
+        norm_pos += new_len
+        orig_pos = e.end
+    keep(len(text))
+    if not segments:
+        segments = [[0, 0, 0, len(text)]]
+    return "".join(pieces), OffsetMap(segments, len(text))

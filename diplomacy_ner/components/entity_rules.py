@@ -102,7 +102,8 @@ class EntityRules:
         for rec in self.kb.countries:
             key_name, key_adj = f"COUNTRY|{rec.id}", f"COUNTRY_ADJ|{rec.id}"
             for form in (rec.name, *rec.official_names, *rec.aliases):
-                (exact if _is_acronym_text(form) else lower).setdefault(key_name, []).append(form)
+                # names are capitalised in French: match them as written (and in capitals, for headlines)
+                exact.setdefault(key_name, []).extend(_case_variants(form))
             for adj in rec.adjectives:
                 lower.setdefault(key_adj, []).append(adj)
                 self.adjectives.setdefault(fold(adj), rec.id)
@@ -111,7 +112,12 @@ class EntityRules:
         for rec in self.kb.bodies:
             key = f"BODY|{rec.id}"
             for form in (rec.name, *rec.aliases):
-                (exact if _is_acronym_text(form) else lower).setdefault(key, []).append(form)
+                if _is_acronym_text(form):
+                    exact.setdefault(key, []).append(form)
+                elif form[:1].isupper():
+                    exact.setdefault(key, []).extend(_case_variants(form))
+                else:
+                    lower.setdefault(key, []).append(form)
             if rec.acronym:
                 exact.setdefault(key, []).append(rec.acronym)
             for adj in rec.adjectives:
@@ -257,7 +263,9 @@ class EntityRules:
         for start, end, cls in title_heads:
             if start < covered_until:
                 continue
-            ext = title_extent(doc, start, end, index)
+            if cls == "generic" and (start == 0 or doc[start - 1].lower_ not in _GENERIC_DETERMINERS):
+                continue
+            ext = title_extent(doc, start, end, index, generic=(cls == "generic"))
             span = Span(doc, start, ext.end, label="TITLE", kb_id=cls)
             span._.info = self._title_info(doc, ext, cls, country_at)
             title_spans.append(span)
@@ -433,7 +441,15 @@ class EntityRules:
         return self
 
 
+_GENERIC_DETERMINERS = {"le", "la", "les", "l'", "son", "sa", "ses", "leur", "leurs", "un", "une", "des", "deux", "trois", "quatre", "cinq", "ce", "cet", "cette", "ces", "notre", "votre"}
 _AGREEMENT_WORDS = {"accord", "accords", "traité", "convention", "pacte", "déclaration", "mémorandum", "protocole", "charte", "plan", "feuille", "arrangement", "entente"}
+
+
+def _case_variants(form: str) -> list[str]:
+    variants = [form, form.upper()]
+    if form[:1].islower():
+        variants.append(form[:1].upper() + form[1:])
+    return variants
 
 
 def _join_tokens(tokens: Sequence[Any]) -> str:
@@ -456,6 +472,8 @@ def _strip_honorifics(span: Span) -> Span | None:
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in (".",) or doc[end - 1].lower_ in ("le", "la")):
         end -= 1
     if start >= end:
+        return None
+    if not doc[start].text[:1].isupper():
         return None
     text = doc[start:end].text
     if not any(c.isupper() for c in text) or len(text) < 2:

@@ -86,6 +86,7 @@ class Official:
     end: int
     spans: list[Span] = field(default_factory=list)
     unnamed: bool = False
+    weak: bool = False  # a named person the text gives no office: a partner, never alone
 
 
 @dataclass
@@ -216,13 +217,12 @@ class MeetingAssembler:
                 continue
             pid = s.kb_id_
             info = self.roles.get(pid, {})
-            if not (info.get("role") or info.get("country") or info.get("class")):
-                continue
+            weak = not (info.get("role") or info.get("country") or info.get("class"))
             if self._excluded(s.start, sent):
                 continue
             ent = self.entities.get(pid, {})
             out.append(
-                Official(pid, pid, ent.get("name") or s.text, info.get("role"), info.get("country"), info.get("class"), s.start, s.end, [s])
+                Official(pid, pid, ent.get("name") or s.text, info.get("role"), info.get("country"), info.get("class"), s.start, s.end, [s], weak=weak)
             )
             seen_person_spans.add((s.start, s.end))
         for t in self.by_label.get("TITLE", []):
@@ -632,7 +632,8 @@ class MeetingAssembler:
         keys = current.keys()
         if any(o.key in keys for o in officials):
             return True
-        return False
+        # "Il a aussi rappelé…", "Elle a plaidé…": a pronoun subject goes on with the current meeting
+        return any(t.lower_ in ("il", "elle", "ils", "elles") and t.dep_.startswith("nsubj") for t in sent)
 
     def _add_participants_from_join(self, current: Draft, sent: Span, officials: list[Official], triggers: list[tuple[Token, str]]) -> None:
         if not current.multilateral:
@@ -668,7 +669,7 @@ class MeetingAssembler:
             if not (sent.start <= d.start < sent.end):
                 continue
             info = d._.info or {}
-            if info.get("kind") == "month":
+            if info.get("kind") == "month" or self._header_date(d):
                 continue
             dist = abs(d.start - trigger.i)
             if best is None or dist < best[0]:
@@ -679,6 +680,19 @@ class MeetingAssembler:
         expr = DateExpression(info["start_char"], info["end_char"], self.doc.text[info["start_char"] : info["end_char"]], info["kind"])
         value = resolve_date(expr, self.published, previous=previous)
         return span, value
+
+    def _header_date(self, d: Span) -> bool:
+        """A date alone on its line or in the dateline is the release's date, not the meeting's."""
+        text = self.doc.text
+        line_start = text.rfind("\n", 0, d.start_char) + 1
+        line_end = text.find("\n", d.end_char)
+        line = text[line_start : line_end if line_end != -1 else len(text)]
+        if len(line.strip()) <= len(d.text) + 25 and not re.search(r"[a-zé]{4,}\s+(?:a|ont|s'est)\b", line):
+            return True
+        dl = self.dateline
+        if dl and d.start_char < dl.get("end", 0) + 40 and d.start_char - line_start < 60 and re.search(r"\([A-Z]{2,6}\)\s*[-–—]", line[: d.end_char - line_start + 20]):
+            return True
+        return False
 
     def _explicit_place(self, sent: Span, trigger: Token) -> dict[str, Any] | None:
         best = None
@@ -714,8 +728,8 @@ class MeetingAssembler:
 
     # -- output -----------------------------------------------------------------------------------
     def _valid(self, d: Draft) -> bool:
-        named = [p for p in d.participants.values()]
-        return len(named) >= 2
+        people = list(d.participants.values())
+        return len(people) >= 2 and any(not p.weak for p in people)
 
     def _finalise(self, d: Draft) -> dict[str, Any]:
         participants = list(d.participants.values())

@@ -140,9 +140,29 @@ def noun_phrase_end(doc: Doc, j: int, spans: SpanIndex, *, allow_lower: bool) ->
     return j
 
 
-def title_extent(doc: Doc, start: int, end: int, spans: SpanIndex) -> Extent:
-    """Grow a title head ``doc[start:end]`` over modifiers and complements."""
+def title_extent(doc: Doc, start: int, end: int, spans: SpanIndex, *, generic: bool = False) -> Extent:
+    """Grow a title head ``doc[start:end]`` over modifiers and complements.
+
+    A generic head ("homologue", "responsable") takes only adjectives ("son
+    homologue serbe", "la responsable onusienne", "ses homologues espagnol et portugais").
+    """
     n = len(doc)
+    if generic:
+        ext = Extent(start, end, end)
+        i = end
+        while i < n:
+            if i in spans.country_adjectives:
+                ext.country_spans.append((i, spans.country_adjectives[i]))
+                i = spans.country_adjectives[i]
+            elif i in spans.body_adjectives:
+                ext.body_spans.append((i, i + 1))
+                i += 1
+            elif doc[i].lower_ == "et" and i + 1 < n and (i + 1) in spans.country_adjectives and ext.country_spans:
+                i += 1
+            else:
+                break
+        ext.end = i
+        return ext
     ext = Extent(start, end, end)
     i = end
     country_seen = False

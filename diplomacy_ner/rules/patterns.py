@@ -147,6 +147,8 @@ class RuleMatcher:
     def __call__(self, doc: Doc) -> list[tuple[str, str, int, int]]:
         out = []
         for matcher in (self.lower, self.exact, self.tokens):
+            if len(matcher) == 0:
+                continue
             for match_id, start, end in matcher(doc):
                 label, _, ident = self.vocab.strings[match_id].partition("|")
                 out.append((label, ident, start, end))

@@ -1,0 +1,382 @@
+"""What was discussed: a lexicon of French cues for the topic keys of ``GOLD_FORMAT.md``.
+
+The lexicon is data, ``resources/lexicons/topics.jsonl``, one cue a line::
+
+    {"topic": "migration", "pattern": "flux migratoires"}
+    {"topic": "diaspora", "regex": "communaute (?:\\w+ )?etablie"}
+    {"topic": "defense", "pattern": "défense des droits", "exclude": true}
+
+- ``pattern`` is a literal phrase, matched as whole words, case- and
+  accent-insensitively, any run of whitespace between its words. French
+  inflection is handled by listing the forms ("migrant", "migrants").
+- ``regex`` is a regular expression for the cases a list of forms cannot
+  cover; it is matched on whole words of the lower-cased, accent-folded text,
+  so write it without accents or capitals. Expressions that can backtrack
+  catastrophically (nested quantifiers), back-references and named groups
+  are rejected when the file is loaded.
+- ``exclude: true`` marks a phrase that is *not* a cue although it contains
+  one ("Conseil de sécurité", "sécurité sociale"): it takes its span and
+  gives no hit.
+
+Topic keys are open (users can add their own) but must be slugs,
+``^[a-z_]+$``. All cues of a lexicon are compiled into one regular expression
+(literal phrases longest first, then the regexes in file order), matched in
+one pass over an accent-folded copy of the text that keeps every offset.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, model_validator
+
+from ..errors import Errors, KnowledgeBaseError
+from ..kb.safe_regex import check_regex
+
+logger = logging.getLogger("diplomacy_ner")
+
+LexiconPath = str | os.PathLike[str] | Traversable
+
+RESOURCE_PACKAGE = "diplomacy_ner"
+TOPICS_RESOURCE = ("resources", "lexicons", "topics.jsonl")
+COMMENT_PREFIX = "//"
+MAX_PATTERN_LENGTH = 200
+
+TopicKey = Annotated[str, StringConstraints(pattern=r"^[a-z_]+$")]
+Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_PATTERN_LENGTH)]
+
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P[<=]|\(\?<(?![=!])")
+
+
+class TopicCue(BaseModel):
+    """One line of a topic lexicon: a literal phrase or a regular expression for a topic."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    topic: TopicKey
+    pattern: Phrase | None = None
+    regex: Phrase | None = None
+    exclude: bool = False
+
+    @model_validator(mode="after")
+    def _one_of_pattern_or_regex(self) -> TopicCue:
+        if (self.pattern is None) == (self.regex is None):
+            raise ValueError("give exactly one of `pattern` (a literal phrase) or `regex`")
+        return self
+
+
+@dataclass(frozen=True)
+class TopicHit:
+    """A cue found in a text.
+
+    topic (str): The topic key, e.g. "migration".
+    start (int): Character offset of the cue in the text.
+    end (int): Character offset after the cue.
+    text (str): The cue as written in the text (``text[start:end]``).
+    """
+
+    topic: str
+    start: int
+    end: int
+    text: str
+
+
+# --- length-preserving folding ---------------------------------------------------------------------
+
+
+class _FoldTable(dict[int, int]):
+    """``str.translate`` table mapping each character to one lower-case, accent-less character."""
+
+    def __missing__(self, code: int) -> int:
+        char = chr(code)
+        base = unicodedata.normalize("NFKD", char)[:1] or char
+        lower = base.lower()
+        folded = lower if len(lower) == 1 else base
+        self[code] = ord(folded)
+        return self[code]
+
+
+_FOLD_TABLE = _FoldTable()
+_FOLD_TABLE.update({ord(c): ord("'") for c in "\u2019\u2018\u02bc\u00b4\u2032`"})
+_FOLD_TABLE.update({ord(c): ord("-") for c in "\u2010\u2011\u2012\u2013\u2014\u2212"})
+
+
+def fold_text(text: str) -> str:
+    """Lower-case a text and strip its accents, one character for one character.
+
+    "Échange d’Informations" becomes "echange d'informations"; offsets in the
+    result are offsets in the input.
+
+    text (str): The text.
+    RETURNS (str): The folded text, of the same length.
+    """
+    if text.isascii():
+        return text.lower().replace("`", "'")
+    return text.translate(_FOLD_TABLE)
+
+
+def _fold_regex(pattern: str) -> str:
+    # Fold only non-ASCII characters: escapes such as \W or \S must keep their case.
+    return "".join(fold_text(char) if not char.isascii() else char for char in pattern)
+
+
+# --- the lexicon -----------------------------------------------------------------------------------
+
+
+class TopicLexicon:
+    """Topic cues compiled into one regular expression.
+
+    Build it with :meth:`default` (the shipped lexicon), :meth:`from_files`, or
+    from cues; :meth:`add` extends it. :meth:`match` finds the cues of a text,
+    :meth:`topics` the distinct topic keys.
+    """
+
+    def __init__(self, cues: Iterable[TopicCue] = ()):
+        """Create a lexicon.
+
+        cues (Iterable[TopicCue]): The cues, already validated.
+        """
+        self._cues: list[TopicCue] = []
+        self._compiled: _CompiledLexicon | None = None
+        for number, cue in enumerate(cues, start=1):
+            _screen_regex(cue, path="<cues>", line=number)
+            self._cues.append(cue)
+
+    @classmethod
+    def default(cls) -> TopicLexicon:
+        """The shipped lexicon (read once per process; each call returns a new, extensible lexicon).
+
+        RETURNS (TopicLexicon): The lexicon of ``resources/lexicons/topics.jsonl``.
+        """
+        return cls(_default_cues())
+
+    @classmethod
+    def from_files(cls, paths: Iterable[LexiconPath], include_default: bool = True) -> TopicLexicon:
+        """Build a lexicon from JSONL files.
+
+        paths (Iterable[LexiconPath]): Lexicon files, read in order.
+        include_default (bool): Start from the shipped lexicon.
+        RETURNS (TopicLexicon): The lexicon.
+        """
+        lexicon = cls(_default_cues() if include_default else ())
+        for path in paths:
+            lexicon._cues.extend(read_topic_cues(path))
+        return lexicon
+
+    def add(self, topic: str, pattern: str | None = None, *, regex: str | None = None, exclude: bool = False) -> None:
+        """Add one cue.
+
+        topic (str): The topic key, a slug (``^[a-z_]+$``).
+        pattern (str | None): A literal phrase.
+        regex (str | None): A regular expression, instead of `pattern`.
+        exclude (bool): The phrase is not a cue and shadows the cues inside it.
+        """
+        try:
+            cue = TopicCue(topic=topic, pattern=pattern, regex=regex, exclude=exclude)
+        except ValidationError as err:
+            raise _validation_error(err, path="<add>", line=len(self._cues) + 1) from None
+        _screen_regex(cue, path="<add>", line=len(self._cues) + 1)
+        self._cues.append(cue)
+        self._compiled = None
+
+    @property
+    def cues(self) -> tuple[TopicCue, ...]:
+        """The cues, in the order they were added."""
+        return tuple(self._cues)
+
+    @property
+    def topic_keys(self) -> list[str]:
+        """The distinct topic keys of the lexicon's (non-excluding) cues, sorted."""
+        return sorted({cue.topic for cue in self._cues if not cue.exclude})
+
+    def __len__(self) -> int:
+        return len(self._cues)
+
+    def match(self, text: str) -> list[TopicHit]:
+        """Find the topic cues of a text.
+
+        text (str): Any text (a sentence, a paragraph, a whole article).
+        RETURNS (list[TopicHit]): The hits in text order; a phrase listed for two
+            topics gives two hits with the same offsets.
+        """
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = _compile(tuple(self._cues))
+        if compiled.pattern is None:
+            return []
+        hits: list[TopicHit] = []
+        for match in compiled.pattern.finditer(fold_text(text)):
+            group = match.lastgroup
+            if group == "lit":
+                topics = compiled.literal_topics.get(" ".join(match.group(0).split()), ())
+            elif group is not None:
+                topics = compiled.regex_topics[group]
+            else:
+                continue
+            start, end = match.span()
+            hits.extend(TopicHit(topic, start, end, text[start:end]) for topic in topics)
+        return hits
+
+    def topics(self, text: str) -> list[str]:
+        """The distinct topic keys a text mentions, in order of first mention.
+
+        text (str): Any text.
+        RETURNS (list[str]): Topic keys, e.g. ``["security", "migration"]``.
+        """
+        return list(dict.fromkeys(hit.topic for hit in self.match(text)))
+
+
+@dataclass(frozen=True)
+class _CompiledLexicon:
+    pattern: re.Pattern[str] | None
+    literal_topics: dict[str, tuple[str, ...]]
+    regex_topics: dict[str, tuple[str, ...]]
+
+
+@lru_cache(maxsize=16)
+def _compile(cues: tuple[TopicCue, ...]) -> _CompiledLexicon:
+    literal_topics: dict[str, list[str]] = {}
+    regex_topics: dict[str, list[str]] = {}
+    regex_groups: dict[str, str] = {}
+    for cue in cues:
+        topics_of = None
+        if cue.pattern is not None:
+            key = " ".join(fold_text(cue.pattern).split())
+            topics_of = literal_topics.setdefault(key, [])
+        elif cue.regex is not None:
+            body = _fold_regex(cue.regex)
+            name = regex_groups.setdefault(body, f"r{len(regex_groups)}")
+            topics_of = regex_topics.setdefault(name, [])
+        if topics_of is not None and not cue.exclude and cue.topic not in topics_of:
+            topics_of.append(cue.topic)
+    branches = []
+    if literal_topics:
+        branches.append(f"(?P<lit>{_trie_regex(literal_topics)})")
+    branches.extend(f"(?P<{name}>{body})" for body, name in regex_groups.items())
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(branches) + r")(?!\w)") if branches else None
+    return _CompiledLexicon(
+        pattern,
+        {key: tuple(value) for key, value in literal_topics.items()},
+        {key: tuple(value) for key, value in regex_topics.items()},
+    )
+
+
+_Trie = dict[str, "_Trie"]
+"""A character trie; the key "" marks the end of a phrase."""
+
+
+def _trie_regex(phrases: Iterable[str]) -> str:
+    """One alternation for many phrases, factored by common prefixes.
+
+    Equivalent to ``"|".join(sorted(phrases, key=len, reverse=True))`` followed by a
+    word boundary (greedy: the longer phrase is tried first at each branching),
+    but a word start is checked against each first letter once instead of
+    against every phrase. A space in a phrase matches any run of whitespace.
+    """
+    trie: _Trie = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_node_regex(trie)
+
+
+def _trie_node_regex(node: _Trie) -> str:
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _trie_node_regex(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def _check_cue_regex(regex: str) -> str | None:
+    problem = check_regex(regex)
+    if problem is not None:
+        return problem
+    if _BACKREFERENCE.search(regex):
+        return "back-references and named groups are not supported in a lexicon regex"
+    body = _fold_regex(regex)
+    try:
+        compiled = re.compile(r"(?<!\w)(?:" + body + r")(?!\w)")
+    except re.error as err:
+        return f"cannot be combined with the other cues: {err}"
+    if compiled.fullmatch("") is not None or re.fullmatch(body, "") is not None:
+        return "matches the empty string"
+    return None
+
+
+# --- reading lexicon files -------------------------------------------------------------------------
+
+
+def read_topic_cues(path: LexiconPath) -> list[TopicCue]:
+    """Read and validate a topic lexicon file.
+
+    Blank lines and lines starting with ``//`` are skipped.
+
+    path (LexiconPath): A JSONL file (a path, or a traversable from ``importlib.resources``).
+    RETURNS (list[TopicCue]): The cues, in file order.
+    """
+    label = str(path)
+    source: Path | Traversable = Path(path) if isinstance(path, str | os.PathLike) else path
+    if not source.is_file():
+        raise KnowledgeBaseError(Errors.D014.format(path=label))
+    return list(_parse_lines(label, source.read_text(encoding="utf-8-sig").splitlines()))
+
+
+def _parse_lines(label: str, lines: list[str]) -> Iterator[TopicCue]:
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if not line or line.startswith(COMMENT_PREFIX):
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise KnowledgeBaseError(
+                Errors.D010.format(path=label, line=number, msg=f"{err.msg} (column {err.colno})")
+            ) from None
+        if not isinstance(obj, dict):
+            raise KnowledgeBaseError(Errors.D012.format(path=label, line=number, type_name=type(obj).__name__))
+        try:
+            cue = TopicCue.model_validate(obj)
+        except ValidationError as err:
+            raise _validation_error(err, path=label, line=number) from None
+        _screen_regex(cue, path=label, line=number)
+        yield cue
+
+
+def _validation_error(err: ValidationError, *, path: str, line: int) -> KnowledgeBaseError:
+    first = err.errors(include_url=False)[0]
+    # The only model-level check is "pattern or regex", which has no location of its own.
+    field = ".".join(str(part) for part in first["loc"]) or "pattern"
+    return KnowledgeBaseError(Errors.D011.format(path=path, line=line, field=field, msg=first["msg"]))
+
+
+def _screen_regex(cue: TopicCue, *, path: str, line: int) -> None:
+    if cue.regex is None:
+        return
+    problem = _check_cue_regex(cue.regex)
+    if problem is not None:
+        raise KnowledgeBaseError(Errors.D015.format(path=path, line=line, field="regex", pattern=cue.regex, msg=problem))
+
+
+@lru_cache(maxsize=1)
+def _default_cues() -> tuple[TopicCue, ...]:
+    cues = tuple(read_topic_cues(resources.files(RESOURCE_PACKAGE).joinpath(*TOPICS_RESOURCE)))
+    logger.debug("topic lexicon: %d cues loaded", len(cues))
+    return cues

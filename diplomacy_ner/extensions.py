@@ -12,7 +12,10 @@ Doc attributes
     entities (list[dict]): canonical entities with their mentions (schema ``Entity``).
     person_roles (dict[str, dict]): role/country of each person entity id, from text then KB.
     meetings (list[dict]): meetings (schema ``Meeting``), offsets into ``source_text``.
-    dateline (dict | None): the dateline city and its span, if the article has one.
+    dateline (dict | None): the dateline city, its country, the agency tag and their offsets.
+    home_country (str | None): the country an unmarked title belongs to ("Le ministre de
+        l'Intérieur" in a MAP dispatch is Moroccan): the agency's country, else the most
+        mentioned country outside foreign officials' titles.
 
 Span attributes (on spans of ``doc.spans["diplomacy"]``)
     kb_id is spaCy's own ``Span.kb_id_``; ``score`` is the linking score.
@@ -33,6 +36,7 @@ _DOC_ATTRS: dict[str, object] = {
     "person_roles": None,
     "meetings": None,
     "dateline": None,
+    "home_country": None,
 }
 _SPAN_ATTRS: dict[str, object] = {"score": None, "info": None}
 

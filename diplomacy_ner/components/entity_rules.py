@@ -179,21 +179,20 @@ class EntityRules:
                     kb_people.append(Span(doc, start, end, label="PERSON", kb_id=ident))
                 elif label == "AGREEMENT":
                     agreement_spans.append(Span(doc, start, end, label="AGREEMENT", kb_id=ident))
-        # compound adjectives: "maroco-français", "algéro-slovène", "franco-tunisien"
-        for tok in doc:
-            if "-" in tok.text and tok.text[:1].isalpha():
-                parts = [fold(p) for p in tok.text.split("-")]
-                if len(parts) >= 2 and fold(tok.text.replace("-", " ")) not in self.adjectives:
-                    ids = []
-                    for k, part in enumerate(parts):
-                        cid = self.prefixes.get(part) if k < len(parts) - 1 else (self.adjectives.get(part) or self.prefixes.get(part))
-                        if cid:
-                            ids.append(cid)
-                    if ids and (parts[0] in self.prefixes):
-                        for cid in dict.fromkeys(ids):
-                            span = Span(doc, tok.i, tok.i + 1, label="COUNTRY", kb_id=cid)
-                            span._.info = {"form": "compound"}
-                            country_spans.append(span)
+        # compound adjectives: "maroco-français", "algéro-slovène", "franco-tunisien" (one token or three)
+        for start, end, word in _hyphenated_words(doc):
+            parts = [fold(p) for p in re.split(r"[-–]", word)]
+            if len(parts) < 2 or fold(word.replace("-", " ")) in self.adjectives or parts[0] not in self.prefixes:
+                continue
+            ids = []
+            for k, part in enumerate(parts):
+                cid = self.prefixes.get(part) if k < len(parts) - 1 else (self.adjectives.get(part) or self.prefixes.get(part))
+                if cid:
+                    ids.append(cid)
+            for cid in dict.fromkeys(ids):
+                span = Span(doc, start, end, label="COUNTRY", kb_id=cid)
+                span._.info = {"form": "compound"}
+                country_spans.append(span)
         country_spans = _longest_per_start(country_spans)
         for span in country_spans:
             if (span._.info or {}).get("form") in ("adjective", "compound"):
@@ -368,6 +367,11 @@ class EntityRules:
             body_id = self._body_id_for(doc[s:e].text)
             if body_id:
                 bodies.append(body_id)
+        # adjectives inside the head itself: "commissaire européen", "responsable onusienne"
+        for tok in doc[ext.start : ext.end]:
+            body_id = self.body_adjectives.get(fold(tok.text))
+            if body_id and body_id not in bodies:
+                bodies.append(body_id)
         role_tokens = []
         skip = {i for s, e in ext.country_spans for i in range(s, e)}
         skip |= {i for s, e in ext.acronym_spans for i in range(s - 1, e + 1)}
@@ -443,6 +447,28 @@ class EntityRules:
 
 _GENERIC_DETERMINERS = {"le", "la", "les", "l'", "son", "sa", "ses", "leur", "leurs", "un", "une", "des", "deux", "trois", "quatre", "cinq", "ce", "cet", "cette", "ces", "notre", "votre"}
 _AGREEMENT_WORDS = {"accord", "accords", "traité", "convention", "pacte", "déclaration", "mémorandum", "protocole", "charte", "plan", "feuille", "arrangement", "entente"}
+
+
+def _hyphenated_words(doc: Doc) -> list[tuple[int, int, str]]:
+    """Hyphenated words, whether the tokenizer kept them whole or split them."""
+    out = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if "-" in tok.text[1:-1] and tok.text[:1].isalpha():
+            out.append((i, i + 1, tok.text))
+            i += 1
+            continue
+        j = i + 1
+        while j + 1 < n and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ and doc[j + 1].text[:1].isalpha():
+            j += 2
+        if j > i + 1 and tok.text[:1].isalpha():
+            out.append((i, j, doc[i:j].text))
+            i = j
+            continue
+        i += 1
+    return out
 
 
 def _case_variants(form: str) -> list[str]:

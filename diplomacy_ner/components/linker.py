@@ -39,7 +39,7 @@ DATELINE = re.compile(
     r"^[ \t#*>]*(?P<city>[A-ZÀ-Ý][\w'’\-. ]{1,40}?)"
     r"(?:\s*,\s*[A-ZÀ-Ý][\w\- ]{2,30}?)?"
     r"(?:\s*,\s*\d{1,2}(?:er)?\s+[A-Za-zéèûôÀ-ÿ]+\.?(?:\s+\d{4})?)?"
-    r"\s*(?:\((?:[A-Z]{2,6}|[A-Z][a-z]+)\))?\s*[-–—]\s",
+    r"\s*(?:\((?P<agency>[A-Z]{2,6}|[A-Z][a-z]+)\))?\s*[-–—]\s",
     re.M,
 )
 
@@ -105,7 +105,8 @@ class Linker:
                 span_entity[(s.start, s.end, "PERSON")] = c.id
 
         countries = self._country_entities(by_label.get("COUNTRY", []), span_entity)
-        home = self._home_country(doc, by_label.get("COUNTRY", []))
+        home = self._home_country(doc, by_label.get("COUNTRY", []), by_label.get("TITLE", []))
+        doc._.home_country = home
         roles, title_person = self._roles(doc, clusters, by_label.get("TITLE", []), published, home)
         bodies = self._named_entities(by_label.get("BODY", []), "body", span_entity, home)
         agreements = self._named_entities(by_label.get("AGREEMENT", []), "agreement", span_entity, home)
@@ -254,7 +255,8 @@ class Linker:
             if kind == "P":
                 country = roles.get(obj, {}).get("country")
                 if country:
-                    last_by_country[country] = obj
+                    for code in self._codes_with_parents(country):
+                        last_by_country[code] = obj
                 continue
             t = obj
             if title_person.get((t.start, t.end)) is not None:
@@ -267,6 +269,23 @@ class Linker:
                     title_person[(t.start, t.end)] = last_by_country[code]
                     break
         return roles, title_person
+
+    def _codes_with_parents(self, code: str) -> list[str]:
+        """'OIM' and the bodies above it ('ONU'): "la responsable onusienne" is the OIM's chief."""
+        out = [code]
+        if len(code) == 2 and code.isupper():
+            return out
+        seen = set()
+        for cand in self.kb.alias_index.candidates(code, types=("body",), fuzzy=False, limit=3):
+            rec = self.kb.get(cand.entity_id)
+            while rec is not None and getattr(rec, "parent", None) and rec.id not in seen:
+                seen.add(rec.id)
+                rec = self.kb.get(rec.parent)
+                if rec is not None:
+                    parent_code = getattr(rec, "code", None) or getattr(rec, "acronym", None)
+                    if parent_code and parent_code not in out:
+                        out.append(parent_code)
+        return out
 
     def _person_after(self, doc: Doc, i: int, person_at_start: dict[int, PersonCluster]) -> PersonCluster | None:
         n = len(doc)
@@ -336,8 +355,8 @@ class Linker:
         for s in spans:
             if not s.kb_id_.startswith("country:"):
                 continue
+            # country spans already carry their canonical id ("maroco-ivoirienne" is two spans, MA and CI)
             groups.setdefault(s.kb_id_, []).append(s)
-            span_entity[(s.start, s.end, "COUNTRY")] = s.kb_id_
         out = []
         for cid, group in groups.items():
             rec = self.kb.get(cid)
@@ -346,14 +365,31 @@ class Linker:
             )
         return out
 
-    def _home_country(self, doc: Doc, spans: list[Span]) -> str | None:
+    def _home_country(self, doc: Doc, spans: list[Span], titles: list[Span]) -> str | None:
+        """The country of unmarked titles: the news agency's, else the most mentioned one.
+
+        Country words inside titles ("le ministre italien", "Président de la République du
+        Sénégal") mark foreign officials and do not vote.
+        """
+        in_title = {i for t in titles for i in range(t.start, t.end)}
         votes: Counter[str] = Counter()
         for s in spans:
-            if s.kb_id_.startswith("country:"):
+            if s.kb_id_.startswith("country:") and s.start not in in_title:
                 votes[s.kb_id_.split(":", 1)[1]] += 1
-        dateline = doc._.dateline
-        if dateline and dateline.get("country"):
-            votes[dateline["country"]] += 2
+        dateline = doc._.dateline or {}
+        if dateline.get("country"):
+            votes[dateline["country"]] += 1
+        agency = dateline.get("agency")
+        if agency:
+            countries = []
+            for cand in self.kb.alias_index.candidates(agency, types=("body",), fuzzy=False, limit=10):
+                rec = self.kb.get(cand.entity_id)
+                if rec is not None and getattr(rec, "country", None):
+                    countries.append(rec.country)
+            if countries:
+                if dateline.get("country") in countries:
+                    return dateline["country"]
+                return max(countries, key=lambda c: (votes.get(c, 0), -countries.index(c)))
         return votes.most_common(1)[0][0] if votes else None
 
     def _named_entities(self, spans: list[Span], kind: str, span_entity: dict, home: str | None) -> list[dict[str, Any]]:
@@ -424,7 +460,13 @@ class Linker:
             for p in places:
                 if p.start_char == start:
                     info = p._.info or {}
-                    return {"city": info.get("name") or city, "country": info.get("country"), "start": p.start_char, "end": p.end_char}
+                    return {
+                        "city": info.get("name") or city,
+                        "country": info.get("country"),
+                        "start": p.start_char,
+                        "end": m.end(),
+                        "agency": m.group("agency"),
+                    }
         return None
 
 

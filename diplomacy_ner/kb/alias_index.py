@@ -14,10 +14,10 @@ scored :class:`Candidate` objects:
    (default 88).
 
 Exact and folded lookups are dict lookups. The fuzzy step never scans every
-alias: it is *blocked* on tokens. Each token of four letters or more of a
+alias: it is *blocked* on tokens. Each token of five letters or more of a
 folded alias is indexed under itself and under its one-deletion variants
-(SymSpell's trick), so a query token finds every indexed token within one
-edit (substitution, insertion, deletion or swap of neighbours) with a handful
+(SymSpell's trick; shorter tokens only under themselves), so a query token
+finds every indexed token within one edit (substitution, insertion, deletion or swap of neighbours) with a handful
 of dict lookups. Only the aliases holding such a token, and of a length the
 threshold allows, are scored. A token shared by more than ``max_block``
 aliases ("republique", a common first name) is not selective and does not
@@ -50,15 +50,17 @@ DEFAULT_FUZZY_THRESHOLD = 88.0
 DEFAULT_FUZZY_MIN_LENGTH = 4
 DEFAULT_MAX_BLOCK = 256
 DEFAULT_LIMIT = 5
-# Tokens shorter than this are not blocking keys; from this length on they also
-# get their one-deletion variants.
+# Tokens shorter than _MIN_TOKEN are not blocking keys; from _MIN_DELETION_TOKEN
+# letters on they also get their one-deletion variants (shorter variants collide too much).
 _MIN_TOKEN = 3
-_MIN_DELETION_TOKEN = 4
+_MIN_DELETION_TOKEN = 5
 _TOKEN_SPLIT = re.compile(r"[\s']+")
 _STOP_TOKENS = frozenset(
     {"les", "des", "aux", "pour", "sur", "avec", "dans", "par", "une", "the", "and", "del", "los", "las"}
 )
 _ROMAN_NUMERAL = re.compile(r"^[ivxlcdm]+$")
+# "la RDC", "les Émirats", "l'Union africaine": a mention may keep its article.
+_LEADING_ARTICLE = re.compile(r"^(?:les |le |la |l')(?=\S)")
 _FIELD_RANK = {field: rank for rank, field in enumerate(ALIAS_FIELDS)}
 _METHOD_RANK = {"exact": 0, "folded": 1, "fuzzy": 2}
 
@@ -110,7 +112,7 @@ def _tokens(folded: str) -> list[str]:
 
 
 def _variants(token: str) -> set[str]:
-    """The token and, from four letters, every string one deletion away."""
+    """The token and, from five letters, every string one deletion away."""
     if len(token) < _MIN_DELETION_TOKEN:
         return {token}
     return {token} | {token[:i] + token[i + 1 :] for i in range(len(token))}
@@ -306,7 +308,9 @@ class AliasIndex:
         """Scored candidate entities for a mention, best first, one per entity.
 
         Exact and folded matches are both returned (an entity found both ways
-        keeps its exact match); the fuzzy step runs only when they found nothing.
+        keeps its exact match). When neither finds anything, a leading article
+        ("la RDC", "les Émirats", "l'Union africaine") is dropped and the folded
+        lookup tried again; the fuzzy step runs only when all of these found nothing.
 
         text (str): The mention, e.g. "Dacic" or "M. Laftit" stripped of its honorific.
         types (Iterable[str] | None): Keep only these entity types ("person", "body"...).
@@ -346,6 +350,13 @@ class AliasIndex:
             entry = self._entries[entry_id]
             if entry is not None and keep(entry):
                 offer(entry, FOLDED_SCORE, "folded")
+        bare = _LEADING_ARTICLE.sub("", folded, count=1)
+        if not best and bare != folded:
+            folded = bare
+            for entry_id in self._folded.get(folded, ()):
+                entry = self._entries[entry_id]
+                if entry is not None and keep(entry):
+                    offer(entry, FOLDED_SCORE, "folded")
         if not best and fuzzy and len(folded) >= self.fuzzy_min_length:
             cutoff = self.fuzzy_threshold if threshold is None else threshold
             for hit, similarity in self._fuzzy_hits(folded, cutoff):
@@ -361,26 +372,19 @@ class AliasIndex:
 
     def _block(self, folded: str, cutoff: float) -> list[str]:
         """The folded aliases worth scoring against ``folded`` (see the module docstring)."""
-        per_token: list[set[int]] = []
+        token_aliases = self._token_aliases
+        selected: set[int] = set()
         for token in set(_tokens(folded)):
             token_ids: set[int] = set()
             for variant in _variants(token):
                 token_ids.update(self._variant_tokens.get(variant, ()))
-            aliases: set[int] = set()
+            # Count before collecting: a token held by too many aliases does not block.
+            if sum(len(token_aliases[t]) for t in token_ids) > self.max_block:
+                continue
             for token_id in token_ids:
-                aliases.update(self._token_aliases[token_id])
-                if len(aliases) > self.max_block:
-                    break
-            if aliases:
-                per_token.append(aliases)
-        if not per_token:
+                selected.update(token_aliases[token_id])
+        if not selected:
             return []
-        per_token.sort(key=len)
-        selected: set[int] = set(per_token[0]) if len(per_token[0]) <= self.max_block else set()
-        for aliases in per_token[1:]:
-            if len(aliases) > self.max_block:
-                break
-            selected |= aliases
         strings = [self._folded_strings[i] for i in selected]
         if self.scorer is fuzz.ratio and cutoff > 0:
             # Indel similarity s needs min(|a|,|b|) / max(|a|,|b|) >= s / (2 - s).

@@ -94,6 +94,8 @@ class KnowledgeBase:
         self._country_codes: dict[str, CountryRecord] = {}
         self._alias_index: AliasIndex | None = None
         self._owns_index = True
+        # True while the records are exactly the shipped ones: the index is then the shared cached one.
+        self._shares_default_index = False
         for record in records:
             self._store(record)
 
@@ -110,8 +112,7 @@ class KnowledgeBase:
         RETURNS (KnowledgeBase): The shipped records.
         """
         kb = cls(_default_records())
-        kb._alias_index = _default_alias_index()
-        kb._owns_index = False
+        kb._shares_default_index = True
         return kb
 
     @classmethod
@@ -148,6 +149,8 @@ class KnowledgeBase:
         return previous
 
     def _writable_index(self) -> AliasIndex | None:
+        """The index, copied first if it is shared; None (built later) when not built yet."""
+        self._shares_default_index = False
         if self._alias_index is not None and not self._owns_index:
             self._alias_index = self._alias_index.copy()
             self._owns_index = True
@@ -274,6 +277,9 @@ class KnowledgeBase:
     @property
     def alias_index(self) -> AliasIndex:
         """RETURNS (AliasIndex): The alias index over every record, built on first use."""
+        if self._alias_index is None and self._shares_default_index:
+            self._alias_index = _default_alias_index()
+            self._owns_index = False
         if self._alias_index is None:
             index = AliasIndex()
             for record in self._records.values():

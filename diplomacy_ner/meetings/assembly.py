@@ -103,6 +103,7 @@ class Draft:
     strength: float = 0.6
     opening: Span | None = None
     explicit_host: bool = False
+    series: bool = False  # "a reçu en audiences successives plusieurs diplomates": context, not a meeting
 
     def keys(self) -> set[str]:
         return set(self.participants)
@@ -129,7 +130,7 @@ class MeetingAssembler:
         self.by_label: dict[str, list[Span]] = {}
         for s in self.spans:
             self.by_label.setdefault(s.label_, []).append(s)
-        self.home = self._home_country()
+        self.home = doc._.home_country or self._home_country()
         self.dateline = doc._.dateline or None
         self.protagonist = self._protagonist()
 
@@ -182,7 +183,7 @@ class MeetingAssembler:
                 return True
         return text.startswith("#")
 
-    def _excluded(self, i: int, sent: Span) -> bool:
+    def _excluded(self, i: int, sent: Span, *, genitive: bool = True) -> bool:
         """Is token ``i`` in a zone whose people are not participants?"""
         doc = self.doc
         start = max(sent.start, i - 25)
@@ -199,6 +200,8 @@ class MeetingAssembler:
             if any(t.text in (";", ":") for t in between):
                 continue
             return True
+        if not genitive:
+            return False
         # a genitive complement of a non-meeting noun: "les attentes de SM le Roi", "le message du président"
         k = i - 1
         while k >= sent.start and (doc[k].lower_ in ("le", "la", "les", "l'", "son", "sa", "m.", "mme", "sm", "s.e.", "sa", "majesté", "excellence", "monsieur", "madame", "roi") or doc[k].text in ("M.",)):
@@ -315,6 +318,17 @@ class MeetingAssembler:
                 out.append((tok, "noun"))
         return out
 
+    def _plural_object(self, sent: Span, trigger: Token) -> bool:
+        doc = self.doc
+        for t in doc[trigger.i + 1 : min(sent.end, trigger.i + 12)]:
+            if t.lower_ in ("plusieurs", "ses", "leurs", "les", "des") and t.i + 1 < sent.end:
+                nxt = doc[t.i + 1]
+                if nxt.lower_ in ("homologues", "diplomates", "ministres", "ambassadeurs", "responsables", "délégations", "représentants", "chefs", "dirigeants") or (
+                    t.lower_ == "plusieurs"
+                ):
+                    return True
+        return False
+
     @staticmethod
     def _followed_by(tok: Token, sent: Span, words: tuple[str, ...]) -> bool:
         doc = tok.doc
@@ -406,45 +420,50 @@ class MeetingAssembler:
         drafts: list[Draft] = []
         current: Draft | None = None
         context_place: dict[str, Any] | None = None
+        context_date: tuple[Span | None, dt.date | None] = (None, None)
         previous_date: dt.date | None = None
         for sent in self.doc.sents:
             if self._is_boilerplate(sent):
                 continue
             officials = self._officials(sent)
             triggers = self._triggers(sent)
-            opened = False
+            used = False
             for trigger, ttype in triggers:
                 status = self._status(sent, trigger)
-                if status is None:
-                    continue
-                if self._background(sent, trigger):
+                if status is None or self._background(sent, trigger):
                     continue
                 draft = self._draft_from_trigger(sent, trigger, ttype, officials, current, status)
                 if draft is None:
                     continue
+                if len(draft.participants) < 2 and (status != "held" or draft.series):
+                    # a plan without its own participants, or a series of audiences: context only
+                    span, value = self._date_for(sent, trigger, previous_date)
+                    if value is not None:
+                        context_date = (span, value)
+                    place = self._explicit_place(sent, trigger)
+                    if place is not None:
+                        context_place = place
+                    continue
                 target = self._merge_target(draft, current, drafts, sent)
                 if target is not None:
                     self._merge(target, draft, sent)
-                    current = target
                 else:
                     drafts.append(draft)
-                    current = draft
-                opened = True
-                self._finish_slots(current, sent, trigger, previous_date, context_place)
-                if current.date is not None:
-                    previous_date = current.date
-                if current.location is not None:
-                    context_place = current.location
+                if status == "held":
+                    current = target or draft
+                    used = True
+                    self._finish_slots(current, sent, trigger, previous_date, context_place, context_date)
+                    if current.date is not None:
+                        previous_date = current.date
+                    if current.location is not None:
+                        context_place = current.location
+                else:
+                    self._finish_slots(target or draft, sent, trigger, previous_date, None, (None, None))
                 break
-            if not opened:
-                if triggers and not officials:
-                    place = self._explicit_place(sent, triggers[0][0])
-                    if place is not None:
-                        context_place = place
-                if current is not None and self._continues(sent, current, officials):
-                    self._add_participants_from_join(current, sent, officials, triggers)
-                    if sent not in current.sentences:
-                        current.sentences.append(sent)
+            if not used and current is not None and self._continues(sent, current, officials):
+                self._add_participants_from_join(current, sent, officials, triggers)
+                if sent not in current.sentences:
+                    current.sentences.append(sent)
         return [self._finalise(d) for d in drafts if self._valid(d)]
 
     def _draft_from_trigger(
@@ -470,8 +489,18 @@ class MeetingAssembler:
                 draft.host = host.key
                 draft.explicit_host = True
             else:
-                if subject is None or not after:
+                if subject is None:
                     return None
+                if not after:
+                    if not self._plural_object(sent, trigger):
+                        return None
+                    # "a accueilli ses homologues …", "a reçu plusieurs diplomates": who comes next
+                    draft.host = subject.key
+                    draft.explicit_host = True
+                    draft.participants[subject.key] = subject
+                    draft.multilateral = bool(re.search(r"session|conférence|réunion|sommet|travaux|forum|tripartite", sent.text, re.I))
+                    draft.series = not draft.multilateral
+                    return draft
                 participants = [subject] + self._object_group(after, sent)
                 draft.host = subject.key
                 draft.explicit_host = True
@@ -509,7 +538,14 @@ class MeetingAssembler:
                 draft.participants = {p.key: p for p in participants}
                 return draft if current is None or not current.multilateral or current.status != status else None
         elif ttype == "join":
-            return None
+            # "Ont pris part aux travaux X, Y et Z": a multilateral session described by its attendance
+            if current is not None and current.multilateral:
+                return None
+            if len([o for o in officials if not o.weak]) < 2:
+                return None
+            participants = list(officials)
+            draft.multilateral = True
+            draft.strength = 0.7
         else:  # a trigger noun: "l'entretien avec X", "la rencontre entre X et Y", "a eu un entretien avec X"
             if trigger.lower_ in MULTILATERAL_NOUNS and re.search(r"tripartite|quadripartite|multilatéra|ministres", sent.text, re.I):
                 draft.multilateral = True
@@ -559,6 +595,15 @@ class MeetingAssembler:
     def _merge_target(self, draft: Draft, current: Draft | None, drafts: list[Draft], sent: Span) -> Draft | None:
         keys = draft.keys()
         split = bool(SPLIT_CUES.search(sent.text))
+        if (
+            current is not None
+            and current.multilateral
+            and current.status == draft.status
+            and not split
+            and (len(current.participants) < 2 or any(p.unnamed for p in current.participants.values()))
+            and current.keys() & keys | (set() if current.participants else keys)
+        ):
+            return current
         for d in reversed(drafts):
             if d.status != draft.status:
                 continue
@@ -629,6 +674,8 @@ class MeetingAssembler:
     def _continues(self, sent: Span, current: Draft, officials: list[Official]) -> bool:
         if SENTENCE_START_ANAPHORS.search(sent.text) or PLURAL_ANAPHORS.search(sent.text):
             return True
+        if re.search(r"pris part|participé|a rassemblé|ont coprésidé|a réuni", sent.text, re.I) and officials:
+            return True
         keys = current.keys()
         if any(o.key in keys for o in officials):
             return True
@@ -636,15 +683,23 @@ class MeetingAssembler:
         return any(t.lower_ in ("il", "elle", "ils", "elles") and t.dep_.startswith("nsubj") for t in sent)
 
     def _add_participants_from_join(self, current: Draft, sent: Span, officials: list[Official], triggers: list[tuple[Token, str]]) -> None:
-        if not current.multilateral:
-            return
-        if not any(t in ("join", "multilateral", "noun") for _, t in triggers) and not re.search(r"coprésid|pris part|participé|outre", sent.text, re.I):
+        explicit = re.search(r"coprésid|co-présid|pris part|pris part|participé|outre|a rassemblé|a réuni|ont réuni", sent.text, re.I)
+        if not explicit and not (current.multilateral and any(t in ("join", "multilateral") for _, t in triggers)):
             return
         for o in officials:
-            self._add_participant(current, o)
+            if not o.weak:
+                self._add_participant(current, o)
 
     # -- slots ----------------------------------------------------------------------------------
-    def _finish_slots(self, draft: Draft, sent: Span, trigger: Token, previous_date: dt.date | None, context_place: dict[str, Any] | None) -> None:
+    def _finish_slots(
+        self,
+        draft: Draft,
+        sent: Span,
+        trigger: Token,
+        previous_date: dt.date | None,
+        context_place: dict[str, Any] | None,
+        context_date: tuple[Span | None, dt.date | None] = (None, None),
+    ) -> None:
         if draft.kind is None:
             window = sent.text
             if CALL_CUES.search(window):
@@ -655,6 +710,8 @@ class MeetingAssembler:
             span, value = self._date_for(sent, trigger, previous_date)
             if span is not None:
                 draft.date_span, draft.date = span, value
+            elif context_date[1] is not None and CONTEXT_CONNECTORS.search(sent.text):
+                draft.date_span, draft.date = context_date
         if draft.location is None and draft.kind not in ("call", "video"):
             place = self._explicit_place(sent, trigger)
             if place is None and context_place is not None and (CONTEXT_CONNECTORS.search(sent.text) or VENUE_CUES.search(sent.text)):
@@ -777,6 +834,18 @@ class MeetingAssembler:
             "confidence": round(max(0.05, min(1.0, confidence)), 2),
         }
 
+    def _visited_country(self, d: Draft) -> str | None:
+        for s in d.sentences[:2]:
+            m = re.search(r"\bvisite\b[^.;]{0,40}?\b(?:au|en|aux)\s+([A-ZÀ-Ý][\w\-']+)", s.text)
+            if not m:
+                continue
+            if m.group(1) == "Royaume":
+                return self.home
+            for c in self.by_label.get("COUNTRY", []):
+                if s.start_char + m.start(1) <= c.start_char < s.start_char + m.end(1) + 20 and c.kb_id_.startswith("country:"):
+                    return c.kb_id_.split(":", 1)[1]
+        return None
+
     def _visit_host(self, d: Draft, participants: list[Official]) -> str | None:
         for s in d.sentences[:2]:
             m = re.search(r"en visite[^.;]{0,40}?\b(?:au|en|aux|à)\s+([A-ZÀ-Ý][\w\-']+(?:\s[A-ZÀ-Ý][\w\-']+)?)", s.text)
@@ -811,6 +880,13 @@ class MeetingAssembler:
         if not missing:
             return
         present = {p.country for p in participants if p.country}
+        visited = self._visited_country(d)
+        if visited and d.host and visited not in present:
+            host = d.participants.get(d.host)
+            if host is not None and not host.country:
+                host.country = visited
+                present.add(visited)
+                missing = [p for p in participants if not p.country]
         for p in missing:
             if self.home and self.home not in present:
                 p.country = self.home
@@ -831,6 +907,11 @@ class MeetingAssembler:
 
     def _content(self, d: Draft) -> tuple[list[str], list[dict[str, Any]], list[dict[str, Any]]]:
         title_ranges = [(t.start_char, t.end_char) for t in self.by_label.get("TITLE", [])]
+        keys = d.keys()
+        participant_titles = [
+            t for t in self.by_label.get("TITLE", []) if (t._.info or {}).get("person") in keys or any(t in p.spans for p in d.participants.values())
+        ]
+        dateline_end = (self.dateline or {}).get("end", -1)
         topics: list[str] = []
         bodies: dict[str, dict[str, Any]] = {}
         agreements: dict[str, dict[str, Any]] = {}
@@ -847,9 +928,9 @@ class MeetingAssembler:
             for b in self.by_label.get("BODY", []):
                 if not (s.start <= b.start < s.end):
                     continue
-                if any(t.start <= b.start and b.end <= t.end for t in self.by_label.get("TITLE", [])):
+                if any(t.start <= b.start and b.end <= t.end for t in participant_titles):
                     continue
-                if self._attribution(b, s) or self._excluded(b.start, s):
+                if b.start_char < dateline_end or self._attribution(b, s) or self._excluded(b.start, s, genitive=False):
                     continue
                 ent = self.entities.get(b.kb_id_)
                 if ent:

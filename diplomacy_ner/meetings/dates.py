@@ -72,19 +72,23 @@ class DateExpression:
 _S = r"(?:[^\S\n]{1,4}|[^\S\n]{0,3}\n[^\S\n]{0,3})"
 _APOS = "['\u2019\u02bc]"
 _WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b"
-_MONTH_FULL = r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)\b"
+_MONTH_FULL = (
+    r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)\b"
+)
 _MONTH_ABBR = r"(?:janv|f[ée]vr?|avr|juil|sept|oct|nov|d[ée]c)(?:\.|\b)"
 _MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
 _DAY = r"(?<![\w.,/])(?:1er|1\u1d49\u02b3|[12]\d|3[01]|0?[1-9])(?![\d/])"
 _YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)"
 _TIME_OF_DAY = r"(?:matin|soir|apr[èe]s-midi|midi)\b"
 _PAST_OR_NEXT = r"(?:dernier|pass[ée]|prochain)\b"
+# "25 au 27", "16 et 17", "14-15": the second day of a range (the first is _DAY).
+_RANGE_END = rf"(?:{_S}(?:au|et){_S}|{_S}?[-\u2013]{_S}?){_DAY}"
 
 _BRANCHES: tuple[tuple[str, str], ...] = (
     # "du 25 au 27 janvier", "les 16 et 17 mai", "14-15 mars": the first day counts.
     (
         "absolute_range",
-        rf"(?:\b(?:du|les){_S})?{_DAY}(?:{_S}(?:au|et){_S}|{_S}?[-\u2013]{_S}?){_DAY}{_S}{_MONTH}(?:{_S}{_YEAR})?",
+        rf"(?:\b(?:du|les){_S})?{_DAY}{_RANGE_END}{_S}{_MONTH}(?:{_S}{_YEAR})?",
     ),
     # "lundi 17 mars", "le jeudi 5 mai 2005", "ce mardi 30 août"
     (
@@ -136,7 +140,7 @@ DATE_PATTERN = re.compile(
 
 # Sub-patterns used to read one expression's parts once it is found.
 _DAY_MONTH_YEAR = re.compile(
-    rf"(?P<day>{_DAY})(?:(?:{_S}(?:au|et){_S}|{_S}?[-\u2013]{_S}?){_DAY})?{_S}(?P<month>{_MONTH})(?:{_S}(?P<year>{_YEAR}))?",
+    rf"(?P<day>{_DAY})(?:{_RANGE_END})?{_S}(?P<month>{_MONTH})(?:{_S}(?P<year>{_YEAR}))?",
     re.IGNORECASE,
 )
 _NUMERIC = re.compile(r"(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>\d{4})")
@@ -205,7 +209,9 @@ def _normalise(text: str) -> str:
 
 
 @lru_cache(maxsize=8192)
-def _resolve(kind: DateKind, text: str, published: dt.date | None, previous: dt.date | None) -> dt.date | None:
+def _resolve(
+    kind: DateKind, text: str, published: dt.date | None, previous: dt.date | None
+) -> dt.date | None:
     if kind == "month":
         return None
     if kind == "same_day":

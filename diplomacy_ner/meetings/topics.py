@@ -174,7 +174,9 @@ class TopicLexicon:
             lexicon._cues.extend(read_topic_cues(path))
         return lexicon
 
-    def add(self, topic: str, pattern: str | None = None, *, regex: str | None = None, exclude: bool = False) -> None:
+    def add(
+        self, topic: str, pattern: str | None = None, *, regex: str | None = None, exclude: bool = False
+    ) -> None:
         """Add one cue.
 
         topic (str): The topic key, a slug (``^[a-z_]+$``).
@@ -351,7 +353,8 @@ def _parse_lines(label: str, lines: list[str]) -> Iterator[TopicCue]:
                 Errors.D010.format(path=label, line=number, msg=f"{err.msg} (column {err.colno})")
             ) from None
         if not isinstance(obj, dict):
-            raise KnowledgeBaseError(Errors.D012.format(path=label, line=number, type_name=type(obj).__name__))
+            type_name = type(obj).__name__
+            raise KnowledgeBaseError(Errors.D012.format(path=label, line=number, type_name=type_name))
         try:
             cue = TopicCue.model_validate(obj)
         except ValidationError as err:
@@ -372,7 +375,8 @@ def _screen_regex(cue: TopicCue, *, path: str, line: int) -> None:
         return
     problem = _check_cue_regex(cue.regex)
     if problem is not None:
-        raise KnowledgeBaseError(Errors.D015.format(path=path, line=line, field="regex", pattern=cue.regex, msg=problem))
+        message = Errors.D015.format(path=path, line=line, field="regex", pattern=cue.regex, msg=problem)
+        raise KnowledgeBaseError(message)
 
 
 @lru_cache(maxsize=1)

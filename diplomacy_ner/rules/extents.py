@@ -83,6 +83,20 @@ def _is_cap(token: Token) -> bool:
     return token.text[:1].isupper()
 
 
+def glued_end(doc: Doc, i: int) -> int:
+    """End of the hyphenated word starting at ``doc[i]``: spaCy splits "2025-2027",
+    "accord-cadre" and "maroco-ivoirienne" into three tokens with no space between."""
+    n = len(doc)
+    j = i + 1
+    while j + 1 < n and doc[j].text in ("-", "–") and not doc[j - 1].whitespace_ and not doc[j].whitespace_:
+        j += 2
+    return j
+
+
+def _is_participle(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and "Part" in token.morph.get("VerbForm")
+
+
 def _is_acronym_text(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     if not letters or len(text) > 14:
@@ -122,7 +136,7 @@ def noun_phrase_end(doc: Doc, j: int, spans: SpanIndex, *, allow_lower: bool) ->
         return None
     if not (_is_cap(first) or first.lower_ in PORTFOLIO_WORDS or (allow_lower and first.pos_ in ("NOUN", "PROPN"))):
         return None
-    j += 1
+    j = glued_end(doc, j)
     while j < n:
         tok = doc[j]
         low = tok.lower_
@@ -131,10 +145,10 @@ def noun_phrase_end(doc: Doc, j: int, spans: SpanIndex, *, allow_lower: bool) ->
         if low in PARTICIPLES:
             j += 1
             continue
-        if tok.pos_ in ("VERB", "AUX") and not (tok.pos_ == "VERB" and tok.morph.get("VerbForm") == ["Part"]):
+        if tok.pos_ in ("VERB", "AUX") and not _is_participle(tok):
             break
-        if _is_cap(tok) or tok.pos_ in ("ADJ", "NOUN", "PROPN") or low in PORTFOLIO_WORDS or "-" in tok.text:
-            j += 1
+        if _is_cap(tok) or tok.pos_ in ("ADJ", "NOUN", "PROPN") or _is_participle(tok) or low in PORTFOLIO_WORDS or "-" in tok.text:
+            j = glued_end(doc, j)
             continue
         break
     return j
@@ -286,7 +300,7 @@ def body_extent(doc: Doc, start: int, end: int, spans: SpanIndex, *, stops: Cont
         if i in spans.country_adjectives:
             i = spans.country_adjectives[i]
             continue
-        if low in DE or low in A_FORMS:
+        if low in DE:
             j = noun_phrase_end(doc, i + 1, spans, allow_lower=True)
             if j is None:
                 break
@@ -313,7 +327,7 @@ def body_extent(doc: Doc, start: int, end: int, spans: SpanIndex, *, stops: Cont
         ):
             if low in PHRASE_STOPS:
                 break
-            i += 1
+            i = glued_end(doc, i)
             continue
         break
     return i
@@ -338,7 +352,7 @@ def agreement_extent(doc: Doc, start: int, end: int, spans: SpanIndex) -> int:
             break
         if tok.like_num or (tok.text[:1].isdigit()):
             # "plan d'action 2025-2027", "feuille de route 2025-2027"
-            i += 1
+            i = glued_end(doc, i)
             continue
         if i in spans.country_adjectives:
             i = spans.country_adjectives[i]
@@ -406,10 +420,14 @@ def agreement_extent(doc: Doc, start: int, end: int, spans: SpanIndex) -> int:
                 i = j
                 continue
             break
-        if tok.pos_ == "ADJ" or (_is_cap(tok) and not tok.is_sent_start and low not in PHRASE_STOPS):
+        if tok.pos_ == "ADJ" or _is_participle(tok) and i == end or (_is_cap(tok) and not tok.is_sent_start and low not in PHRASE_STOPS):
             if low in PHRASE_STOPS:
                 break
-            i += 1
+            i = glued_end(doc, i)
+            continue
+        if tok.text in ("-", "–") and not doc[i - 1].whitespace_ and not tok.whitespace_:
+            # "accord-cadre", split by the tokenizer
+            i = glued_end(doc, i - 1)
             continue
         break
     return i

@@ -114,7 +114,10 @@ def test_from_files_builds_display_names_and_venues(tmp_path: Path) -> None:
     [
         ('{"name": "Pékin", "geonameid": 1816670, "country": "CN"', "exonyms.jsonl:1: invalid JSON"),
         ('{"name": "Pékin", "geonameid": 1816670, "country": "China"}', "exonyms.jsonl:1: field `country`"),
-        ('{"name": "Pékin", "geonameid": 1816670, "country": "CN", "pop": 3}', "exonyms.jsonl:1: field `pop`"),
+        (
+            '{"name": "Pékin", "geonameid": 1816670, "country": "CN", "pop": 3}',
+            "exonyms.jsonl:1: field `pop`",
+        ),
         ('["Pékin"]', "exonyms.jsonl:1: the record is not a JSON object"),
     ],
 )

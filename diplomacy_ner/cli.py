@@ -21,7 +21,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
@@ -91,14 +91,25 @@ CSV_LIST_SEPARATOR = "; "
 
 #: ``<meta>`` names and properties read as the publication date of an HTML page.
 HTML_DATE_META: frozenset[str] = frozenset(
-    {"article:published_time", "og:published_time", "date", "dc.date", "dcterms.date", "pubdate", "publication_date"}
+    {
+        "article:published_time",
+        "og:published_time",
+        "date",
+        "dc.date",
+        "dcterms.date",
+        "pubdate",
+        "publication_date",
+    }
 )
+
+#: Width of ``--format table`` written to a file or a pipe.
+TABLE_WIDTH = 140
 
 ALL_STATUSES: tuple[str, ...] = ("held", "planned", "cancelled")
 HELD_ONLY: tuple[str, ...] = ("held",)
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     """Output formats of ``extract``."""
 
     json = "json"
@@ -107,7 +118,7 @@ class OutputFormat(str, Enum):
     table = "table"
 
 
-class FileKind(str, Enum):
+class FileKind(StrEnum):
     """What ``kb validate`` checks a file as (``auto``: decided from its content)."""
 
     auto = "auto"
@@ -176,7 +187,9 @@ def make_extractor(
     return get_default_extractor()
 
 
-def _build_extractor(kb_files: Sequence[Path], rule_files: Sequence[Path], topic_files: Sequence[Path]) -> Extractor:
+def _build_extractor(
+    kb_files: Sequence[Path], rule_files: Sequence[Path], topic_files: Sequence[Path]
+) -> Extractor:
     try:
         return make_extractor(kb_files=kb_files, rule_files=rule_files, topic_files=topic_files)
     except KnowledgeBaseError as err:
@@ -297,15 +310,21 @@ def _documents_of_jsonl(lines: Iterable[str], label: str) -> Iterator[InputDocum
         try:
             record = json.loads(line)
         except json.JSONDecodeError as err:
-            yield InputDocument(id=where, error=f"line {number}: invalid JSON: {err.msg} (column {err.colno})")
+            yield InputDocument(
+                id=where, error=f"line {number}: invalid JSON: {err.msg} (column {err.colno})"
+            )
             continue
         if not isinstance(record, dict):
-            yield InputDocument(id=where, error=f"line {number}: expected a JSON object, got {type(record).__name__}")
+            yield InputDocument(
+                id=where, error=f"line {number}: expected a JSON object, got {type(record).__name__}"
+            )
             continue
         doc_id = str(record["id"]) if record.get("id") is not None else where
         text = record.get("text")
         if not isinstance(text, str):
-            problem = "no `text` field" if text is None else f"`text` is a {type(text).__name__}, not a string"
+            problem = (
+                "no `text` field" if text is None else f"`text` is a {type(text).__name__}, not a string"
+            )
             yield InputDocument(id=doc_id, error=f"line {number}: {problem}")
             continue
         published = record.get("published")
@@ -390,7 +409,9 @@ def iter_input_documents(paths: Sequence[str], *, stdin: TextIO | None = None) -
     yield from _iter_sources(_expand_sources(paths), stdin=stdin)
 
 
-def _iter_sources(sources: Sequence[tuple[str, Path | None]], *, stdin: TextIO | None) -> Iterator[InputDocument]:
+def _iter_sources(
+    sources: Sequence[tuple[str, Path | None]], *, stdin: TextIO | None
+) -> Iterator[InputDocument]:
     for label, path in sources:
         if path is None:
             yield _read_stdin(stdin if stdin is not None else sys.stdin)
@@ -598,7 +619,9 @@ class _TableWriter(_RecordWriter):
     def _cells(doc_id: str, meeting: Meeting) -> tuple[str, ...]:
         place = ""
         if meeting.location:
-            place = meeting.location.name + (f" ({meeting.location.country})" if meeting.location.country else "")
+            place = meeting.location.name + (
+                f" ({meeting.location.country})" if meeting.location.country else ""
+            )
         return (
             doc_id,
             meeting.date.isoformat() if meeting.date else "",
@@ -622,7 +645,11 @@ def _make_writer(fmt: OutputFormat, stream: TextIO, statuses: Sequence[str], to_
         return _JsonLinesWriter(stream, statuses)
     if fmt is OutputFormat.csv:
         return _CsvWriter(stream, statuses)
-    console = Console(file=stream, width=160, color_system=None, force_terminal=False) if to_file else Console(file=stream)
+    interactive = not to_file and stream.isatty()
+    # a file or a pipe has no width: give the table room rather than rich's default 80 columns
+    console = (
+        Console(file=stream) if interactive else Console(file=stream, width=TABLE_WIDTH, color_system=None)
+    )
     return _TableWriter(stream, statuses, console)
 
 
@@ -654,7 +681,9 @@ def _version_callback(value: bool) -> None:
 def _main(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version_callback, is_eager=True, help="Print the version and exit."),
+        typer.Option(
+            "--version", callback=_version_callback, is_eager=True, help="Print the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Who met whom in French-language diplomatic news.
@@ -686,7 +715,9 @@ RulesOption = Annotated[
 ]
 TopicsOption = Annotated[
     list[Path] | None,
-    typer.Option("--topics", help="Extra topic lexicon JSONL file (repeatable).", exists=True, dir_okay=False),
+    typer.Option(
+        "--topics", help="Extra topic lexicon JSONL file (repeatable).", exists=True, dir_okay=False
+    ),
 ]
 
 
@@ -789,7 +820,9 @@ def _open_output(output: Path | None, *, newline: str | None = None) -> tuple[Te
 def render(
     path: Annotated[
         str | None,
-        typer.Argument(help="One article: .txt, .md, .html, a .jsonl (with --id) or - for stdin.", show_default=False),
+        typer.Argument(
+            help="One article: .txt, .md, .html, a .jsonl (with --id) or - for stdin.", show_default=False
+        ),
     ] = None,
     output: Annotated[
         Path, typer.Option("--output", "-o", help="The HTML page to write (- for stdout).", dir_okay=False)
@@ -862,14 +895,16 @@ def _select_document(documents: list[InputDocument], path: str, doc_id: str | No
 @app.command()
 def evaluate(
     gold: Annotated[
-        Path, typer.Argument(help="Gold annotations (JSONL, see GOLD_FORMAT.md).", exists=True, dir_okay=False)
+        Path,
+        typer.Argument(help="Gold annotations (JSONL, see GOLD_FORMAT.md).", exists=True, dir_okay=False),
     ],
     predictions: Annotated[
         Path | None,
         typer.Option(
             "--predictions",
             "-p",
-            help="Score saved predictions (e.g. the output of extract --format jsonl) instead of running the pipeline.",
+            help="Score saved predictions (e.g. the output of extract --format jsonl) "
+            "instead of running the pipeline.",
             exists=True,
             dir_okay=False,
         ),
@@ -925,7 +960,8 @@ def schema() -> None:
 @app.command("extract-corpus")
 def extract_corpus(
     inputs: Annotated[
-        list[Path], typer.Argument(help="JSONL files or directories of articles.", exists=True, show_default=False)
+        list[Path],
+        typer.Argument(help="JSONL files or directories of articles.", exists=True, show_default=False),
     ],
     output: Annotated[Path, typer.Option("--output", "-o", help="The Parquet file of meeting rows.")],
     scheduler: Annotated[
@@ -971,7 +1007,8 @@ def extract_corpus(
         if n_failed > 20:
             console.print(f"... and {n_failed - 20} more")
     console.print(
-        f"{report.documents} documents, {report.meetings_rows} meeting rows, {n_failed} failed -> {escape(str(output))}"
+        f"{report.documents} documents, {report.meetings_rows} meeting rows, {n_failed} failed "
+        f"-> {escape(str(output))}"
     )
     if n_failed:
         raise typer.Exit(1)
@@ -1009,7 +1046,7 @@ def _file_lines_universal(text: str) -> list[str]:
 
 
 def _guess_kind(lines: Iterable[str]) -> FileKind | None:
-    """Tell a KB file (``kind``), a rule file (``label``/``pattern``) and a topic lexicon (``topic``) apart."""
+    """Tell apart KB files (``kind``), rule files (``label``, ``pattern``) and topic lexicons (``topic``)."""
     votes = {FileKind.kb: 0, FileKind.rules: 0, FileKind.topics: 0}
     for raw in lines:
         line = raw.strip()
@@ -1137,7 +1174,9 @@ KIND_NAMES = {"kb": "knowledge-base records", "rules": "patterns", "topics": "to
 def kb_validate(
     files: Annotated[
         list[Path],
-        typer.Argument(help="Knowledge-base, rule or topic-lexicon JSONL files.", exists=True, dir_okay=False),
+        typer.Argument(
+            help="Knowledge-base, rule or topic-lexicon JSONL files.", exists=True, dir_okay=False
+        ),
     ],
     kind: Annotated[
         FileKind,
@@ -1171,7 +1210,8 @@ def kb_validate(
         what = KIND_NAMES.get(report.kind or "", "lines")
         if problems:
             console.print(
-                f"[bold red]{escape(report.path)}[/]: {len(problems)} bad line(s), {report.records} valid {what}"
+                f"[bold red]{escape(report.path)}[/]: {len(problems)} bad line(s), "
+                f"{report.records} valid {what}"
             )
         else:
             console.print(f"[bold green]{escape(report.path)}[/]: OK, {report.records} {what}")

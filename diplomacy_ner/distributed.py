@@ -84,8 +84,7 @@ try:
     import pyarrow.parquet as pq
 except ImportError as err:  # pragma: no cover - depends on the environment
     raise ImportError(
-        "diplomacy_ner.distributed needs pyarrow, dask and distributed: "
-        "pip install 'diplomacy-ner[dask]'"
+        "diplomacy_ner.distributed needs pyarrow, dask and distributed: pip install 'diplomacy-ner[dask]'"
     ) from err
 
 from .api import Extractor
@@ -108,6 +107,8 @@ DEFAULT_BATCH_SIZE = 32
 DEFAULT_RETRIES = 2
 #: Partitions in flight per worker thread while streaming.
 DEFAULT_PARTITIONS_IN_FLIGHT = 3
+#: Rows per Parquet row group (partitions are small; row groups should not be).
+ROW_GROUP_ROWS = 65_536
 #: Name under which :class:`ExtractorPlugin` is registered on the workers.
 PLUGIN_NAME = "diplomacy-ner-extractor"
 #: File suffixes read from an input directory.
@@ -258,9 +259,7 @@ def count_articles(inputs: Sequence[str | Path]) -> int:
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
-            total += sum(
-                1 for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DIRECTORY_SUFFIXES
-            )
+            total += sum(1 for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DIRECTORY_SUFFIXES)
         elif path.suffix.lower() == ".jsonl":
             with path.open(encoding="utf-8") as lines:
                 total += sum(1 for line in lines if line.strip())
@@ -490,7 +489,12 @@ def extract_partition(
         if article.get("error"):
             rows_by_position[position] = [error_row(article_id, str(article["error"]))]
         else:
-            todo.append((article.get("text"), {"id": article_id, "published": article.get("published"), "position": position}))
+            todo.append(
+                (
+                    article.get("text"),
+                    {"id": article_id, "published": article.get("published"), "position": position},
+                )
+            )
     with _pipe_lock:
         for position, rows in _pipe_rows(extractor, todo, batch_size):
             rows_by_position[position] = rows
@@ -581,21 +585,34 @@ def extract_dataframe(
 
 
 # -- the corpus runner --------------------------------------------------------------------------
+def local_cluster(n_workers: int = 2) -> Any:
+    """A ``distributed.LocalCluster`` of worker processes on 127.0.0.1, as ``extract_corpus`` starts it.
+
+    One thread per worker (the pipeline is not shared between threads), no dashboard.
+    The scheduler's HTTP endpoint (health, metrics) listens on a free loopback port, so
+    two local runs never fight over port 8787.
+
+    n_workers (int): worker processes.
+    RETURNS (distributed.LocalCluster): the cluster; close it (or use it as a context manager).
+    """
+    from distributed import LocalCluster
+
+    return LocalCluster(
+        n_workers=n_workers,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+        scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
+    )
+
+
 @contextmanager
 def _connect(scheduler: str, n_workers: int) -> Iterator[Client]:
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     if scheduler == "local":
-        with (
-            LocalCluster(
-                n_workers=n_workers,
-                threads_per_worker=1,
-                processes=True,
-                host="127.0.0.1",
-                dashboard_address=None,
-            ) as cluster,
-            Client(cluster) as client,
-        ):
+        with local_cluster(n_workers) as cluster, Client(cluster) as client:
             yield client
     else:
         with Client(scheduler) as client:
@@ -668,21 +685,29 @@ def extract_corpus(
             _progress_bar(progress, total) as advance,
         ):
             client.register_plugin(ExtractorPlugin(options_key), name=PLUGIN_NAME)
+            pending: list[Row] = []
             for size, rows in _stream(client, records, options_key, partition_size):
-                table = rows_to_table(rows)
-                writer.write_table(table)
                 _account(report, size, rows)
+                pending.extend(rows)
+                if len(pending) >= ROW_GROUP_ROWS:
+                    writer.write_table(rows_to_table(pending))
+                    pending = []
                 if advance is not None:
                     advance(size)
-            if report.rows == 0:
-                writer.write_table(MEETING_ROWS_SCHEMA.empty_table())
+            if pending or report.rows == 0:
+                writer.write_table(rows_to_table(pending))
         partial.replace(output)
     finally:
         partial.unlink(missing_ok=True)
     report.seconds = time.perf_counter() - start
     logger.info(
         "extract_corpus: %d documents (%d failed), %d meetings, %d rows in %.1f s -> %s",
-        report.documents, report.failed, report.meetings, report.rows, report.seconds, output,
+        report.documents,
+        report.failed,
+        report.meetings,
+        report.rows,
+        report.seconds,
+        output,
     )
     return report
 
@@ -698,7 +723,7 @@ def _stream(
     window = max(2, DEFAULT_PARTITIONS_IN_FLIGHT * threads)
     partitions = enumerate(_partitions(records, partition_size))
     sizes: dict[int, int] = {}
-    numbers: dict[str, int] = {}
+    numbers: dict[Any, int] = {}
     done: dict[int, list[Row]] = {}
     next_out = 0
     running = as_completed(with_results=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from spacy import displacy
 
@@ -74,6 +75,7 @@ mark.where { background: #fdffb6; padding: 0 0.15em; border-radius: 0.2em; }
 .none { color: #59636e; font-style: italic; }
 ul.evidence { margin: 0.2rem 0; padding-left: 1.2rem; }
 small.id { color: #59636e; }
+span.label { padding: 0 0.4em; border-radius: 0.3em; font-size: 0.8em; font-weight: bold; }
 """
 
 
@@ -104,19 +106,22 @@ def _valid(mention: Mention | None, text: str) -> bool:
     return mention is not None and 0 <= mention.start < mention.end <= len(text)
 
 
-def entity_spans(analysis: Analysis) -> list[dict[str, object]]:
+def entity_spans(analysis: Analysis, *, window: tuple[int, int] | None = None) -> list[dict[str, Any]]:
     """The entity mentions of an analysis as displaCy's manual ``ents``, sorted and non-overlapping.
 
     analysis (Analysis): the analysis.
+    window (tuple[int, int] | None): (start, end) of the stretch of text shown; mentions
+        outside it are left out and offsets become relative to its start.
     RETURNS (list[dict]): ``{"start", "end", "label", "params"}`` items (``params`` fills our template).
     """
+    low, high = window if window is not None else (0, len(analysis.text))
     spans = [
         _Span(mention.start, mention.end, ENTITY_LABELS.get(entity.type, entity.type.upper()), entity)
         for entity in analysis.entities
         for mention in entity.mentions
-        if _valid(mention, analysis.text)
+        if _valid(mention, analysis.text) and low <= mention.start and mention.end <= high
     ]
-    ents: list[dict[str, object]] = []
+    ents: list[dict[str, Any]] = []
     for span in _non_overlapping(spans):
         entity = span.entity
         assert entity is not None
@@ -125,8 +130,8 @@ def entity_spans(analysis: Analysis) -> list[dict[str, object]]:
             details.insert(1, entity.role)
         ents.append(
             {
-                "start": span.start,
-                "end": span.end,
+                "start": span.start - low,
+                "end": span.end - low,
                 "label": span.kind,
                 "params": {"entity_id": _e(entity.id), "tooltip": _e(" — ".join(details))},
             }
@@ -144,7 +149,9 @@ def highlight(text: str, start: int, end: int, marks: Sequence[tuple[int, int, s
         outside the stretch are ignored, overlapping ones keep the first.
     RETURNS (str): HTML.
     """
-    inside = [_Span(max(s, start), min(e, end), cls) for s, e, cls in marks if s < end and e > start and s < e]
+    inside = [
+        _Span(max(s, start), min(e, end), cls) for s, e, cls in marks if s < end and e > start and s < e
+    ]
     out: list[str] = []
     cursor = start
     for span in _non_overlapping(inside):
@@ -165,22 +172,31 @@ def _refs(refs: Sequence[EntityRef]) -> str:
     return ", ".join(_e(ref.acronym or ref.name) for ref in refs) or '<span class="none">—</span>'
 
 
-def _meeting_marks(meeting: Meeting, text: str) -> list[tuple[int, int, str]]:
+def _meeting_marks(
+    meeting: Meeting, text: str, mentions_by_id: dict[str, list[Mention]]
+) -> list[tuple[int, int, str]]:
+    """The stretches to mark in a meeting's evidence: every mention of its participants
+    (their own evidence and, through their entity id, all mentions of the entity), the
+    date expression and the place."""
     marks = [
         (mention.start, mention.end, "participant")
         for participant in meeting.participants
-        for mention in participant.mentions
+        for mention in [*participant.mentions, *mentions_by_id.get(participant.id or "", [])]
         if _valid(mention, text)
     ]
     if meeting.date_expression is not None and _valid(meeting.date_expression, text):
         marks.append((meeting.date_expression.start, meeting.date_expression.end, "when"))
-    if meeting.location is not None and meeting.location.mention is not None and _valid(meeting.location.mention, text):
+    if (
+        meeting.location is not None
+        and meeting.location.mention is not None
+        and _valid(meeting.location.mention, text)
+    ):
         marks.append((meeting.location.mention.start, meeting.location.mention.end, "where"))
     return marks
 
 
-def _evidence_html(meeting: Meeting, text: str) -> str:
-    marks = _meeting_marks(meeting, text)
+def _evidence_html(meeting: Meeting, text: str, mentions_by_id: dict[str, list[Mention]]) -> str:
+    marks = _meeting_marks(meeting, text, mentions_by_id)
     items = []
     for sentence in meeting.evidence:
         if _valid(sentence, text) and text[sentence.start : sentence.end] == sentence.text:
@@ -192,15 +208,17 @@ def _evidence_html(meeting: Meeting, text: str) -> str:
     return f'<ul class="evidence">{"".join(items)}</ul>'
 
 
-def _meeting_rows(number: int, meeting: Meeting, text: str) -> str:
+def _meeting_rows(number: int, meeting: Meeting, text: str, mentions_by_id: dict[str, list[Mention]]) -> str:
     participants = "<br>".join(_participant_html(p) for p in meeting.participants)
     host = _e(meeting.host.name or meeting.host.role or "") if meeting.host else '<span class="none">—</span>'
     date = _e(meeting.date.isoformat()) if meeting.date else '<span class="none">—</span>'
     if meeting.date_expression is not None:
-        date += f'<br><small>«&nbsp;{_e(meeting.date_expression.text)}&nbsp;»</small>'
+        date += f"<br><small>«&nbsp;{_e(meeting.date_expression.text)}&nbsp;»</small>"
     place = '<span class="none">—</span>'
     if meeting.location is not None:
-        place = _e(meeting.location.name) + (f" ({_e(meeting.location.country)})" if meeting.location.country else "")
+        place = _e(meeting.location.name) + (
+            f" ({_e(meeting.location.country)})" if meeting.location.country else ""
+        )
     topics = ", ".join(_e(topic) for topic in meeting.topics) or '<span class="none">—</span>'
     cells = [
         str(number),
@@ -216,7 +234,10 @@ def _meeting_rows(number: int, meeting: Meeting, text: str) -> str:
         f"{meeting.confidence:.2f}",
     ]
     row = '<tr class="meeting">' + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
-    evidence = f'<tr class="evidence"><td></td><td colspan="10"><b>Evidence</b>{_evidence_html(meeting, text)}</td></tr>'
+    evidence = (
+        '<tr class="evidence"><td></td><td colspan="10"><b>Evidence</b>'
+        f"{_evidence_html(meeting, text, mentions_by_id)}</td></tr>"
+    )
     return row + evidence
 
 
@@ -239,7 +260,10 @@ def _meetings_table(analysis: Analysis) -> str:
             "Confidence",
         )
     )
-    rows = "".join(_meeting_rows(i, m, analysis.text) for i, m in enumerate(analysis.meetings, start=1))
+    mentions_by_id = {entity.id: entity.mentions for entity in analysis.entities}
+    rows = "".join(
+        _meeting_rows(i, m, analysis.text, mentions_by_id) for i, m in enumerate(analysis.meetings, start=1)
+    )
     return f'<table class="meetings"><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>'
 
 
@@ -252,8 +276,8 @@ def _entities_table(analysis: Analysis) -> str:
         color = ENTITY_COLORS.get(label, "#ddd")
         extra = ", ".join(_e(x) for x in (entity.role, entity.code or entity.acronym, entity.country) if x)
         rows.append(
-            f'<tr><td><span style="background: {color}; padding: 0 0.4em; border-radius: 0.3em">{_e(label)}</span></td>'
-            f"<td>{_e(entity.name)} <small class=\"id\">{_e(entity.id)}</small></td><td>{extra}</td>"
+            f'<tr><td><span class="label" style="background: {color}">{_e(label)}</span></td>'
+            f'<td>{_e(entity.name)} <small class="id">{_e(entity.id)}</small></td><td>{extra}</td>'
             f"<td>{len(entity.mentions)}</td></tr>"
         )
     header = "<tr><th>Type</th><th>Name</th><th>Role / code</th><th>Mentions</th></tr>"
@@ -283,14 +307,21 @@ def render_html(analysis: Analysis, *, title: str | None = None) -> str:
     RETURNS (str): the HTML page.
     """
     page_title = title if title is not None else _default_title(analysis.text)
+    # the text view starts at the first visible character: blank lines above it only push it down
+    lead = len(analysis.text) - len(analysis.text.lstrip())
+    shown = analysis.text.strip()
+    ents = entity_spans(analysis, window=(lead, lead + len(shown)))
     displacy_html = displacy.render(
-        {"text": analysis.text, "ents": entity_spans(analysis), "title": None},
+        {"text": shown, "ents": ents, "title": None},
         style="ent",
         manual=True,
         page=False,
+        jupyter=False,
         options={"colors": ENTITY_COLORS, "template": _ENTITY_TEMPLATE},
     )
-    legend = "".join(f'<span style="background: {color}">{_e(label)}</span>' for label, color in ENTITY_COLORS.items())
+    legend = "".join(
+        f'<span style="background: {color}">{_e(label)}</span>' for label, color in ENTITY_COLORS.items()
+    )
     published = analysis.published.isoformat() if analysis.published else "unknown"
     held = len(analysis.held_meetings())
     meta = (

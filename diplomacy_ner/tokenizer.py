@@ -25,6 +25,9 @@ from .extensions import register_extensions
 from .normalize import normalize_text
 
 
+SPECIAL_CASES = ("a.i.", "S.E.", "S.M.", "S.A.R.", "LL.MM.", "MM.")
+
+
 class NormalizingTokenizer:
     """Normalise the text (see :mod:`diplomacy_ner.normalize`), then tokenize it.
 
@@ -77,6 +80,10 @@ def create_normalizing_tokenizer() -> Callable[[Language], NormalizingTokenizer]
     base_factory = spacy.registry.tokenizers.get("spacy.Tokenizer.v1")()
 
     def create(nlp: Language) -> NormalizingTokenizer:
-        return NormalizingTokenizer(base_factory(nlp))
+        tokenizer = base_factory(nlp)
+        # abbreviations of diplomatic prose that must not end a sentence or split a title
+        for abbreviation in SPECIAL_CASES:
+            tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
+        return NormalizingTokenizer(tokenizer)
 
     return create

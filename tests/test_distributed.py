@@ -29,6 +29,7 @@ from diplomacy_ner.distributed import (  # noqa: E402
     extract_bag,
     extract_corpus,
     extract_dataframe,
+    local_cluster,
     meeting_rows,
     read_articles,
     rows_to_table,
@@ -141,7 +142,11 @@ def test_read_articles_jsonl_and_directory(corpus: list[Path]) -> None:
     broken = records[3]
     assert broken["text"] is None and "[D010]" in broken["error"] and "articles.jsonl:4" in broken["error"]
     assert records[7]["text"] == 42 and "error" not in records[7]
-    assert records[8] == {"id": "maghreb/ma-fr.txt", "text": DIRECTORY_FILES["maghreb/ma-fr.txt"], "published": None}
+    assert records[8] == {
+        "id": "maghreb/ma-fr.txt",
+        "text": DIRECTORY_FILES["maghreb/ma-fr.txt"],
+        "published": None,
+    }
 
 
 def test_read_articles_non_object_line_and_missing_id(tmp_path: Path) -> None:
@@ -168,7 +173,9 @@ def _mention(text: str, start: int) -> Mention:
 
 
 def test_meeting_rows_flatten_participants_host_and_evidence() -> None:
-    bourita = Participant(name="Nasser Bourita", role="ministre des Affaires étrangères", country="MA", id="person:bourita")
+    bourita = Participant(
+        name="Nasser Bourita", role="ministre des Affaires étrangères", country="MA", id="person:bourita"
+    )
     albares = Participant(name="José Manuel Albares", role="ministre des Affaires étrangères", country="ES")
     meeting = Meeting(
         participants=[bourita, albares],
@@ -203,23 +210,87 @@ def test_meeting_rows_flatten_participants_host_and_evidence() -> None:
 def test_meeting_rows_article_without_meeting_and_failed_article() -> None:
     empty = meeting_rows(DocumentResult(id="calme", index=0, analysis=Analysis(text="Rien.")))
     assert len(empty) == 1
-    assert empty[0]["article_id"] == "calme" and empty[0]["meeting_index"] is None and empty[0]["error"] is None
+    assert (
+        empty[0]["article_id"] == "calme" and empty[0]["meeting_index"] is None and empty[0]["error"] is None
+    )
     failed = meeting_rows(DocumentResult(id="x", index=1, error="[D001] Expected the article text as a str"))
     assert len(failed) == 1 and failed[0]["error"].startswith("[D001]")
     assert all(value is None for key, value in failed[0].items() if key not in ("article_id", "error"))
 
 
+class _FakeExtractor:
+    """Stands in for ``Extractor`` in the partition tests: ``pipe`` raises on a batch
+    holding "BOOM" (as a component bug would), or on everything when ``broken``."""
+
+    def __init__(self, *, broken: bool = False):
+        self.broken = broken
+
+    def pipe(self, items: Any, *, batch_size: int, as_tuples: bool) -> Iterator[Any]:
+        items = list(items)
+        if self.broken or any(text == "BOOM" for text, _ in items):
+            raise RuntimeError("component exploded")
+        for index, (text, context) in enumerate(items):
+            if not isinstance(text, str):
+                yield (
+                    DocumentResult(id=context["id"], index=index, error="TypeError: [D001] not a str"),
+                    context,
+                )
+            else:
+                yield DocumentResult(id=context["id"], index=index, analysis=Analysis(text=text)), context
+
+
+@pytest.fixture
+def fake_extractor(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    from diplomacy_ner import distributed
+
+    key = '{"fake": true}'
+    monkeypatch.setitem(distributed._extractors, key, _FakeExtractor())
+    yield key
+
+
+def test_extract_partition_isolates_a_document_that_breaks_the_batch(fake_extractor: str) -> None:
+    from diplomacy_ner.distributed import extract_partition
+
+    records = [
+        {"id": "a", "text": "Un.", "published": None},
+        ("b", "BOOM", None),
+        {"id": "c", "text": None, "published": None, "error": "[D010] x.jsonl:3: invalid JSON"},
+        ("d", 7, None),
+    ]
+    rows = extract_partition(records, fake_extractor, 8)
+    assert [(r["article_id"], r["error"]) for r in rows] == [
+        ("a", None),
+        ("b", "RuntimeError: component exploded"),
+        ("c", "[D010] x.jsonl:3: invalid JSON"),
+        ("d", "TypeError: [D001] not a str"),
+    ]
+
+
+def test_extract_partition_raises_when_every_document_fails(
+    fake_extractor: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from diplomacy_ner import distributed
+
+    monkeypatch.setitem(distributed._extractors, fake_extractor, _FakeExtractor(broken=True))
+    # a broken pipeline must fail the task (Dask retries it), not write a table of error rows
+    with pytest.raises(RuntimeError, match="component exploded"):
+        distributed.extract_partition([("a", "Un.", None), ("b", "Deux.", None)], fake_extractor, 8)
+
+
+def test_pipe_error_wrapper_is_dropped_so_rows_do_not_depend_on_partitioning() -> None:
+    message = "[D030] Document 4 (bad (1)) failed: TypeError: [D001] Expected the article text as a str"
+    [row] = meeting_rows(DocumentResult(id="bad (1)", index=4, error=message))
+    assert row["error"] == "TypeError: [D001] Expected the article text as a str"
+    [other] = meeting_rows(DocumentResult(id="x", index=0, error="ner: ValueError: boom"))
+    assert other["error"] == "ner: ValueError: boom"
+
+
 # -- on a real cluster --------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
-    with (
-        LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
-        ) as cluster,
-        Client(cluster) as dask_client,
-    ):
+    with local_cluster(n_workers=2) as cluster, Client(cluster) as dask_client:
         yield dask_client
 
 
@@ -231,7 +302,9 @@ def expected_rows(corpus: list[Path]) -> list[dict[str, Any]]:
 @pytest.fixture(scope="module")
 def first_run(client: Any, corpus: list[Path], tmp_path_factory: pytest.TempPathFactory) -> CorpusReport:
     output = tmp_path_factory.mktemp("out") / "meetings.parquet"
-    return extract_corpus(corpus, output, scheduler=client.scheduler.address, partition_size=3, progress=False)
+    return extract_corpus(
+        corpus, output, scheduler=client.scheduler.address, partition_size=3, progress=False
+    )
 
 
 @pytest.mark.cluster
@@ -259,7 +332,9 @@ def test_extract_corpus_matches_single_process_pipe(
     assert [r["participant_name"] for r in ma_es if r["is_host"]] == ["Nasser Bourita"]
 
     assert first_run.documents == 10 and first_run.failed == 2 and first_run.rows == len(rows)
-    assert first_run.meetings == len({(r["article_id"], r["meeting_index"]) for r in rows if r["meeting_index"] is not None})
+    assert first_run.meetings == len(
+        {(r["article_id"], r["meeting_index"]) for r in rows if r["meeting_index"] is not None}
+    )
     assert sorted(article_id for article_id, _ in first_run.errors) == ["articles.jsonl:4", "bad-number"]
 
 
@@ -271,7 +346,9 @@ def test_pipeline_is_built_once_per_worker_and_rerun_is_identical(
     builds = client.run(worker_extractor_builds)
     assert len(builds) == 2 and set(builds.values()) == {1}
 
-    again = extract_corpus(corpus, tmp_path / "again.parquet", scheduler=client.scheduler.address, progress=False)
+    again = extract_corpus(
+        corpus, tmp_path / "again.parquet", scheduler=client.scheduler.address, progress=False
+    )
     assert pq.read_table(again.output).to_pylist() == pq.read_table(first_run.output).to_pylist()
     assert (again.documents, again.failed, again.meetings, again.rows) == (
         first_run.documents,
@@ -294,7 +371,9 @@ def test_extract_bag_and_dataframe_on_user_collections(
     import pyarrow as pa
 
     records = list(read_articles(corpus))
-    bag = db.from_sequence([(r["id"], r["text"], r["published"]) if "error" not in r else r for r in records], npartitions=3)
+    bag = db.from_sequence(
+        [(r["id"], r["text"], r["published"]) if "error" not in r else r for r in records], npartitions=3
+    )
     rows = client.compute(extract_bag(bag), sync=True)
     assert rows_to_table(rows).to_pylist() == expected_rows
 

@@ -253,6 +253,11 @@ class EntityRules:
         for span in body_spans:
             index.bodies[span.start] = max(index.bodies.get(span.start, 0), span.end)
 
+        # places first: a title does not reach over "à Rabat"
+        place_spans = self._places(doc, country_spans)
+        for span in place_spans:
+            index.places[span.start] = span.end
+
         # 5. titles grown from their heads
         country_at: dict[int, str] = {}
         for span in country_spans:
@@ -299,8 +304,7 @@ class EntityRules:
             generic_agreements.append(Span(doc, start, stop, label="AGREEMENT", kb_id=""))
         agreement_spans.extend(filter_spans(generic_agreements))
 
-        # 7. places and dates
-        place_spans = self._places(doc, country_spans)
+        # 7. dates
         date_spans = self._dates(doc)
 
         spans.extend(person_spans)
@@ -340,10 +344,17 @@ class EntityRules:
             tok = doc[i]
             if tok.lower_ in ("m.", "mme", "mm.", "s.e.", "monsieur", "madame") and i + 1 < n and _is_name_token(doc[i + 1].text):
                 j = i + 1
-                while j < n and (_is_name_token(doc[j].text) or (doc[j].lower_ in NAME_PARTICLES and j + 1 < n and _is_name_token(doc[j + 1].text))):
-                    j += 1
-                if j > i + 1 and not any(i + 1 < s.end and s.start < j for s in out):
-                    out.append(Span(doc, i + 1, j, label="PERSON"))
+                while True:
+                    k = j
+                    while j < n and (_is_name_token(doc[j].text) or (doc[j].lower_ in NAME_PARTICLES and j + 1 < n and _is_name_token(doc[j + 1].text))):
+                        j += 1
+                    if j > k and not any(k < s.end and s.start < j for s in out):
+                        out.append(Span(doc, k, j, label="PERSON"))
+                    # "MM. Piantedosi et Ben Khelifa": a plural honorific covers both names
+                    if tok.lower_ == "mm." and j + 1 < n and doc[j].lower_ in ("et", ",") and _is_name_token(doc[j + 1].text):
+                        j += 1
+                        continue
+                    break
                 i = j
                 continue
             i += 1

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span
 
 from ..extensions import SPAN_KEY, register_extensions
 from ..kb.folding import fold
+from ..kb.records import BodyRecord
 from ..offsets import offset_map, span_mention
 from ._shared import load_kb
 
@@ -288,14 +289,15 @@ class Linker:
         return out
 
     def _person_after(self, doc: Doc, i: int, person_at_start: dict[int, PersonCluster]) -> PersonCluster | None:
+        """The person right after a title, over commas, honorifics and ranks ("…, le général de division X")."""
         n = len(doc)
         j = i
-        skipped = 0
-        while j < n and skipped <= 4 and (doc[j].text in (",", "M.", "Mme", "S.E.", "SE", "SM", "MM.") or doc[j].lower_ in ("monsieur", "madame", "son", "sa", "excellence", "majesté", "le", "la", "roi", "dr", "général", "m.")):
-            if j in person_at_start:
-                break
-            j += 1
-            skipped += 1
+        while j < n and j - i <= 7 and j not in person_at_start:
+            tok = doc[j]
+            if tok.text in (",", "M.", "Mme", "S.E.", "SE", "SM", "MM.") or tok.lower_ in _BETWEEN_TITLE_AND_NAME:
+                j += 1
+                continue
+            break
         return person_at_start.get(j)
 
     def _person_before(self, doc: Doc, i: int, person_at_end: dict[int, PersonCluster]) -> PersonCluster | None:
@@ -342,12 +344,7 @@ class Linker:
 
     def _body_code(self, body_id: str) -> str | None:
         rec = self.kb.get(body_id)
-        if rec is None:
-            return None
-        code = getattr(rec, "code", None) or getattr(rec, "acronym", None)
-        if code is None and getattr(rec, "scope", None) == "national":
-            return getattr(rec, "country", None)
-        return code
+        return rec.participant_code() if isinstance(rec, BodyRecord) else None
 
     # -- other entities -------------------------------------------------------------------
     def _country_entities(self, spans: list[Span], span_entity: dict) -> list[dict[str, Any]]:
@@ -468,6 +465,13 @@ class Linker:
                         "agency": m.group("agency"),
                     }
         return None
+
+
+_BETWEEN_TITLE_AND_NAME = {
+    "monsieur", "madame", "son", "sa", "excellence", "majesté", "le", "la", "l'", "roi", "reine", "dr", "docteur",
+    "professeur", "pr", "m.", "général", "générale", "colonel", "colonel-major", "amiral", "commandant",
+    "lieutenant-général", "de", "d'", "division", "brigade", "corps", "armée", "cheikh", "prince", "princesse",
+}
 
 
 def _strip_article(text: str) -> str:

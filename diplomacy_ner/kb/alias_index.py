@@ -236,15 +236,23 @@ class AliasIndex:
         folded_id = len(self._folded_strings)
         self._folded_ids[folded] = folded_id
         self._folded_strings.append(folded)
+        token_ids = self._token_ids
+        token_aliases = self._token_aliases
+        variant_tokens = self._variant_tokens
         for token in set(_tokens(folded)):
-            token_id = self._token_ids.get(token)
+            token_id = token_ids.get(token)
             if token_id is None:
-                token_id = len(self._token_aliases)
-                self._token_ids[token] = token_id
-                self._token_aliases.append([])
+                token_id = len(token_aliases)
+                token_ids[token] = token_id
+                token_aliases.append([folded_id])
                 for variant in _variants(token):
-                    self._variant_tokens.setdefault(variant, []).append(token_id)
-            self._token_aliases[token_id].append(folded_id)
+                    holders = variant_tokens.get(variant)
+                    if holders is None:
+                        variant_tokens[variant] = [token_id]
+                    else:
+                        holders.append(token_id)
+            else:
+                token_aliases[token_id].append(folded_id)
 
     def remove_entity(self, entity_id: str) -> int:
         """Remove every alias of an entity (used when a record is overridden).
@@ -373,11 +381,14 @@ class AliasIndex:
     def _block(self, folded: str, cutoff: float) -> list[str]:
         """The folded aliases worth scoring against ``folded`` (see the module docstring)."""
         token_aliases = self._token_aliases
+        variant_tokens = self._variant_tokens
         selected: set[int] = set()
         for token in set(_tokens(folded)):
             token_ids: set[int] = set()
             for variant in _variants(token):
-                token_ids.update(self._variant_tokens.get(variant, ()))
+                holders = variant_tokens.get(variant)
+                if holders is not None:
+                    token_ids.update(holders)
             # Count before collecting: a token held by too many aliases does not block.
             if sum(len(token_aliases[t]) for t in token_ids) > self.max_block:
                 continue
@@ -415,3 +426,11 @@ class AliasIndex:
         RETURNS (list[str]): Sorted person ids (several when a surname is shared).
         """
         return sorted(self._surnames.get(fold(surname), ()))
+
+    def surname(self, text: str) -> list[str]:
+        """Same as :meth:`persons_by_surname` (the name the linker asks for).
+
+        text (str): The surname as written.
+        RETURNS (list[str]): Sorted person ids.
+        """
+        return self.persons_by_surname(text)

@@ -290,6 +290,25 @@ class KnowledgeBase:
 
     # -- output ---------------------------------------------------------------------------------
 
+    def user_records(self) -> list[KBRecord]:
+        """The records that are not shipped as they are: added, or overriding a shipped record.
+
+        RETURNS (list[KBRecord]): Those records, in insertion order.
+        """
+        shipped = {record.id: record for record in _default_records()}
+        return [record for record in self._records.values() if shipped.get(record.id) != record]
+
+    def user_records_to_jsonl(self, path: str | os.PathLike[str]) -> int:
+        """Write only :meth:`user_records` (what a pipeline must save besides the shipped KB).
+
+        Reading the file back with ``from_files([path], include_default=True)``
+        gives the same knowledge base.
+
+        path (str | PathLike): The output file.
+        RETURNS (int): The number of records written.
+        """
+        return self._write_jsonl(path, self.user_records())
+
     def to_jsonl(self, path: str | os.PathLike[str], *, kinds: Iterable[str] | None = None) -> int:
         """Write the records as JSONL (UTF-8, ``ensure_ascii=False``), readable by :meth:`from_files`.
 
@@ -298,11 +317,15 @@ class KnowledgeBase:
         RETURNS (int): The number of records written.
         """
         wanted = set(kinds) if kinds is not None else None
+        records = [r for r in self._records.values() if wanted is None or r.kind in wanted]
+        return self._write_jsonl(path, records)
+
+    @staticmethod
+    def _write_jsonl(path: str | os.PathLike[str], records: Iterable[KBRecord]) -> int:
         count = 0
         with Path(path).open("w", encoding="utf-8") as out:
-            for record in self._records.values():
-                if wanted is not None and record.kind not in wanted:
-                    continue
-                out.write(json.dumps(record.model_dump(mode="json"), ensure_ascii=False) + "\n")
+            for record in records:
+                data = {"kind": record.kind, **record.model_dump(mode="json", exclude_defaults=True)}
+                out.write(json.dumps(data, ensure_ascii=False) + "\n")
                 count += 1
         return count

@@ -60,6 +60,13 @@ class BodyRecord(_Record):
     adjectives: tuple[NonEmpty, ...] = Field(default=(), description="'onusien', 'européen'.")
     source: NonEmpty = "diplomacy_ner"
 
+    def participant_code(self) -> str | None:
+        """What an official of this body gets as `country`: a national body's state,
+        otherwise the body's code or acronym ("UE", "OIM")."""
+        if self.scope == "national" and self.country:
+            return self.country
+        return self.code or self.acronym
+
 
 class RoleRecord(BaseModel):
     """An office held by a person between two dates (PETRARCH-style dated actor entry)."""

@@ -20,6 +20,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..kb.knowledge_base import KnowledgeBase
+from ..kb.records import BodyRecord
 from ..offsets import mention, offset_map
 from .dates import DateExpression, resolve_date
 from .topics import TopicLexicon
@@ -269,9 +270,7 @@ class MeetingAssembler:
 
     def _body_code(self, body_id: str) -> str | None:
         rec = self.kb.get(body_id)
-        if rec is None:
-            return None
-        return getattr(rec, "code", None) or getattr(rec, "acronym", None) or getattr(rec, "country", None)
+        return rec.participant_code() if isinstance(rec, BodyRecord) else None
 
     def _triggers(self, sent: Span) -> list[tuple[Token, str]]:
         out = []
@@ -283,7 +282,7 @@ class MeetingAssembler:
                     out.append((tok, "receive"))
                     continue
                 if lemma in ("entretenir", "s'entretenir") or low.startswith("entretenu"):
-                    if any(t.lower_ in ("s'", "se", "s’") for t in sent.doc[max(sent.start, tok.i - 3) : tok.i]):
+                    if any(t.lower_ in ("s'", "se", "s’") for t in sent.doc[max(sent.start, tok.i - 5) : tok.i]):
                         out.append((tok, "meet"))
                     continue
                 if lemma in ("réunir", "retrouver") and any(t.lower_ in ("se", "s'") for t in sent.doc[max(sent.start, tok.i - 3) : tok.i]):
@@ -320,7 +319,7 @@ class MeetingAssembler:
 
     def _plural_object(self, sent: Span, trigger: Token) -> bool:
         doc = self.doc
-        for t in doc[trigger.i + 1 : min(sent.end, trigger.i + 12)]:
+        for t in doc[trigger.i + 1 : min(sent.end, trigger.i + 25)]:
             if t.lower_ in ("plusieurs", "ses", "leurs", "les", "des") and t.i + 1 < sent.end:
                 nxt = doc[t.i + 1]
                 if nxt.lower_ in ("homologues", "diplomates", "ministres", "ambassadeurs", "responsables", "délégations", "représentants", "chefs", "dirigeants") or (
@@ -549,7 +548,7 @@ class MeetingAssembler:
         else:  # a trigger noun: "l'entretien avec X", "la rencontre entre X et Y", "a eu un entretien avec X"
             if trigger.lower_ in MULTILATERAL_NOUNS and re.search(r"tripartite|quadripartite|multilatéra|ministres", sent.text, re.I):
                 draft.multilateral = True
-            nearby = [o for o in officials if abs(o.start - trigger.i) <= 40]
+            nearby = list(officials)
             if subject is not None and subject.key not in {o.key for o in nearby}:
                 nearby.insert(0, subject)
             has_partner_prep = self._followed_by(trigger, sent, ("avec", "entre", "de", "téléphonique"))

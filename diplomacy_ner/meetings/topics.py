@@ -11,9 +11,11 @@ The lexicon is data, ``resources/lexicons/topics.jsonl``, one cue a line::
   inflection is handled by listing the forms ("migrant", "migrants").
 - ``regex`` is a regular expression for the cases a list of forms cannot
   cover; it is matched on whole words of the lower-cased, accent-folded text,
-  so write it without accents or capitals. Expressions that can backtrack
-  catastrophically (nested quantifiers), back-references and named groups
-  are rejected when the file is loaded.
+  so write it in lower case (its accented letters are folded like the text's).
+  Expressions that can backtrack catastrophically (nested quantifiers),
+  back-references, named groups, inline flags and expressions that match the
+  empty string are rejected when the file is loaded, and so is anything
+  longer than 200 characters.
 - ``exclude: true`` marks a phrase that is *not* a cue although it contains
   one ("Conseil de sécurité", "sécurité sociale"): it takes its span and
   gives no hit.

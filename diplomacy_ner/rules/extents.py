@@ -65,6 +65,7 @@ class Extent:
     country_spans: list[tuple[int, int]] = field(default_factory=list)
     body_spans: list[tuple[int, int]] = field(default_factory=list)
     acronym_spans: list[tuple[int, int]] = field(default_factory=list)
+    posting_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 class SpanIndex:
@@ -77,6 +78,7 @@ class SpanIndex:
         self.persons: set[int] = set()
         self.title_heads: dict[int, int] = {}
         self.body_adjectives: set[int] = set()
+        self.places: dict[int, int] = {}
 
 
 def _is_cap(token: Token) -> bool:
@@ -227,9 +229,14 @@ def title_extent(doc: Doc, start: int, end: int, spans: SpanIndex, *, generic: b
             continue
         if low in TITLE_MODIFIERS and low != "et":
             i += 1
+            if low == "a.i" and i < n and doc[i].text == ".":
+                i += 1
             if not country_seen:
                 ext.role_end = i
             continue
+        if low in A_FORMS and i + 1 < n and ((i + 1) in spans.places or (i + 1) in spans.country_names):
+            # "le président syrien à Aleppo": where he is, not part of his title
+            break
         if low in DE | A_FORMS or low in ("chargé", "chargée", "chargés", "auprès", "pour", "en"):
             j = complement(i)
             if j is None or j <= i:
@@ -238,8 +245,12 @@ def title_extent(doc: Doc, start: int, end: int, spans: SpanIndex, *, generic: b
             if k < n and doc[k].lower_ in DETERMINERS:
                 k += 1
             if k in spans.country_names and spans.country_names[k] == j:
-                ext.country_spans.append((k, j))
-                country_seen = True
+                if low in DE:
+                    # "ambassadeur d'Italie": nationality; "ambassadrice … en Mauritanie": posting
+                    ext.country_spans.append((k, j))
+                    country_seen = True
+                else:
+                    ext.posting_spans.append((k, j))
             elif k in spans.bodies and spans.bodies[k] <= j:
                 ext.body_spans.append((k, spans.bodies[k]))
             i = j

@@ -18,9 +18,17 @@ from dataclasses import dataclass
 
 # (pattern, replacement or None when computed) — order gives priority on overlaps.
 _APOSTROPHES = re.compile("[\u2019\u2018\u02bc\u00b4\u2032]")
-_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad\r]")
+_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]")
+# zero-width characters, bidirectional marks and isolates (including the Arabic letter mark),
+# soft hyphens, variation selectors and carriage returns: removed
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad\u061c\u180e\ufe00-\ufe0f\r]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Unicode line and paragraph separators: line breaks for the sentence splitter.
+_LINE_SEPARATORS = re.compile("[\u2028\u2029]")
+# Lone surrogates (text decoded with errors="surrogateescape", broken JSON escapes) cannot be
+# encoded as UTF-8, which spaCy's string store needs: each becomes U+FFFD, one for one.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_HTML_COMMENT = re.compile(r"<!--.{0,5000}?-->", re.DOTALL)
 _COMBINING_RUN = re.compile(r"[^\W\d_][\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,500})?/?>")
 _HTML_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#[0-9]{1,6}|#[xX][0-9A-Fa-f]{1,5});")
@@ -107,15 +115,26 @@ def _newline_edits(text: str) -> list[Edit]:
     return edits
 
 
+def _clean_entity_value(value: str) -> str:
+    """Apply the character clean-up to what an HTML entity stands for ("&rsquo;", "&#8203;"...)."""
+    value = _SURROGATE.sub("\ufffd", value)
+    value = _INVISIBLE.sub("", value)
+    value = _CONTROL.sub(" ", value)
+    value = _LINE_SEPARATORS.sub("\n", value)
+    value = _APOSTROPHES.sub("'", value)
+    return _SPACES.sub(" ", value)
+
+
 def _collect_edits(text: str) -> list[Edit]:
     edits: list[Edit] = []
+    for m in _HTML_COMMENT.finditer(text):
+        edits.append(Edit(m.start(), m.end(), " "))
     for m in _HTML_TAG.finditer(text):
         edits.append(Edit(m.start(), m.end(), " "))
     for m in _HTML_ENTITY.finditer(text):
         value = html.unescape(m.group())
         if value != m.group():
-            value = _SPACES.sub(" ", value)
-            edits.append(Edit(m.start(), m.end(), value))
+            edits.append(Edit(m.start(), m.end(), _clean_entity_value(value)))
     for m in _COMBINING_RUN.finditer(text):
         value = unicodedata.normalize("NFC", m.group())
         if value != m.group():
@@ -124,6 +143,10 @@ def _collect_edits(text: str) -> list[Edit]:
         edits.append(Edit(m.start(), m.end(), ""))
     for m in _CONTROL.finditer(text):
         edits.append(Edit(m.start(), m.end(), " "))
+    for m in _LINE_SEPARATORS.finditer(text):
+        edits.append(Edit(m.start(), m.end(), "\n"))
+    for m in _SURROGATE.finditer(text):
+        edits.append(Edit(m.start(), m.end(), "\ufffd"))
     for m in _APOSTROPHES.finditer(text):
         edits.append(Edit(m.start(), m.end(), "'"))
     for m in _SPACES.finditer(text):

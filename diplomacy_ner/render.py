@@ -235,7 +235,7 @@ def _meeting_rows(number: int, meeting: Meeting, text: str, mentions_by_id: dict
     ]
     row = '<tr class="meeting">' + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
     evidence = (
-        '<tr class="evidence"><td></td><td colspan="10"><b>Evidence</b>'
+        '<tr class="evidence"><td></td><td colspan="10"><b>Evidence</b> '
         f"{_evidence_html(meeting, text, mentions_by_id)}</td></tr>"
     )
     return row + evidence

@@ -158,14 +158,15 @@ def build_country_records(supplements: Mapping[str, CountrySupplement] | None = 
                     msg=f"pycountry's name {name!r} is an index form; add a `name` override",
                 )
             )
-        taken = {fold(name)}
         if sup.official_names is not None:
             official_source: tuple[str, ...] = sup.official_names
         elif py_official_fr and not _is_index_form(py_official_fr):
             official_source = (py_official_fr,)
         else:
             official_source = ()
-        official = _unique(official_source, taken)
+        # The official name may equal the short name ("Japon", "Canada"): it is still the official name.
+        official = _unique(official_source, set())
+        taken = {fold(name), *(fold(o) for o in official)}
         alias_source = list(sup.aliases)
         if py_name != name and not _is_index_form(py_name):
             alias_source.append(py_name)
@@ -195,13 +196,14 @@ def build_country_records(supplements: Mapping[str, CountrySupplement] | None = 
                     msg="a code pycountry does not know needs a `name`",
                 )
             )
-        taken = {fold(sup.name)}
+        official = _unique(sup.official_names or (), set())
+        taken = {fold(sup.name), *(fold(o) for o in official)}
         records.append(
             CountryRecord(
                 id=f"country:{code}",
                 code=code,
                 name=sup.name,
-                official_names=_unique(sup.official_names or (), taken),
+                official_names=official,
                 aliases=_unique(sup.aliases, taken),
                 adjectives=_unique(sup.adjectives, set()),
                 prefixes=_unique(sup.prefixes, set()),

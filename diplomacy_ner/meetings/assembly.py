@@ -55,7 +55,7 @@ EXCLUSION_CUES = re.compile(
 PLANNED_CUES = re.compile(
     r"\b(?:se rendra|rencontrera|recevra|s'entretiendra|accueillera|coprésidera|participera|devrait|devraient|doit|doivent|est attendue?|sont attendus"
     r"|prévue?s?|prochaine?s?|prochainement|se tiendra|se réunira|aura lieu|à venir|va (?:rencontrer|recevoir|se rendre)|convenus? de se retrouver|convenu de se retrouver"
-    r"|souhaite rencontrer|compte rencontrer|envisage)\b",
+    r"|souhaite rencontrer|compte rencontrer|envisage|en vue d'une|en vue de|l'idée d'une|éventuelle?|possible|ouverte? à)\b",
     re.I,
 )
 CANCELLED_CUES = re.compile(r"\b(?:report(?:é|ée|és|ées)|annul(?:é|ée|és|ées)|ajourn(?:é|ée|és|ées)|n'aura pas lieu|devait|devaient|a été repoussée?)\b", re.I)
@@ -175,13 +175,13 @@ class MeetingAssembler:
             return True
         if BOILERPLATE.match(text):
             return True
-        # headings: a short line without sentence punctuation
-        line_start = self.doc.text.rfind("\n", 0, sent.start_char) + 1
-        line_end = self.doc.text.find("\n", sent.end_char)
-        line = self.doc.text[line_start : line_end if line_end != -1 else len(self.doc.text)].strip()
-        if line and len(line) < 160 and line[-1] not in ".!?»\"" and "\n" in self.doc.text[sent.start_char : sent.end_char + 1] + "\n":
-            if sent.start_char >= line_start and len(sent.text.strip()) >= len(line) * 0.8:
-                return True
+        # headings: a short line of its own without sentence punctuation
+        doc_text = self.doc.text
+        line_start = doc_text.rfind("\n", 0, sent.start_char) + 1
+        line_end = doc_text.find("\n", sent.start_char)
+        line = doc_text[line_start : line_end if line_end != -1 else len(doc_text)].strip()
+        if line and len(line) < 200 and line.rstrip("*# ")[-1:] not in ".!?»\"…" and sent.end_char <= (line_end if line_end != -1 else len(doc_text)) + 1:
+            return True
         return text.startswith("#")
 
     def _excluded(self, i: int, sent: Span, *, genitive: bool = True) -> bool:
@@ -314,8 +314,26 @@ class MeetingAssembler:
                     continue
                 if low == "séance" and not self._followed_by(tok, sent, ("de",)):
                     continue
+                if not self._noun_has_partner(tok, sent):
+                    continue
                 out.append((tok, "noun"))
         return out
+
+    def _noun_has_partner(self, noun: Token, sent: Span) -> bool:
+        """A meeting noun opens a meeting only with its partners: "l'entretien avec X", "la
+        rencontre entre X et Y", "la rencontre de X avec Y", or as what officials "ont eu"/"ont tenu"."""
+        doc = self.doc
+        for t in doc[noun.i + 1 : sent.end]:
+            if t.lower_ in ("avec", "entre") and not any(x.pos_ in ("VERB", "AUX") and "Fin" in x.morph.get("VerbForm") for x in doc[noun.i + 1 : t.i]):
+                return True
+            if t.text in (".", ";"):
+                break
+        head = noun.head
+        if noun.dep_ in ("obj", "nsubj:pass") and head.lemma_ in ("avoir", "tenir", "mener", "accorder", "organiser", "présider", "coprésider", "entamer", "poursuivre"):
+            return True
+        if noun.i + 1 < sent.end and doc[noun.i + 1].lower_ in ("téléphonique", "bilatéral", "bilatérale", "tripartite", "quadripartite") and head.lemma_ in ("avoir", "tenir"):
+            return True
+        return False
 
     def _plural_object(self, sent: Span, trigger: Token) -> bool:
         doc = self.doc
@@ -353,6 +371,11 @@ class MeetingAssembler:
             morph_tokens.extend(c for c in head.children if c.dep_.startswith("aux"))
         for t in morph_tokens:
             if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood"):
+                return "planned"
+        for t in doc[sent.start : trigger.i]:
+            if t.pos_ in ("VERB", "AUX") and ("Cnd" in t.morph.get("Mood") or "Fut" in t.morph.get("Tense")) and not any(
+                x.text in (".", ";", "»") for x in doc[t.i : trigger.i]
+            ):
                 return "planned"
         if trigger.morph.get("VerbForm") == ["Inf"] and head.lemma_ in ("devoir", "aller", "prévoir", "compter", "convenir", "décider", "envisager", "souhaiter", "proposer", "espérer", "vouloir"):
             return "planned"
@@ -569,6 +592,9 @@ class MeetingAssembler:
                 return None
             draft.strength = 0.75
         for p in participants:
+            if p.weak and not (p.start > 0 and doc[p.start - 1].lower_ == "avec"):
+                # a person the text gives no office joins only as the partner named after "avec"
+                continue
             if p.key not in draft.participants:
                 draft.participants[p.key] = p
         if len(draft.participants) < 2 and not draft.multilateral:
@@ -700,7 +726,7 @@ class MeetingAssembler:
         context_date: tuple[Span | None, dt.date | None] = (None, None),
     ) -> None:
         if draft.kind is None:
-            window = sent.text
+            window = self.doc[max(sent.start, trigger.i - 12) : min(sent.end, trigger.i + 12)].text
             if CALL_CUES.search(window):
                 draft.kind = "call"
             elif VIDEO_CUES.search(window):

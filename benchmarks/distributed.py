@@ -85,6 +85,13 @@ def _worker_rss() -> int:
     return int(psutil.Process().memory_info().rss)
 
 
+def _worker_cpu_seconds() -> float:
+    import psutil
+
+    times = psutil.Process().cpu_times()
+    return float(times.user + times.system)
+
+
 def run_cluster(corpus: Path, n_workers: int, partition_size: int) -> dict[str, Any]:
     """Time start-up and one extraction run on a fresh local cluster of ``n_workers``."""
     from distributed import Client
@@ -94,6 +101,7 @@ def run_cluster(corpus: Path, n_workers: int, partition_size: int) -> dict[str, 
         client.wait_for_workers(n_workers)
         client.register_plugin(ExtractorPlugin(extractor_options_key()), name=PLUGIN_NAME)
         startup = time.perf_counter() - start
+        cpu_before = client.run(_worker_cpu_seconds)
         with tempfile.TemporaryDirectory() as tmp:
             seconds, report = _timed(
                 lambda: extract_corpus(
@@ -104,6 +112,7 @@ def run_cluster(corpus: Path, n_workers: int, partition_size: int) -> dict[str, 
                     progress=False,
                 )
             )
+        cpu_after = client.run(_worker_cpu_seconds)
         builds = client.run(worker_extractor_builds)
         rss = client.run(_worker_rss)
     assert set(builds.values()) == {1}, builds
@@ -116,16 +125,21 @@ def run_cluster(corpus: Path, n_workers: int, partition_size: int) -> dict[str, 
         "meetings": report.meetings,
         "rows": report.rows,
         "rss_mb": sorted(v / 2**20 for v in rss.values()),
+        "cpu_seconds": sum(cpu_after[w] - cpu_before[w] for w in cpu_after),
     }
 
 
-def run_in_process(corpus: Path) -> tuple[float, int]:
-    """Time ``Extractor.pipe`` over the corpus in this process (after one warm-up call)."""
+def run_in_process(corpus: Path) -> tuple[float, float, int]:
+    """Time ``Extractor.pipe`` over the corpus in this process (after one warm-up call).
+
+    RETURNS (tuple[float, float, int]): wall seconds, CPU seconds, documents.
+    """
     extractor = Extractor()
     items = [(r["text"], {"id": r["id"], "published": r["published"]}) for r in read_articles([corpus])]
     list(extractor.pipe(items[:8], as_tuples=True))
+    cpu = time.process_time()
     seconds, results = _timed(lambda: list(extractor.pipe(items, as_tuples=True)))
-    return seconds, len(results)
+    return seconds, time.process_time() - cpu, len(results)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -142,9 +156,14 @@ def main(argv: list[str] | None = None) -> None:
         )
         print(f"machine: {os.cpu_count()} CPUs; partition size {args.partition_size}")
 
-        seconds, n = run_in_process(corpus)
+        print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+
+        seconds, cpu, n = run_in_process(corpus)
         baseline = n / seconds
-        print(f"in-process Extractor.pipe: {n} docs in {seconds:.1f} s = {baseline:.2f} docs/s")
+        print(
+            f"in-process Extractor.pipe: {n} docs in {seconds:.1f} s = {baseline:.2f} docs/s "
+            f"({n / cpu:.2f} docs per CPU-second)"
+        )
 
         rates: dict[int, float] = {}
         for n_workers in WORKER_COUNTS:
@@ -154,12 +173,14 @@ def main(argv: list[str] | None = None) -> None:
             rss = ", ".join(f"{mb:.0f}" for mb in result["rss_mb"])
             print(
                 f"{n_workers} worker(s): {result['documents']} docs in {result['seconds']:.1f} s = "
-                f"{rate:.2f} docs/s ({rate / n_workers:.2f} per worker); start-up with model load "
-                f"{result['startup']:.1f} s; {result['failed']} failed, {result['meetings']} meetings, "
-                f"{result['rows']} rows; worker RSS {rss} MB"
+                f"{rate:.2f} docs/s ({rate / n_workers:.2f} per worker, "
+                f"{result['documents'] / result['cpu_seconds']:.2f} docs per worker CPU-second); "
+                f"start-up with model load {result['startup']:.1f} s; {result['failed']} failed, "
+                f"{result['meetings']} meetings, {result['rows']} rows; worker RSS {rss} MB"
             )
         print(f"ratio 2 workers / 1 worker: {rates[2] / rates[1]:.2f}x")
         print(f"ratio 1 worker / in-process pipe: {rates[1] / baseline:.2f}x")
+        print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

@@ -36,7 +36,28 @@ N_TARGETS = 400
 REPEATS = 5
 SEED = 20251126
 
-_ONSETS = ["b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "ch", "tr", "br", "gr", "kh", "dj"]
+_ONSETS = [
+    "b",
+    "d",
+    "f",
+    "g",
+    "k",
+    "l",
+    "m",
+    "n",
+    "p",
+    "r",
+    "s",
+    "t",
+    "v",
+    "z",
+    "ch",
+    "tr",
+    "br",
+    "gr",
+    "kh",
+    "dj",
+]
 _VOWELS = ["a", "e", "i", "o", "u", "ou", "ai", "ia", "é", "è"]
 _CODAS = ["", "", "", "n", "r", "l", "s", "m", "k"]
 _ORG_WORDS = [
@@ -163,7 +184,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     padding = synthetic_aliases(max(sizes), random.Random(SEED + 2), taken)
     queries = build_queries(targets, rng, taken)
     print(f"shipped KB: {len(real)} aliases; {len(queries)} mentions over {len(targets)} target aliases")
-    print(f"{'aliases':>8} {'build s':>8} {'µs/mention':>11} {'exact':>6} {'folded':>7} {'misspelled':>11} {'absent hits':>12}")
+    header = (
+        ("aliases", 8),
+        ("build s", 8),
+        ("µs/mention", 11),
+        ("exact", 6),
+        ("folded", 7),
+        ("misspelled", 11),
+    )
+    print(" ".join(f"{name:>{width}}" for name, width in header), f"{'absent hits':>12}")
 
     per_size: dict[int, float] = {}
     index = AliasIndex()

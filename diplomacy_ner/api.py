@@ -9,8 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import multiprocessing
+import os
+import reprlib
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+import unicodedata
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, overload
 
@@ -18,23 +25,52 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .errors import DocumentError, Errors
+from .errors import Errors
 from .extensions import register_extensions
-from .schema import Analysis, DocumentResult, Entity, Meeting, MeetingStatus
+from .kb.folding import fold
+from .schema import Analysis, DocumentResult, Entity, Meeting, MeetingStatus, Mention, Participant
 
 logger = logging.getLogger("diplomacy_ner")
 
 #: Texts longer than this are cut into paragraph-aligned chunks (spaCy's parser
 #: needs about 1 GB of memory per 100,000 characters).
 DEFAULT_CHUNK_CHARS = 100_000
-_ERROR_KEY = "diplomacy_ner_error"
+
+
+class _Shown:
+    """A value shown in an error message: its ``repr``, cut to a readable length."""
+
+    __slots__ = ("value",)
+    _repr = reprlib.Repr()
+    _repr.maxstring = 120
+    _repr.maxother = 120
+    _repr.maxlist = _repr.maxtuple = _repr.maxdict = _repr.maxset = 8
+
+    def __init__(self, value: object):
+        self.value = value
+
+    def __repr__(self) -> str:
+        return self._repr.repr(self.value)
+
+
+def _parse_iso_date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        return dt.datetime.fromisoformat(text).date()
+    except ValueError:
+        return None
 
 
 def parse_published(value: object) -> dt.date | None:
-    """Read a publication date given as a date, a datetime, an ISO string or None.
+    """Read a publication date given as a date, a datetime, an ISO 8601 string or None.
 
     value (object): the value to read.
-    RETURNS (date | None): the date.
+    RETURNS (date | None): the date; None for None, "" or a whitespace-only string.
+    RAISES ValueError: ``[D002]`` naming the value, for anything else (a number, a
+        string that is not an ISO date, a list, bytes...).
     """
     if value is None:
         return None
@@ -46,51 +82,77 @@ def parse_published(value: object) -> dt.date | None:
         stripped = value.strip()
         if not stripped:
             return None
-        try:
-            return dt.date.fromisoformat(stripped[:10]) if len(stripped) >= 10 else dt.date.fromisoformat(stripped)
-        except ValueError:
-            try:
-                return dt.datetime.fromisoformat(stripped).date()
-            except ValueError:
-                raise ValueError(Errors.D002.format(value=value)) from None
-    raise ValueError(Errors.D002.format(value=value)) if isinstance(value, (int, float)) else TypeError(
-        Errors.D003.format(type_name=type(value).__name__)
-    )
+        day = _parse_iso_date(stripped)
+        if day is not None:
+            return day
+    raise ValueError(Errors.D002.format(value=_Shown(value)))
 
 
 def check_text(text: object) -> str:
-    """Raise a clear ``TypeError`` unless ``text`` is a str."""
+    """Return ``text`` if it is a str, else raise a ``TypeError`` naming the expected type.
+
+    text (object): what the caller passed as the article.
+    RETURNS (str): ``text``.
+    RAISES TypeError: ``[D001]`` for None, bytes, numbers and anything else that is not a str.
+    """
     if not isinstance(text, str):
         raise TypeError(Errors.D001.format(type_name=type(text).__name__))
     return text
 
 
-def split_long_text(text: str, max_chars: int) -> list[tuple[int, str]]:
-    """Cut ``text`` into chunks of at most ``max_chars``, at paragraph breaks where possible.
+#: How far back from a hard cut :func:`split_long_text` looks for the start of a grapheme.
+_MAX_GRAPHEME_BACKTRACK = 32
 
+
+def _continues_grapheme(char: str) -> bool:
+    """Would cutting before ``char`` separate it from the character it modifies?"""
+    return (
+        unicodedata.combining(char) != 0
+        or unicodedata.category(char) in ("Mn", "Me", "Mc")
+        or char in "\u200c\u200d\ufe0e\ufe0f"
+        or "\udc00" <= char <= "\udfff"
+    )
+
+
+def split_long_text(text: str, max_chars: int) -> list[tuple[int, str]]:
+    """Cut ``text`` into consecutive chunks of at most ``max_chars`` characters.
+
+    The cut goes after the last paragraph break ("\\n\\n") of the second half of
+    the window, else after the last line break, sentence end (". ") or space; a
+    hard cut (a long run without any of these) never separates a letter from its
+    combining marks. The chunks cover ``text`` exactly, in order:
+    ``"".join(chunk for _, chunk in chunks) == text``.
+
+    text (str): the text.
+    max_chars (int): the largest chunk, at least 1.
     RETURNS (list[tuple[int, str]]): (offset of the chunk in ``text``, chunk).
     """
+    if isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1:
+        raise ValueError(f"`max_chars` must be a positive integer, got {max_chars!r}.")
     chunks: list[tuple[int, str]] = []
     start = 0
     n = len(text)
     while start < n:
         end = min(start + max_chars, n)
         if end < n:
-            cut = -1
             for sep in ("\n\n", "\n", ". ", " "):
                 cut = text.rfind(sep, start + max_chars // 2, end)
-                if cut != -1:
+                if cut != -1 and cut + len(sep) <= end:
                     end = cut + len(sep)
                     break
+            else:
+                hard = end
+                while (
+                    hard > start + 1
+                    and end - hard < _MAX_GRAPHEME_BACKTRACK
+                    and _continues_grapheme(text[hard])
+                ):
+                    hard -= 1
+                if not _continues_grapheme(text[hard]):
+                    end = hard
         chunks.append((start, text[start:end]))
         start = end
     return chunks
-
-
-def _record_error(proc_name: str, proc: Any, docs: list[Doc], error: Exception) -> None:
-    """spaCy error handler used by ``Extractor.pipe``: mark the failing docs, keep going."""
-    for doc in docs:
-        doc.user_data[_ERROR_KEY] = f"{proc_name}: {type(error).__name__}: {error}"
 
 
 def analysis_from_doc(doc: Doc, text: str | None = None, published: dt.date | None = None) -> Analysis:
@@ -109,24 +171,87 @@ def analysis_from_doc(doc: Doc, text: str | None = None, published: dt.date | No
     return Analysis(text=source, published=published, entities=entities, meetings=meetings)
 
 
+def check_user_files(
+    *,
+    kb_files: Sequence[str | Path] = (),
+    rule_files: Sequence[str | Path] = (),
+    topic_files: Sequence[str | Path] = (),
+) -> None:
+    """Read and validate the user's knowledge-base, rule and topic files.
+
+    Only JSON is parsed (nothing in a file is executed); regular expressions are
+    screened for catastrophic backtracking.
+
+    kb_files (Sequence[str | Path]): knowledge-base JSONL files, validated as one load.
+    rule_files (Sequence[str | Path]): spaCy pattern JSONL files.
+    topic_files (Sequence[str | Path]): topic lexicon JSONL files.
+    RAISES KnowledgeBaseError: the first problem, naming the file, the line and the field.
+    RAISES TypeError: a single path given where a list is expected.
+    """
+    from .kb.loader import load_many
+    from .meetings.topics import read_topic_cues
+    from .rules.patterns import load_pattern_file
+
+    for name, value in (("kb_files", kb_files), ("rule_files", rule_files), ("topic_files", topic_files)):
+        if isinstance(value, str | os.PathLike):
+            raise TypeError(
+                f"`{name}` must be a list of paths, got the single path {value!r}: use [{value!r}]."
+            )
+    if kb_files:
+        load_many(list(kb_files))
+    for path in rule_files:
+        load_pattern_file(path)
+    for path in topic_files:
+        read_topic_cues(path)
+
+
 def merge_analyses(text: str, published: dt.date | None, parts: Sequence[tuple[int, Analysis]]) -> Analysis:
-    """Merge the analyses of the chunks of one long text, shifting offsets back."""
+    """Merge the analyses of the chunks of one long text into the analysis of the text.
+
+    Offsets are shifted back into ``text``. Entities with the same id are one
+    entity (mentions in text order; a field one chunk left empty is filled from
+    another). A person the knowledge base does not know ("doc-person:...") whose
+    name is the end of exactly one other person's name seen only in other chunks
+    ("Bourita" / "Nasser Bourita") takes that person's id, as the linker does
+    inside one chunk. A meeting reported in several chunks (same participants,
+    status, kind, date and place) is reported once, with the evidence of each.
+
+    text (str): the whole text.
+    published (date | None): its publication date.
+    parts (Sequence[tuple[int, Analysis]]): (offset of the chunk in ``text``, analysis of the chunk).
+    RETURNS (Analysis): the analysis of ``text``.
+    """
+    shifted = [_shift(part, offset) for offset, part in parts]
     entities: dict[str, Entity] = {}
-    meetings: list[Meeting] = []
-    for offset, part in parts:
-        shifted = _shift(part, offset)
-        for ent in shifted.entities:
+    chunks_of: dict[str, set[int]] = {}
+    for number, part in enumerate(shifted):
+        for ent in part.entities:
+            chunks_of.setdefault(ent.id, set()).add(number)
             if ent.id in entities:
-                entities[ent.id].mentions.extend(ent.mentions)
+                _merge_entity(entities[ent.id], ent)
             else:
-                entities[ent.id] = ent
-        meetings.extend(shifted.meetings)
+                entities[ent.id] = ent.model_copy(deep=True)
+    remap = _person_remap(entities, chunks_of, [m for part in shifted for m in part.meetings])
+    for old, new in remap.items():
+        _merge_entity(entities[new], entities.pop(old))
+    meetings: list[Meeting] = []
+    seen: dict[tuple[Any, ...], tuple[Meeting, int]] = {}
+    for number, part in enumerate(shifted):
+        for meeting in part.meetings:
+            meeting = _remap_meeting(meeting, remap, entities)
+            key = _meeting_key(meeting)
+            previous = seen.get(key)
+            if previous is not None and previous[1] != number:
+                _merge_meeting(previous[0], meeting)
+                seen[key] = (previous[0], number)
+            else:
+                seen[key] = (meeting, number)
+                meetings.append(meeting)
     return Analysis(text=text, published=published, entities=list(entities.values()), meetings=meetings)
 
 
 def _shift(analysis: Analysis, offset: int) -> Analysis:
-    if offset == 0:
-        return analysis
+    """A copy of ``analysis`` with every offset moved by ``offset``."""
 
     def walk(value: Any) -> Any:
         if isinstance(value, dict):
@@ -141,6 +266,205 @@ def _shift(analysis: Analysis, offset: int) -> Analysis:
     return Analysis(text=analysis.text, **data)
 
 
+def _merged_mentions(*groups: Iterable[Mention]) -> list[Mention]:
+    unique = {(m.start, m.end): m for group in groups for m in group}
+    return [unique[key] for key in sorted(unique)]
+
+
+def _merge_entity(kept: Entity, other: Entity) -> None:
+    kept.mentions = _merged_mentions(kept.mentions, other.mentions)
+    for field in ("code", "acronym", "country", "role"):
+        if getattr(kept, field) is None and getattr(other, field) is not None:
+            setattr(kept, field, getattr(other, field))
+    kept.in_kb = kept.in_kb or other.in_kb
+    names = [kept.name, other.name, *kept.aliases, *other.aliases]
+    if kept.type == "person" and not kept.in_kb and len(other.name) > len(kept.name):
+        # a person's name is the longest form the text uses
+        kept.name = other.name
+    kept.aliases = [name for name in dict.fromkeys(names) if name != kept.name]
+
+
+def _person_remap(
+    entities: dict[str, Entity], chunks_of: dict[str, set[int]], meetings: Sequence[Meeting]
+) -> dict[str, str]:
+    """Document-level person ids to merge into a longer name found in other chunks."""
+    people = [e for e in entities.values() if e.type == "person"]
+    tokens = {e.id: fold(e.name).split() for e in people}
+    remap: dict[str, str] = {}
+    for short in people:
+        words = tokens[short.id]
+        if not short.id.startswith("doc-person:") or not words:
+            continue
+        targets = {
+            e.id
+            for e in people
+            if len(tokens[e.id]) > len(words)
+            and tokens[e.id][-len(words) :] == words
+            and not chunks_of[e.id] & chunks_of[short.id]
+        }
+        if len(targets) != 1:
+            continue
+        target = targets.pop()
+        # never merge two people who meet each other
+        if any({short.id, target} <= {p.id for p in m.participants} for m in meetings):
+            continue
+        remap[short.id] = target
+    # "Bourita" -> "Nasser Bourita" -> "Nasser Bourita Ahmed": follow to the end
+    for old in list(remap):
+        seen = {old}
+        while remap[old] in remap and remap[old] not in seen:
+            seen.add(remap[old])
+            remap[old] = remap[remap[old]]
+    return {old: new for old, new in remap.items() if new != old and new in entities}
+
+
+def _remap_participant(
+    participant: Participant, remap: dict[str, str], entities: dict[str, Entity]
+) -> Participant:
+    """The participant with its merged id, and the person's name as the whole text gives it."""
+    if participant.id is None:
+        return participant
+    target = entities.get(remap.get(participant.id, participant.id))
+    if target is None or target.type != "person":
+        return participant
+    name = target.name if participant.name is not None else None
+    if (target.id, name) == (participant.id, participant.name):
+        return participant
+    return participant.model_copy(update={"id": target.id, "name": name})
+
+
+def _remap_meeting(meeting: Meeting, remap: dict[str, str], entities: dict[str, Entity]) -> Meeting:
+    participants = [_remap_participant(p, remap, entities) for p in meeting.participants]
+    host = _remap_participant(meeting.host, remap, entities) if meeting.host else None
+    return meeting.model_copy(update={"participants": participants, "host": host})
+
+
+def _participant_key(participant: Participant) -> Any:
+    return participant.id or (participant.name, participant.role, participant.country)
+
+
+def _meeting_key(meeting: Meeting) -> tuple[Any, ...]:
+    return (
+        frozenset(_participant_key(p) for p in meeting.participants),
+        meeting.status,
+        meeting.kind,
+        meeting.date,
+        meeting.location.name if meeting.location else None,
+    )
+
+
+def _merge_meeting(kept: Meeting, other: Meeting) -> None:
+    by_key = {_participant_key(p): p for p in kept.participants}
+    for participant in other.participants:
+        same = by_key.get(_participant_key(participant))
+        if same is not None:
+            same.mentions = _merged_mentions(same.mentions, participant.mentions)
+    kept.host = kept.host or other.host
+    kept.date_expression = kept.date_expression or other.date_expression
+    kept.location = kept.location or other.location
+    kept.topics = list(dict.fromkeys([*kept.topics, *other.topics]))
+    kept.bodies = list({b.id: b for b in [*other.bodies, *kept.bodies]}.values())
+    kept.agreements = list({a.id: a for a in [*other.agreements, *kept.agreements]}.values())
+    kept.evidence = _merged_mentions(kept.evidence, other.evidence)
+    kept.confidence = max(kept.confidence, other.confidence)
+
+
+def _run_components(nlp: Language, docs: list[Doc], batch_size: int) -> list[tuple[str, Exception] | None]:
+    """Run the pipeline's components over ``docs`` (tokenized), keeping every document.
+
+    Like ``nlp.pipe`` with one difference: a document a component fails on is
+    set aside with its error and the others go on (spaCy's error handlers drop
+    the failing document, or its whole batch, from the stream). A batch that a
+    component's ``pipe`` fails on is run again one document at a time to find
+    the culprit. ``docs`` is updated in place.
+
+    RETURNS (list[tuple[str, Exception] | None]): per document, (component, error) or None.
+    """
+    failures: list[tuple[str, Exception] | None] = [None] * len(docs)
+    for name, proc in nlp.pipeline:
+        live = [i for i, failure in enumerate(failures) if failure is None]
+        if not live:
+            break
+        if hasattr(proc, "pipe") and len(live) > 1:
+            batch = [docs[i] for i in live]
+            try:
+                out = list(proc.pipe(batch, batch_size=batch_size))
+            except Exception:  # one document of the batch failed: find it below
+                logger.debug("component %r failed on a batch; running it one document at a time", name)
+                out = []
+            if len(out) == len(batch) and all(isinstance(doc, Doc) for doc in out):
+                for i, doc in zip(live, out, strict=True):
+                    docs[i] = doc
+                continue
+        for i in live:
+            try:
+                doc = proc(docs[i])
+            except Exception as err:
+                failures[i] = (name, err)
+                continue
+            if not isinstance(doc, Doc):
+                failures[i] = (name, TypeError(f"the component returned {type(doc).__name__}, not a Doc"))
+                continue
+            docs[i] = doc
+    return failures
+
+
+def _failure_record(
+    index: int, doc_id: str | None, error: BaseException, component: str | None = None
+) -> DocumentResult:
+    where = f" in component {component!r}" if component else ""
+    message = Errors.D030.format(index=index, doc_id=doc_id, error=f"{type(error).__name__}{where}: {error}")
+    logger.warning("%s", message)
+    return DocumentResult(id=doc_id, index=index, error=message)
+
+
+@dataclass(slots=True)
+class _Item:
+    """One input item of ``Extractor.pipe``, read and checked."""
+
+    index: int
+    context: Any = None
+    doc_id: str | None = None
+    text: str | None = None
+    day: dt.date | None = None
+    error: Exception | None = None
+
+    def work(self) -> _Work:
+        assert self.text is not None
+        return (self.index, self.doc_id, self.text, self.day)
+
+
+#: What a batch worker needs of an item: (index, id, text, publication date).
+_Work = tuple[int, str | None, str, dt.date | None]
+
+
+def _batches(items: Iterable[_Item], size: int) -> Iterator[list[_Item]]:
+    batch: list[_Item] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+#: The extractor of a worker process of ``Extractor.pipe(n_process=...)``.
+_worker_extractor: Extractor | None = None
+
+
+def _init_worker(extractor: Extractor) -> None:
+    global _worker_extractor
+    # a forked child inherits the parent's lock in whatever state it was: start afresh
+    extractor._lock = threading.Lock()
+    _worker_extractor = extractor
+
+
+def _analyze_in_worker(work: list[_Work]) -> list[DocumentResult]:
+    assert _worker_extractor is not None, "worker not initialised"
+    return _worker_extractor._analyze_batch(work)
+
+
 class Extractor:
     """The configurable extractor behind :func:`analyze` and :func:`extract_meetings`.
 
@@ -150,7 +474,13 @@ class Extractor:
     topic_files (Sequence[str | Path]): extra topic lexicon JSONL files.
     pipeline (str | Path | Language | None): a pipeline saved with ``Extractor.to_disk`` /
         ``nlp.to_disk``, or a ready ``Language``; built from the shipped definition when None.
-    max_chunk_chars (int): texts longer than this are processed in paragraph-aligned chunks.
+    max_chunk_chars (int): texts longer than this (or than ``nlp.max_length``) are processed
+        in paragraph-aligned chunks, offsets still into the whole text.
+
+    Thread safety: one ``Extractor`` may be shared by threads. The pipeline runs
+    one document (or one batch of ``pipe``) at a time under a lock, so concurrent
+    calls give the same results as sequential ones, but they do not run in
+    parallel; use ``pipe(n_process=...)`` or one ``Extractor`` per process for that.
     """
 
     def __init__(
@@ -162,6 +492,15 @@ class Extractor:
         pipeline: str | Path | Language | None = None,
         max_chunk_chars: int = DEFAULT_CHUNK_CHARS,
     ):
+        if isinstance(max_chunk_chars, bool) or not isinstance(max_chunk_chars, int) or max_chunk_chars < 1:
+            raise ValueError(f"`max_chunk_chars` must be a positive integer, got {max_chunk_chars!r}.")
+        if pipeline is not None and (kb_files or rule_files or topic_files):
+            raise ValueError(
+                "kb_files, rule_files and topic_files apply to the shipped pipeline definition; "
+                "a saved or ready pipeline (`pipeline=`) already contains its files."
+            )
+        # read the user's files before the slow pipeline build: a mistake is reported at once
+        check_user_files(kb_files=kb_files, rule_files=rule_files, topic_files=topic_files)
         register_extensions()
         if isinstance(pipeline, Language):
             self.nlp = pipeline
@@ -173,6 +512,20 @@ class Extractor:
             self.nlp = build_pipeline(kb_files=kb_files, pattern_files=rule_files, topic_files=topic_files)
         self.max_chunk_chars = max_chunk_chars
         self._lock = threading.Lock()
+
+    def __getstate__(self) -> dict[str, Any]:
+        # pickled for the worker processes of ``pipe(n_process=...)`` (spawn/forkserver)
+        state = self.__dict__.copy()
+        del state["_lock"]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
+
+    def _chunk_limit(self) -> int:
+        """The longest text processed as one spaCy ``Doc``."""
+        return max(1, min(self.max_chunk_chars, self.nlp.max_length))
 
     # -- single documents -------------------------------------------------
     def make_doc(self, text: str, published: dt.date | None = None) -> Doc:
@@ -192,9 +545,10 @@ class Extractor:
         day = parse_published(published)
         if not text.strip():
             return Analysis(text=text, published=day)
-        if len(text) > self.max_chunk_chars:
+        limit = self._chunk_limit()
+        if len(text) > limit:
             parts = []
-            for offset, chunk in split_long_text(text, self.max_chunk_chars):
+            for offset, chunk in split_long_text(text, limit):
                 if chunk.strip():
                     parts.append((offset, self._analyze_one(chunk, day)))
             return merge_analyses(text, day, parts)
@@ -255,108 +609,168 @@ class Extractor:
     ) -> Iterator[Any]:
         """Process a stream of articles with one loaded pipeline, in input order.
 
-        A document that cannot be processed (wrong type, bad date, a failure in a
-        component) yields a :class:`DocumentResult` with ``error`` set; the others
-        are processed. Nothing is dropped.
+        Every input item yields exactly one :class:`DocumentResult`, in input order.
+        An item that cannot be processed (not a str, a ``published`` that is not a
+        date, a context that is not a dict, a failure in a pipeline component)
+        yields a record with ``error`` set (``[D030]``, naming the item, the
+        component and the exception) and is logged as a warning; the other items
+        are processed. Only an exception raised by ``texts`` itself stops the
+        stream. The arguments are checked when ``pipe`` is called.
 
         texts (Iterable): str items, or (text, context) tuples with ``as_tuples=True``;
-            the context may carry "id" and "published".
-        batch_size (int): documents per spaCy batch.
-        n_process (int): worker processes (spaCy multiprocessing); -1 for all cores.
-        as_tuples (bool): yield (DocumentResult, context) pairs.
+            the context (a dict, or None) may carry "id" and "published".
+        batch_size (int): documents per batch.
+        n_process (int): worker processes; -1 for one per CPU. Each worker holds a
+            copy of the pipeline (forked, or pickled where processes are spawned).
+        as_tuples (bool): yield (DocumentResult, context) pairs, the context as given.
         published (date | str | None): publication date for items without their own.
-        YIELDS (DocumentResult | tuple[DocumentResult, dict]): one record per input item.
+        YIELDS (DocumentResult | tuple[DocumentResult, Any]): one record per input item.
         """
         if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
             raise ValueError(Errors.D032.format(value=batch_size))
-        if not isinstance(n_process, int) or isinstance(n_process, bool) or (n_process < 1 and n_process != -1):
+        if (
+            not isinstance(n_process, int)
+            or isinstance(n_process, bool)
+            or (n_process < 1 and n_process != -1)
+        ):
             raise ValueError(Errors.D033.format(value=n_process))
         default_day = parse_published(published)
-        prepared = self._prepare(texts, as_tuples=as_tuples, default_day=default_day)
-        pending: list[tuple[int, str | None, dict[str, Any], Any]] = []
-        # separate the good documents (sent to spaCy) from the ones already failed
-        good = ((item[3], (item[0], item[1], item[2])) for item in self._route(prepared, pending))
-        self.nlp.set_error_handler(_record_error)
-        try:
-            results = self.nlp.pipe(good, as_tuples=True, batch_size=batch_size, n_process=n_process)
-            for doc, (index, doc_id, context) in results:
-                # yield the failures that came before this document, in order
-                while pending and pending[0][0] < index:
-                    yield self._wrap(pending.pop(0), as_tuples)
-                error = doc.user_data.get(_ERROR_KEY)
-                if error:
-                    record = DocumentResult(id=doc_id, index=index, error=error)
-                else:
-                    try:
-                        record = DocumentResult(id=doc_id, index=index, analysis=analysis_from_doc(doc))
-                    except Exception as err:  # a malformed result must not stop the batch
-                        record = DocumentResult(id=doc_id, index=index, error=str(DocumentError(index, doc_id, err)))
-                yield (record, context) if as_tuples else record
-            while pending:
-                yield self._wrap(pending.pop(0), as_tuples)
-        finally:
-            from spacy.util import raise_error
+        workers = (os.cpu_count() or 1) if n_process == -1 else n_process
+        batches = _batches(self._read_items(texts, as_tuples=as_tuples, default_day=default_day), batch_size)
+        records = self._records(batches) if workers == 1 else self._records_in_processes(batches, workers)
+        return ((record, item.context) if as_tuples else record for item, record in records)
 
-            self.nlp.set_error_handler(raise_error)
-
-    def _prepare(
-        self, items: Iterable[Any], *, as_tuples: bool, default_day: dt.date | None
-    ) -> Iterator[tuple[int, str | None, dict[str, Any], Doc | Exception]]:
-        for index, item in enumerate(items):
-            context: dict[str, Any] = {}
-            doc_id: str | None = None
+    def _read_items(
+        self, texts: Iterable[Any], *, as_tuples: bool, default_day: dt.date | None
+    ) -> Iterator[_Item]:
+        for index, raw in enumerate(texts):
+            item = _Item(index=index)
             try:
                 if as_tuples:
-                    if not (isinstance(item, tuple) and len(item) == 2):
-                        raise TypeError(Errors.D031.format(type_name=type(item).__name__, index=index))
-                    text, context = item
-                    context = dict(context or {})
-                    doc_id = None if context.get("id") is None else str(context.get("id"))
-                    day = parse_published(context["published"]) if context.get("published") else default_day
+                    if not (isinstance(raw, tuple) and len(raw) == 2):
+                        raise TypeError(Errors.D031.format(type_name=type(raw).__name__, index=index))
+                    text, item.context = raw
+                    context = {} if item.context is None else item.context
+                    if not isinstance(context, Mapping):
+                        kind = type(context).__name__
+                        raise TypeError(f"The context of item {index} must be a dict or None, got {kind}.")
+                    if context.get("id") is not None:
+                        item.doc_id = str(context["id"])
+                    value = context.get("published")
+                    blank = value is None or (isinstance(value, str) and not value.strip())
+                    item.day = default_day if blank else parse_published(value)
                 else:
-                    text, day = item, default_day
-                check_text(text)
-                if len(text) > self.max_chunk_chars:
-                    # too long for one spaCy doc: analysed in chunks outside the batch
-                    yield index, doc_id, context, _LongText(text, day)
-                    continue
-                yield index, doc_id, context, self.make_doc(text, day)
-            except Exception as err:
-                yield index, doc_id, context, err
+                    text, item.day = raw, default_day
+                item.text = check_text(text)
+            except Exception as err:  # reported as this item's error record
+                item.error = err
+            yield item
 
-    def _route(self, prepared: Iterator[Any], pending: list[Any]) -> Iterator[Any]:
-        for index, doc_id, context, value in prepared:
-            if isinstance(value, Doc):
-                yield index, doc_id, context, value
-            elif isinstance(value, _LongText):
+    def _records(self, batches: Iterable[list[_Item]]) -> Iterator[tuple[_Item, DocumentResult]]:
+        for batch in batches:
+            done = {r.index: r for r in self._analyze_batch([it.work() for it in batch if it.error is None])}
+            for item in batch:
+                yield (
+                    item,
+                    done[item.index]
+                    if item.error is None
+                    else _failure_record(item.index, item.doc_id, item.error),
+                )
+
+    def _records_in_processes(
+        self, batches: Iterable[list[_Item]], workers: int
+    ) -> Iterator[tuple[_Item, DocumentResult]]:
+        """Like :meth:`_records`, the batches analysed by ``workers`` processes, in order."""
+        pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context(),
+            initializer=_init_worker,
+            initargs=(self,),
+        )
+        window: deque[tuple[list[_Item], Future[list[DocumentResult]] | BaseException | None]] = deque()
+
+        def settle(
+            batch: list[_Item], pending: Future[list[DocumentResult]] | BaseException | None
+        ) -> Iterator[Any]:
+            done: dict[int, DocumentResult] = {}
+            failure: BaseException | None = pending if isinstance(pending, BaseException) else None
+            if isinstance(pending, Future):
                 try:
-                    pending.append((index, doc_id, context, self.analyze(value.text, published=value.day)))
-                except Exception as err:
-                    pending.append((index, doc_id, context, err))
-            else:
-                pending.append((index, doc_id, context, value))
+                    done = {r.index: r for r in pending.result()}
+                except Exception as err:  # a worker died or a result could not be sent back
+                    failure = err
+            for item in batch:
+                if item.error is not None:
+                    yield item, _failure_record(item.index, item.doc_id, item.error)
+                elif item.index in done:
+                    yield item, done[item.index]
+                else:
+                    error = failure or RuntimeError("no result from the worker process")
+                    yield item, _failure_record(item.index, item.doc_id, error)
 
-    @staticmethod
-    def _wrap(item: tuple[int, str | None, dict[str, Any], Any], as_tuples: bool) -> Any:
-        index, doc_id, context, value = item
-        if isinstance(value, Analysis):
-            record = DocumentResult(id=doc_id, index=index, analysis=value)
-        else:
-            record = DocumentResult(id=doc_id, index=index, error=str(DocumentError(index, doc_id, value)))
-        return (record, context) if as_tuples else record
+        try:
+            for batch in batches:
+                work = [it.work() for it in batch if it.error is None]
+                pending: Future[list[DocumentResult]] | BaseException | None = None
+                if work:
+                    try:
+                        # workers fork at the first submission: fork a pipeline at rest
+                        with self._lock:
+                            pending = pool.submit(_analyze_in_worker, work)
+                    except Exception as err:  # the pool is broken (a worker was killed)
+                        pending = err
+                window.append((batch, pending))
+                while len(window) > 2 * workers:
+                    yield from settle(*window.popleft())
+            while window:
+                yield from settle(*window.popleft())
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def _analyze_batch(self, work: Sequence[_Work]) -> list[DocumentResult]:
+        """Analyse checked items (index, id, text, date); one record each, in order."""
+        results: dict[int, DocumentResult] = {}
+        limit = self._chunk_limit()
+        regular: list[_Work] = []
+        for index, doc_id, text, day in work:
+            if not text.strip():
+                results[index] = DocumentResult(
+                    id=doc_id, index=index, analysis=Analysis(text=text, published=day)
+                )
+            elif len(text) > limit:
+                try:
+                    results[index] = DocumentResult(
+                        id=doc_id, index=index, analysis=self.analyze(text, published=day)
+                    )
+                except Exception as err:
+                    results[index] = _failure_record(index, doc_id, err)
+            else:
+                regular.append((index, doc_id, text, day))
+        tokenized: list[tuple[_Work, Doc]] = []
+        with self._lock:
+            for entry in regular:
+                try:
+                    tokenized.append((entry, self.make_doc(entry[2], entry[3])))
+                except Exception as err:
+                    results[entry[0]] = _failure_record(entry[0], entry[1], err, component="tokenizer")
+            docs = [doc for _, doc in tokenized]
+            failures = _run_components(self.nlp, docs, batch_size=max(1, len(docs)))
+        for ((index, doc_id, text, day), _), doc, failure in zip(tokenized, docs, failures, strict=True):
+            if failure is not None:
+                results[index] = _failure_record(index, doc_id, failure[1], component=failure[0])
+                continue
+            try:
+                results[index] = DocumentResult(
+                    id=doc_id, index=index, analysis=analysis_from_doc(doc, text, day)
+                )
+            except Exception as err:  # a malformed component result must not stop the batch
+                results[index] = _failure_record(index, doc_id, err)
+        return [results[index] for index, _, _, _ in work]
 
     # -- persistence -------------------------------------------------------------
     def to_disk(self, path: str | Path) -> None:
         """Save the pipeline (loadable with ``spacy.load`` or ``Extractor(pipeline=path)``)."""
         self.nlp.to_disk(path)
-
-
-class _LongText:
-    __slots__ = ("text", "day")
-
-    def __init__(self, text: str, day: dt.date | None):
-        self.text = text
-        self.day = day
 
 
 _default: Extractor | None = None

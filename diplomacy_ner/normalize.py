@@ -34,7 +34,7 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,500})?/?>")
 _HTML_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#[0-9]{1,6}|#[xX][0-9A-Fa-f]{1,5});")
 _SINGLE_NEWLINE = re.compile(r"(?<=[^\n])\n(?=[^\n])")
 # A line ending with one of these is a finished sentence or a heading: keep the break.
-_SENTENCE_END = set(".!?:;»…\"*#)]|")
+_SENTENCE_END = set('.!?:;»…"*#)]|')
 _JOINING_ABBREVIATIONS = ("M.", "MM.", "Mme.", "Dr.", "S.E.", "Pr.")
 _SPACE_MARK = "\u0001"
 
@@ -182,8 +182,13 @@ def normalize_text(text: str) -> tuple[str, OffsetMap]:
         if upto > orig_pos:
             length = upto - orig_pos
             pieces.append(text[orig_pos:upto])
-            if segments and segments[-1][2] == segments[-1][3] and (
-                segments[-1][0] + segments[-1][2] == norm_pos and segments[-1][1] + segments[-1][3] == orig_pos
+            if (
+                segments
+                and segments[-1][2] == segments[-1][3]
+                and (
+                    segments[-1][0] + segments[-1][2] == norm_pos
+                    and segments[-1][1] + segments[-1][3] == orig_pos
+                )
             ):
                 segments[-1][2] += length
                 segments[-1][3] += length

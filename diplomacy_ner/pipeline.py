@@ -26,7 +26,7 @@ from .extensions import register_extensions
 logger = logging.getLogger("diplomacy_ner")
 
 CONFIG_RESOURCE = "config.cfg"
-OUR_COMPONENTS = ("diplomacy_entity_rules", "diplomacy_linker", "diplomacy_meetings")
+OUR_COMPONENTS = ("diplomacy_paragraphs", "diplomacy_entity_rules", "diplomacy_linker", "diplomacy_meetings")
 
 
 def default_config() -> Config:
@@ -90,7 +90,10 @@ def build_pipeline(
             settings["topic_files"] = list(settings.get("topic_files") or []) + [str(p) for p in topic_files]
         if component_overrides and name in component_overrides:
             settings.update(component_overrides[name])
-        nlp.add_pipe(components[name]["factory"], name=name, config=settings)
+        # keep the configured order: insert before the next sourced component, if any
+        later = pipeline[pipeline.index(name) + 1 :]
+        before = next((n for n in later if n in nlp.component_names), None)
+        nlp.add_pipe(components[name]["factory"], name=name, config=settings, before=before)
     nlp.batch_size = int(cfg["nlp"].get("batch_size", nlp.batch_size))
     logger.debug("built pipeline %s", nlp.pipe_names)
     return nlp

@@ -41,6 +41,7 @@ class Entity(_Model):
     country: str | None = Field(default=None, description="Country code or body acronym the entity belongs to.")
     role: str | None = Field(default=None, description="People: the office held at publication time.")
     in_kb: bool = Field(default=False, description="True when the entity comes from the knowledge base.")
+    aliases: list[str] = Field(default_factory=list, description="Other names the document uses for it.")
     mentions: list[Mention] = Field(default_factory=list)
 
 
@@ -50,6 +51,7 @@ class EntityRef(_Model):
     id: str
     name: str
     acronym: str | None = None
+    aliases: list[str] = Field(default_factory=list, description="Other names the document uses for it.")
 
 
 class Participant(_Model):

@@ -224,7 +224,7 @@ def _participant(
 
 
 def _ref(rid: str, name: str, acronym: str | None = None) -> dict[str, Any]:
-    return {"id": rid, "name": name, "acronym": acronym}
+    return {"id": rid, "name": name, "acronym": acronym, "aliases": []}
 
 
 def _meeting(
@@ -265,6 +265,7 @@ def _entity(eid: str, etype: str, name: str, **extra: Any) -> dict[str, Any]:
         "country": extra.get("country"),
         "role": extra.get("role"),
         "in_kb": extra.get("in_kb", False),
+        "aliases": [],
         "mentions": [],
     }
 

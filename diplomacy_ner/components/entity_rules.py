@@ -284,7 +284,13 @@ class EntityRules:
                     continue
             if start in index.bodies:
                 continue
-            stop = body_extent(doc, start, end, index)
+            if doc[start].lower_.startswith("minist"):
+                # a ministry is named like its minister's portfolio
+                stop = title_extent(doc, start, end, index).role_end
+            else:
+                stop = body_extent(doc, start, end, index)
+            if start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "ADJ" and not doc[start - 1].is_sent_start:
+                start -= 1  # "Seconde Chambre", "Haute Autorité"
             if stop - start < 2 and not doc[start].text[:1].isupper():
                 continue
             if stop - start < 2:
@@ -293,6 +299,9 @@ class EntityRules:
             if doc[start].lower_.startswith("minist") and any(t.start < start < t.end for t in title_spans):
                 continue
             generic_bodies.append(span)
+        # a generic name that overlaps a known or acronym-defined body is that body
+        known = [(b.start, b.end) for b in body_spans]
+        generic_bodies = [g for g in generic_bodies if not any(s < g.end and g.start < e for s, e in known)]
         body_spans.extend(filter_spans(generic_bodies))
         generic_agreements = []
         for start, end in agreement_heads:

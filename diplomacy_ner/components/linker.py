@@ -109,8 +109,8 @@ class Linker:
         home = self._home_country(doc, by_label.get("COUNTRY", []), by_label.get("TITLE", []))
         doc._.home_country = home
         roles, title_person = self._roles(doc, clusters, by_label.get("TITLE", []), published, home)
-        bodies = self._named_entities(by_label.get("BODY", []), "body", span_entity, home)
-        agreements = self._named_entities(by_label.get("AGREEMENT", []), "agreement", span_entity, home)
+        bodies = self._named_entities(self._entity_bodies(by_label), "body", span_entity, home, doc)
+        agreements = self._named_entities(by_label.get("AGREEMENT", []), "agreement", span_entity, home, doc)
         places = self._place_entities(by_label.get("PLACE", []), span_entity)
 
         entities: list[dict[str, Any]] = []
@@ -389,10 +389,12 @@ class Linker:
                 return max(countries, key=lambda c: (votes.get(c, 0), -countries.index(c)))
         return votes.most_common(1)[0][0] if votes else None
 
-    def _named_entities(self, spans: list[Span], kind: str, span_entity: dict, home: str | None) -> list[dict[str, Any]]:
+    def _named_entities(self, spans: list[Span], kind: str, span_entity: dict, home: str | None, doc: Doc | None = None) -> list[dict[str, Any]]:
+        dateline_end = ((doc._.dateline or {}).get("end", -1)) if doc is not None else -1
         groups: dict[str, dict[str, Any]] = {}
+        spans = [s for s in spans if s.start_char >= dateline_end]  # "(MAP)" is the source, not a body in the news
+        resolved: list[tuple[Span, str]] = []
         for s in spans:
-            info = s._.info or {}
             ent_id = s.kb_id_ or ""
             if ent_id.startswith("doc-"):
                 pass
@@ -400,7 +402,26 @@ class Linker:
                 ent_id = self._disambiguate_national(ent_id, s.text, home)
             else:
                 cand = next(iter(self.kb.alias_index.candidates(s.text, types=(kind,), fuzzy=False, limit=1)), None)
-                ent_id = cand.entity_id if cand else f"doc-{kind}:{_slug(_strip_article(s.text))}"
+                ent_id = cand.entity_id if cand else ""
+            if not ent_id and doc is not None:
+                # "Police nationale espagnole (CNP)": the name right before a known acronym is that body
+                ent_id = self._acronym_after(doc, s, kind) or ""
+            resolved.append((s, ent_id))
+        # a shorter generic name that starts a longer one is the same body ("la Commission mixte")
+        named = {_fold_name(s.text): eid for s, eid in resolved if eid}
+        longer = sorted({_fold_name(s.text) for s, _ in resolved}, key=len, reverse=True)
+        final: list[tuple[Span, str]] = []
+        for s, ent_id in resolved:
+            key = _fold_name(s.text)
+            if not ent_id:
+                target = next((k for k in longer if k != key and k.startswith(key + " ")), None)
+                if target is not None and len(key.split()) >= 2:
+                    ent_id = named.get(target) or f"doc-{kind}:{_slug(target)}"
+                else:
+                    ent_id = f"doc-{kind}:{_slug(_strip_article(s.text))}"
+            final.append((s, ent_id))
+        for s, ent_id in final:
+            info = s._.info or {}
             span_entity[(s.start, s.end, s.label_)] = ent_id
             group = groups.setdefault(ent_id, {"_spans": [], "acronym": info.get("acronym")})
             group["_spans"].append(s)
@@ -411,22 +432,43 @@ class Linker:
             rec = self.kb.get(ent_id)
             texts = [_strip_article(s.text) for s in g["_spans"]]
             acronym = g.get("acronym") or (getattr(rec, "acronym", None) if rec else None)
-            if rec is not None:
+            if rec is not None and kind != "agreement":
                 name = rec.name
             else:
-                name = acronym or max(texts, key=len)
+                # agreements and unknown bodies keep the form the text uses (the longest)
+                name = max(texts, key=len) if kind == "agreement" or not acronym else acronym
+            aliases = sorted({t for t in texts if t and t != name and t != acronym})
             out.append(
                 {
                     "id": ent_id,
                     "type": kind,
                     "name": name,
                     "acronym": acronym,
+                    "aliases": aliases,
                     "country": getattr(rec, "country", None) if rec else None,
                     "in_kb": rec is not None,
                     "_spans": g["_spans"],
                 }
             )
         return out
+
+    def _entity_bodies(self, by_label: dict[str, list[Span]]) -> list[Span]:
+        """Body mentions, less a minister's portfolio ("chargée de la Francophonie")."""
+        ministers = [t for t in by_label.get("TITLE", []) if (t._.info or {}).get("class") in ("minister", "prime_minister")]
+        out = []
+        for b in by_label.get("BODY", []):
+            inside = any(t.start <= b.start and b.end <= t.end for t in ministers)
+            if inside and not b.text.isupper():
+                continue
+            out.append(b)
+        return out
+
+    def _acronym_after(self, doc: Doc, span: Span, kind: str) -> str | None:
+        end = span.end
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+            for cand in self.kb.alias_index.candidates(doc[end + 1].text, types=(kind,), fuzzy=False, limit=1):
+                return cand.entity_id
+        return None
 
     def _disambiguate_national(self, ent_id: str, text: str, home: str | None) -> str:
         rec = self.kb.get(ent_id)
@@ -472,6 +514,10 @@ _BETWEEN_TITLE_AND_NAME = {
     "professeur", "pr", "m.", "général", "générale", "colonel", "colonel-major", "amiral", "commandant",
     "lieutenant-général", "de", "d'", "division", "brigade", "corps", "armée", "cheikh", "prince", "princesse",
 }
+
+
+def _fold_name(text: str) -> str:
+    return fold(_strip_article(text))
 
 
 def _strip_article(text: str) -> str:

@@ -17,11 +17,12 @@ Exact and folded lookups are dict lookups. The fuzzy step never scans every
 alias: it is *blocked* on tokens. Each token of five letters or more of a
 folded alias is indexed under itself and under its one-deletion variants
 (SymSpell's trick; shorter tokens only under themselves), so a query token
-finds every indexed token within one edit (substitution, insertion, deletion or swap of neighbours) with a handful
-of dict lookups. Only the aliases holding such a token, and of a length the
-threshold allows, are scored. A token shared by more than ``max_block``
-aliases ("republique", a common first name) is not selective and does not
-block on its own; the other tokens of the mention do.
+finds every indexed token within one edit (substitution, insertion, deletion
+or swap of neighbours) with a handful of dict lookups. Only the aliases
+holding such a token, and of a length the threshold allows, are scored. A
+token shared by more than ``max_block`` aliases ("republique", a common first
+name) is not selective and does not block on its own; the other tokens of
+the mention do.
 """
 
 from __future__ import annotations
@@ -40,7 +41,15 @@ from .folding import fold
 logger = logging.getLogger("diplomacy_ner")
 
 MatchMethod = Literal["exact", "folded", "fuzzy"]
-ALIAS_FIELDS: tuple[str, ...] = ("name", "acronym", "official_name", "alias", "adjective", "capital", "prefix")
+ALIAS_FIELDS: tuple[str, ...] = (
+    "name",
+    "acronym",
+    "official_name",
+    "alias",
+    "adjective",
+    "capital",
+    "prefix",
+)
 """Where an alias comes from in its record, in order of preference between equal scores."""
 
 EXACT_SCORE = 1.0
@@ -187,7 +196,9 @@ class AliasIndex:
 
     def __contains__(self, text: object) -> bool:
         """RETURNS (bool): Whether ``text`` is an alias, exactly or folded."""
-        return isinstance(text, str) and bool(self._exact.get(_exact_key(text)) or self._folded.get(fold(text)))
+        return isinstance(text, str) and bool(
+            self._exact.get(_exact_key(text)) or self._folded.get(fold(text))
+        )
 
     @property
     def entity_ids(self) -> list[str]:
@@ -273,10 +284,10 @@ class AliasIndex:
                     if not ids:
                         del table[key]
         for key in self._surname_keys_of.pop(entity_id, set()):
-            ids = self._surnames.get(key)
-            if ids is not None:
-                ids.discard(entity_id)
-                if not ids:
+            people = self._surnames.get(key)
+            if people is not None:
+                people.discard(entity_id)
+                if not people:
                     del self._surnames[key]
         return len(entry_ids)
 
@@ -383,14 +394,22 @@ class AliasIndex:
         token_aliases = self._token_aliases
         variant_tokens = self._variant_tokens
         selected: set[int] = set()
+        max_block = self.max_block
         for token in set(_tokens(folded)):
             token_ids: set[int] = set()
+            count = 0
             for variant in _variants(token):
                 holders = variant_tokens.get(variant)
-                if holders is not None:
-                    token_ids.update(holders)
+                if holders is None:
+                    continue
+                for token_id in holders:
+                    if token_id not in token_ids:
+                        token_ids.add(token_id)
+                        count += len(token_aliases[token_id])
+                if count > max_block:
+                    break
             # Count before collecting: a token held by too many aliases does not block.
-            if sum(len(token_aliases[t]) for t in token_ids) > self.max_block:
+            if count > max_block:
                 continue
             for token_id in token_ids:
                 selected.update(token_aliases[token_id])

@@ -77,8 +77,8 @@ def load_supplements(path: str | Path | Traversable | None = None) -> dict[str, 
     path (str | Path | Traversable | None): The file; default the shipped one.
     RETURNS (dict[str, CountrySupplement]): Supplement by ISO code.
     """
-    source: Path | Traversable = _supplement_file() if path is None else (
-        Path(path) if isinstance(path, str | Path) else path
+    source: Path | Traversable = (
+        _supplement_file() if path is None else (Path(path) if isinstance(path, str | Path) else path)
     )
     label = str(source)
     if not source.is_file():
@@ -93,7 +93,9 @@ def load_supplements(path: str | Path | Traversable | None = None) -> dict[str, 
         except json.JSONDecodeError as err:
             raise KnowledgeBaseError(Errors.D010.format(path=label, line=number, msg=err.msg)) from None
         if not isinstance(obj, dict):
-            raise KnowledgeBaseError(Errors.D012.format(path=label, line=number, type_name=type(obj).__name__))
+            raise KnowledgeBaseError(
+                Errors.D012.format(path=label, line=number, type_name=type(obj).__name__)
+            )
         try:
             supplement = CountrySupplement.model_validate(obj)
         except ValidationError as err:
@@ -122,7 +124,8 @@ def _unique(values: Sequence[str], taken: set[str]) -> tuple[str, ...]:
 
 
 _INDEX_FORM = re.compile(
-    r", (?:r[ée]publique|[îi]les?|[ée]tats?|f[ée]d[ée]ration|province|royaume|principaut[ée])\b", re.IGNORECASE
+    r", (?:r[ée]publique|[îi]les?|[ée]tats?|f[ée]d[ée]ration|province|royaume|principaut[ée])\b",
+    re.IGNORECASE,
 )
 
 

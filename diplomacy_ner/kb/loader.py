@@ -91,7 +91,9 @@ def parse_record(obj: Any, *, path: str, line: int) -> KBRecord:
     kind = obj["kind"]
     model = RECORD_MODELS.get(kind) if isinstance(kind, str) else None
     if model is None:
-        raise KnowledgeBaseError(Errors.D016.format(path=path, line=line, kind=kind, kinds=sorted(RECORD_MODELS)))
+        raise KnowledgeBaseError(
+            Errors.D016.format(path=path, line=line, kind=kind, kinds=sorted(RECORD_MODELS))
+        )
     try:
         record = model.model_validate(obj)
     except ValidationError as err:
@@ -132,7 +134,9 @@ class RecordCollector:
             return
         first_record, first_where = seen
         if first_record != record:
-            raise KnowledgeBaseError(Errors.D013.format(path=path, line=line, id=record.id, first=first_where))
+            raise KnowledgeBaseError(
+                Errors.D013.format(path=path, line=line, id=record.id, first=first_where)
+            )
         logger.debug("%s:%d: identical duplicate of %s ignored", path, line, record.id)
 
     def read(self, path: KBPath) -> None:
@@ -148,7 +152,9 @@ class RecordCollector:
             try:
                 obj = _parse_json(text)
             except (ValueError, RecursionError) as err:
-                detail = f"{err.msg} (column {err.colno})" if isinstance(err, json.JSONDecodeError) else str(err)
+                detail = (
+                    f"{err.msg} (column {err.colno})" if isinstance(err, json.JSONDecodeError) else str(err)
+                )
                 raise KnowledgeBaseError(Errors.D010.format(path=label, line=number, msg=detail)) from None
             self.add(parse_record(obj, path=label, line=number), path=label, line=number)
 

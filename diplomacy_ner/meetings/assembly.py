@@ -591,8 +591,11 @@ class MeetingAssembler:
             else:
                 return None
             draft.strength = 0.75
+        partner_noun = ttype == "noun" and self._followed_by(trigger, sent, ("avec",))
         for p in participants:
-            if p.weak and not (p.start > 0 and doc[p.start - 1].lower_ == "avec"):
+            after_avec = p.start > 0 and doc[p.start - 1].lower_ == "avec"
+            possessor = partner_noun and subject is not None and p.key == subject.key
+            if p.weak and not (after_avec or possessor):
                 # a person the text gives no office joins only as the partner named after "avec"
                 continue
             if p.key not in draft.participants:
@@ -959,18 +962,22 @@ class MeetingAssembler:
                     continue
                 ent = self.entities.get(b.kb_id_)
                 if ent:
-                    bodies.setdefault(ent["id"], {"id": ent["id"], "name": ent["name"], "acronym": ent.get("acronym")})
+                    bodies.setdefault(ent["id"], _ref(ent))
             for a in self.by_label.get("AGREEMENT", []):
                 if not (s.start <= a.start < s.end):
                     continue
                 ent = self.entities.get(a.kb_id_)
                 if ent:
-                    agreements.setdefault(ent["id"], {"id": ent["id"], "name": ent["name"], "acronym": ent.get("acronym")})
+                    agreements.setdefault(ent["id"], _ref(ent))
         return topics, list(bodies.values()), list(agreements.values())
 
     def _attribution(self, b: Span, sent: Span) -> bool:
         before = self.doc[max(sent.start, b.start - 4) : b.start].text.lower()
         return bool(re.search(r"communiqué (?:du|de la|de l'|des)|selon (?:le|la|l')|source", before))
+
+
+def _ref(entity: dict[str, Any]) -> dict[str, Any]:
+    return {"id": entity["id"], "name": entity["name"], "acronym": entity.get("acronym"), "aliases": list(entity.get("aliases") or [])}
 
 
 def _portfolio_only(role: str | None) -> str | None:

@@ -46,14 +46,24 @@ def test_exact_match_scores_one(index: AliasIndex) -> None:
 
 def test_folded_match_scores_095(index: AliasIndex) -> None:
     (cand,) = index.candidates("IVICA DACIC")
-    assert (cand.entity_id, cand.score, cand.method, cand.alias) == ("person:ivica-dacic", 0.95, "folded", "Ivica Dačić")
+    assert (cand.entity_id, cand.score, cand.method, cand.alias) == (
+        "person:ivica-dacic",
+        0.95,
+        "folded",
+        "Ivica Dačić",
+    )
     (cand,) = index.candidates("Laurent Nunez")
     assert (cand.entity_id, cand.score, cand.method) == ("person:laurent-nunez", 0.95, "folded")
 
 
 def test_exact_wins_over_folded_for_the_same_entity(index: AliasIndex) -> None:
     (cand,) = index.candidates("Mohamed VI")
-    assert (cand.entity_id, cand.field, cand.method, cand.score) == ("person:mohammed-vi", "alias", "exact", 1.0)
+    assert (cand.entity_id, cand.field, cand.method, cand.score) == (
+        "person:mohammed-vi",
+        "alias",
+        "exact",
+        1.0,
+    )
 
 
 def test_fuzzy_score_is_ratio_times_09(index: AliasIndex) -> None:
@@ -151,7 +161,9 @@ def test_remove_entity_and_copy(index: AliasIndex) -> None:
     assert index.candidates("Royaume du Maroc", fuzzy=True) == []
     assert clone.candidates("Maroc")[0].entity_id == "country:MA"
     clone.remove_entity("person:ivica-dacic")
-    assert clone.persons_by_surname("Dacic") == [] and index.persons_by_surname("Dacic") == ["person:ivica-dacic"]
+    assert clone.persons_by_surname("Dacic") == [] and index.persons_by_surname("Dacic") == [
+        "person:ivica-dacic"
+    ]
 
 
 def test_adding_twice_is_a_no_op(index: AliasIndex) -> None:
@@ -173,7 +185,18 @@ def test_blocking_skips_tokens_shared_by_too_many_aliases() -> None:
     idx = AliasIndex(max_block=10)
     words = ["abadir", "belkouch", "chaouen", "dakhla", "essaouira", "figuig", "guelmim", "hoceima"]
     words += [f"{w}{suffix}" for w in ("tanger", "tetouan", "meknes") for suffix in ("ia", "ou", "an", "ine")]
-    words += ["ouarzazate", "safi", "taza", "zagora", "larache", "berkane", "nador", "midelt", "ifrane", "azrou"]
+    words += [
+        "ouarzazate",
+        "safi",
+        "taza",
+        "zagora",
+        "larache",
+        "berkane",
+        "nador",
+        "midelt",
+        "ifrane",
+        "azrou",
+    ]
     for word in words:
         idx.add(f"Conseil national de {word}", f"body:{word}", "body", "name")
     # the distinctive token still blocks: one edit in it is found

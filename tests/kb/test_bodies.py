@@ -39,7 +39,11 @@ def test_at_least_150_bodies(kb: KnowledgeBase) -> None:
 
 def test_ids_are_unique_in_the_file() -> None:
     (bodies_file,) = [f for f in resource_kb_files() if f.name == "bodies.jsonl"]
-    ids = [json.loads(line)["id"] for line in bodies_file.read_text(encoding="utf-8").splitlines() if line.strip()]
+    ids = [
+        json.loads(line)["id"]
+        for line in bodies_file.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     assert len(ids) == len(set(ids))
     assert all(i.startswith("body:") for i in ids)
 
@@ -49,7 +53,8 @@ def test_every_acronym_resolves_to_its_body(kb: KnowledgeBase) -> None:
         body.id
         for body in kb.bodies
         if body.acronym
-        and body.id not in {c.entity_id for c in kb.alias_index.candidates(body.acronym, types=["body"], limit=10)}
+        and body.id
+        not in {c.entity_id for c in kb.alias_index.candidates(body.acronym, types=["body"], limit=10)}
     ]
     assert unresolved == []
 

@@ -25,7 +25,8 @@ LAFTIT = {
 def write(tmp_path: Path, *lines: str | dict, name: str = "kb.jsonl") -> Path:
     path = tmp_path / name
     path.write_text(
-        "\n".join(line if isinstance(line, str) else json.dumps(line, ensure_ascii=False) for line in lines) + "\n",
+        "\n".join(line if isinstance(line, str) else json.dumps(line, ensure_ascii=False) for line in lines)
+        + "\n",
         encoding="utf-8",
     )
     return path
@@ -61,7 +62,9 @@ def test_bad_json(tmp_path: Path) -> None:
 
 
 def test_nan_and_repeated_keys_are_bad_json(tmp_path: Path) -> None:
-    path = write(tmp_path, '{"kind": "country", "id": "country:MA", "code": "MA", "name": NaN}', name="nan.jsonl")
+    path = write(
+        tmp_path, '{"kind": "country", "id": "country:MA", "code": "MA", "name": NaN}', name="nan.jsonl"
+    )
     assert "[D010]" in error_of(path) and "nan.jsonl:1:" in error_of(path)
     path = write(tmp_path, '{"kind": "country", "name": "Maroc", "name": "Algérie"}', name="twice.jsonl")
     msg = error_of(path)

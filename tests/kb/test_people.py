@@ -76,7 +76,10 @@ def test_role_countries_are_known_codes_or_bodies(kb: KnowledgeBase) -> None:
     body_codes = {b.code for b in kb.bodies if b.code} | {b.acronym for b in kb.bodies if b.acronym}
     for person in kb.people:
         for role in person.roles:
-            assert kb.country_by_code(role.country) is not None or role.country in body_codes, (person.id, role)
+            assert kb.country_by_code(role.country) is not None or role.country in body_codes, (
+                person.id,
+                role,
+            )
 
 
 @pytest.mark.parametrize(
@@ -98,7 +101,11 @@ def test_spelling_variants_link(kb: KnowledgeBase, mention: str, person_id: str)
 
 @pytest.mark.parametrize(
     ("surname", "person_id"),
-    [("Laftit", "person:abdelouafi-laftit"), ("Dacic", "person:ivica-dacic"), ("Nuñez", "person:laurent-nunez")],
+    [
+        ("Laftit", "person:abdelouafi-laftit"),
+        ("Dacic", "person:ivica-dacic"),
+        ("Nuñez", "person:laurent-nunez"),
+    ],
 )
 def test_surnames(kb: KnowledgeBase, surname: str, person_id: str) -> None:
     assert kb.alias_index.persons_by_surname(surname) == [person_id]

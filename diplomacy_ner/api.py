@@ -117,10 +117,10 @@ def _continues_grapheme(char: str) -> bool:
 def split_long_text(text: str, max_chars: int) -> list[tuple[int, str]]:
     """Cut ``text`` into consecutive chunks of at most ``max_chars`` characters.
 
-    The cut goes after the last paragraph break ("\\n\\n") of the second half of
-    the window, else after the last line break, sentence end (". ") or space; a
-    hard cut (a long run without any of these) never separates a letter from its
-    combining marks. The chunks cover ``text`` exactly, in order:
+    The cut goes after the last paragraph break ("\\n\\n") in the last three
+    quarters of the window, else after the last line break, sentence end (". ")
+    or space in its second half; a hard cut (a long run without any of these)
+    never separates a letter from its combining marks. The chunks cover ``text`` exactly, in order:
     ``"".join(chunk for _, chunk in chunks) == text``.
 
     text (str): the text.
@@ -135,8 +135,8 @@ def split_long_text(text: str, max_chars: int) -> list[tuple[int, str]]:
     while start < n:
         end = min(start + max_chars, n)
         if end < n:
-            for sep in ("\n\n", "\n", ". ", " "):
-                cut = text.rfind(sep, start + max_chars // 2, end)
+            for sep, share in (("\n\n", 4), ("\n", 2), (". ", 2), (" ", 2)):
+                cut = text.rfind(sep, start + max_chars // share, end)
                 if cut != -1 and cut + len(sep) <= end:
                     end = cut + len(sep)
                     break

@@ -388,6 +388,45 @@ def test_extract_bag_and_dataframe_on_user_collections(
 
 @pytest.mark.cluster
 @pytest.mark.slow
+def test_a_lost_worker_partition_is_rerun_elsewhere(
+    client: Any, corpus: list[Path], expected_rows: list[dict], tmp_path: Path
+) -> None:
+    from distributed import WorkerPlugin
+
+    marker = tmp_path / "killed"
+
+    class KillOnFirstPartition(WorkerPlugin):
+        """Kills its worker process the moment the first partition task starts there."""
+
+        def __init__(self, marker: str):
+            self.marker = marker
+
+        def transition(self, key: Any, start: str, finish: str, *args: Any, **kwargs: Any) -> None:
+            import os
+
+            if finish != "executing" or "diplomacy-ner-partition" not in str(key):
+                return
+            try:  # O_EXCL: exactly one worker wins, once
+                os.close(os.open(self.marker, os.O_CREAT | os.O_EXCL))
+            except FileExistsError:
+                return
+            os._exit(1)
+
+    client.register_plugin(KillOnFirstPartition(str(marker)), name="kill-on-first-partition")
+    try:
+        report = extract_corpus(
+            corpus, tmp_path / "survived.parquet", scheduler=client.scheduler.address, progress=False
+        )
+    finally:
+        client.unregister_worker_plugin("kill-on-first-partition")
+    assert marker.exists()  # a worker really died mid-task
+    assert pq.read_table(report.output).to_pylist() == expected_rows
+    client.wait_for_workers(2, timeout=120)  # the nanny restarted it; its pipeline is built once too
+    assert set(client.run(worker_extractor_builds).values()) == {1}
+
+
+@pytest.mark.cluster
+@pytest.mark.slow
 def test_extract_corpus_local_scheduler_starts_its_own_cluster(tmp_path: Path) -> None:
     path = tmp_path / "one.jsonl"
     path.write_text(json.dumps(ARTICLES[0], ensure_ascii=False) + "\n", encoding="utf-8")

@@ -393,7 +393,9 @@ class EntityRules:
             if body_id and body_id not in bodies:
                 bodies.append(body_id)
         role_tokens = []
-        skip = {i for s, e in ext.country_spans for i in range(s, e)}
+        from ..rules.extents import STATE_WORDS
+
+        skip = {i for s, e in ext.country_spans for i in range(s, e) if doc[i].text not in STATE_WORDS}
         skip |= {i for s, e in ext.acronym_spans for i in range(s - 1, e + 1)}
         for tok in doc[ext.start : ext.role_end]:
             if tok.i in skip:

@@ -240,7 +240,9 @@ class Linker:
                 person = self.kb.get(c.kb_id)
                 kb_role = person.role_on(published) if person is not None and hasattr(person, "role_on") else None
             if kb_role is not None:
-                if not info.get("role"):
+                text_role = info.get("role") or ""
+                if not text_role or (len(text_role.split()) == 1 and fold(kb_role.title).startswith(fold(text_role))):
+                    # the text says only "ministre": the KB knows which ministry on that date
                     info["role"] = kb_role.title
                     info["source"] = "kb"
                 if not info.get("country"):

@@ -52,6 +52,8 @@ PORTFOLIO_WORDS = {
     "économie", "relations", "collectivités", "administration", "assemblée", "sénat", "parlement",
     "conseil", "commission", "programme", "délégation", "ambassade", "état-major", "état",
 }
+STATE_WORDS = {"République", "Royaume", "Confédération", "Principauté", "Sultanat", "Émirat", "État", "Fédération"}
+STATE_HEADS = {"président", "présidente", "roi", "reine", "vice-président", "vice-présidente", "souverain", "émir", "sultan", "chef"}
 PARTICIPLES = {"résidant", "résidents", "établis", "établies", "chargé", "chargée", "chargés"}
 
 
@@ -99,6 +101,16 @@ def _is_participle(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and "Part" in token.morph.get("VerbForm")
 
 
+_FUNCTION_WORDS = DE | DETERMINERS | A_FORMS | {"un", "une", "et", "ou", "en", "par", "pour", "sur", "dans", "avec", "qui", "que", "dont"}
+
+
+def _nounish(token: Token) -> bool:
+    """A noun, proper noun or adjective; on an untagged doc (spacy.blank) any content word."""
+    if token.pos_:
+        return token.pos_ in ("NOUN", "PROPN", "ADJ")
+    return token.is_alpha and token.lower_ not in _FUNCTION_WORDS and token.lower_ not in PHRASE_STOPS
+
+
 def _is_acronym_text(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     if not letters or len(text) > 14:
@@ -136,7 +148,7 @@ def noun_phrase_end(doc: Doc, j: int, spans: SpanIndex, *, allow_lower: bool) ->
     first = doc[j]
     if first.is_punct or first.like_num or first.lower_ in PHRASE_STOPS:
         return None
-    if not (_is_cap(first) or first.lower_ in PORTFOLIO_WORDS or (allow_lower and first.pos_ in ("NOUN", "PROPN"))):
+    if not (_is_cap(first) or first.lower_ in PORTFOLIO_WORDS or (allow_lower and _nounish(first) and first.pos_ != "ADJ")):
         return None
     j = glued_end(doc, j)
     while j < n:
@@ -149,7 +161,7 @@ def noun_phrase_end(doc: Doc, j: int, spans: SpanIndex, *, allow_lower: bool) ->
             continue
         if tok.pos_ in ("VERB", "AUX") and not _is_participle(tok):
             break
-        if _is_cap(tok) or tok.pos_ in ("ADJ", "NOUN", "PROPN") or _is_participle(tok) or low in PORTFOLIO_WORDS or "-" in tok.text:
+        if _is_cap(tok) or _nounish(tok) or _is_participle(tok) or low in PORTFOLIO_WORDS or "-" in tok.text:
             j = glued_end(doc, j)
             continue
         break
@@ -248,6 +260,9 @@ def title_extent(doc: Doc, start: int, end: int, spans: SpanIndex, *, generic: b
                 if low in DE:
                     # "ambassadeur d'Italie": nationality; "ambassadrice … en Mauritanie": posting
                     ext.country_spans.append((k, j))
+                    if doc[k].text in STATE_WORDS and doc[start].lower_ in STATE_HEADS and not country_seen:
+                        # "Président de la République du Sénégal": the office is "président de la République"
+                        ext.role_end = k + 1
                     country_seen = True
                 else:
                     ext.posting_spans.append((k, j))

@@ -58,9 +58,11 @@ def _parse_lines(lines: Iterable[str], origin: str) -> list[RulePattern]:
         try:
             rec = PatternLine.model_validate(data)
         except ValidationError as err:
-            first = err.errors()[0]
-            fld = ".".join(str(p) for p in first["loc"]) or "?"
-            raise KnowledgeBaseError(Errors.D011.format(path=origin, line=lineno, field=fld, msg=first["msg"])) from None
+            # name every bad field: an unknown key first, it is usually the typo behind a missing one
+            problems = sorted(err.errors(), key=lambda e: e["type"] != "extra_forbidden")
+            fld = ", ".join(".".join(str(p) for p in e["loc"]) or "?" for e in problems)
+            msg = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in problems)
+            raise KnowledgeBaseError(Errors.D011.format(path=origin, line=lineno, field=fld, msg=msg)) from None
         if rec.label not in LABELS:
             raise KnowledgeBaseError(
                 Errors.D011.format(path=origin, line=lineno, field="label", msg=f"unknown label {rec.label!r}; use one of {sorted(LABELS)}")

@@ -2,7 +2,8 @@
 
 Real articles carry typographic apostrophes, non-breaking spaces, hard line
 breaks in mid-sentence (text copied out of PDFs), decomposed accents,
-zero-width and bidirectional marks, control characters and left-over HTML.
+zero-width and bidirectional marks, control characters, lone surrogates and
+left-over HTML (tags, comments, entities).
 :func:`normalize_text` returns the cleaned text and an :class:`OffsetMap`, so
 that every offset the library reports points into the text the user passed in:
 ``original[m.start:m.end] == m.text``.
@@ -23,6 +24,8 @@ _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]")
 # soft hyphens, variation selectors and carriage returns: removed
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad\u061c\u180e\ufe00-\ufe0f\r]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# runs of control characters, terminal colour codes ("\x1b[31m") included
+_CONTROL_RUN = re.compile("(?:\x1b\\[[0-9;?]{0,20}[ -/]{0,5}[@-~]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f])+")
 # Unicode line and paragraph separators: line breaks for the sentence splitter.
 _LINE_SEPARATORS = re.compile("[\u2028\u2029]")
 # Lone surrogates (text decoded with errors="surrogateescape", broken JSON escapes) cannot be
@@ -30,7 +33,15 @@ _LINE_SEPARATORS = re.compile("[\u2028\u2029]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _HTML_COMMENT = re.compile(r"<!--.{0,5000}?-->", re.DOTALL)
 _COMBINING_RUN = re.compile(r"[^\W\d_][\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,500})?/?>")
+_HTML_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)(?:\s[^<>]{0,500})?/?>")
+# Tags inside a line of text: removing them must not split a word ("Alba<b>res</b>").
+# fmt: off
+_INLINE_TAGS = frozenset({
+    "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins",
+    "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u",
+    "var", "wbr",
+})
+# fmt: on
 _HTML_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#[0-9]{1,6}|#[xX][0-9A-Fa-f]{1,5});")
 _SINGLE_NEWLINE = re.compile(r"(?<=[^\n])\n(?=[^\n])")
 # A line ending with one of these is a finished sentence or a heading: keep the break.
@@ -125,12 +136,43 @@ def _clean_entity_value(value: str) -> str:
     return _SPACES.sub(" ", value)
 
 
-def _collect_edits(text: str) -> list[Edit]:
-    edits: list[Edit] = []
-    for m in _HTML_COMMENT.finditer(text):
-        edits.append(Edit(m.start(), m.end(), " "))
+def _separator_edit(text: str, start: int, end: int, *, joins_words: bool) -> Edit:
+    """Remove ``text[start:end]`` (markup, control characters) without gluing or doubling spaces.
+
+    A run between two words becomes one space, unless ``joins_words`` (inline tags and
+    comments, which never separate words); next to whitespace or at either end of the
+    text it is deleted, and a run between two whitespace characters also takes the
+    space after it, so that "a <br> b" reads "a b" and not "a  b".
+    """
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    if before.isspace() and after == " ":
+        return Edit(start, end + 1, "")
+    if joins_words or not before or not after or before.isspace() or after.isspace():
+        return Edit(start, end, "")
+    return Edit(start, end, " ")
+
+
+def _markup_edits(text: str) -> list[Edit]:
+    """HTML comments and tags, consecutive ones taken together as one run."""
+    found: list[tuple[int, int, bool]] = [(m.start(), m.end(), True) for m in _HTML_COMMENT.finditer(text)]
     for m in _HTML_TAG.finditer(text):
-        edits.append(Edit(m.start(), m.end(), " "))
+        found.append((m.start(), m.end(), m.group(1).lower() in _INLINE_TAGS))
+    found.sort()
+    runs: list[list[int | bool]] = []
+    for start, end, inline in found:
+        if runs and start < int(runs[-1][1]):
+            continue  # a tag inside a comment
+        if runs and start == runs[-1][1]:
+            runs[-1][1] = end
+            runs[-1][2] = bool(runs[-1][2]) and inline
+        else:
+            runs.append([start, end, inline])
+    return [_separator_edit(text, int(a), int(b), joins_words=bool(inline)) for a, b, inline in runs]
+
+
+def _collect_edits(text: str) -> list[Edit]:
+    edits: list[Edit] = _markup_edits(text)
     for m in _HTML_ENTITY.finditer(text):
         value = html.unescape(m.group())
         if value != m.group():
@@ -141,8 +183,8 @@ def _collect_edits(text: str) -> list[Edit]:
             edits.append(Edit(m.start(), m.end(), value))
     for m in _INVISIBLE.finditer(text):
         edits.append(Edit(m.start(), m.end(), ""))
-    for m in _CONTROL.finditer(text):
-        edits.append(Edit(m.start(), m.end(), " "))
+    for m in _CONTROL_RUN.finditer(text):
+        edits.append(_separator_edit(text, m.start(), m.end(), joins_words=False))
     for m in _LINE_SEPARATORS.finditer(text):
         edits.append(Edit(m.start(), m.end(), "\n"))
     for m in _SURROGATE.finditer(text):

@@ -275,6 +275,23 @@ class EntityRules:
             title_spans.append(span)
             covered_until = ext.end
 
+        # a name right after a title and a comma, which the statistical NER missed ("…, Jānis Ozols,")
+        person_starts = {p.start for p in person_spans}
+        covered = {i for p in person_spans for i in range(p.start, p.end)}
+        for t in title_spans:
+            k = t.end
+            if k + 1 < n and doc[k].text == "," and k + 1 not in covered and _is_name_token(doc[k + 1].text):
+                j = k + 1
+                while j < n and j - k <= 5 and (_is_name_token(doc[j].text) or (doc[j].lower_ in NAME_PARTICLES and j + 1 < n and _is_name_token(doc[j + 1].text))):
+                    j += 1
+                if j < n and doc[j].text in (",", ".", ";", ")") and j - (k + 1) >= 2 and not any(i in covered for i in range(k + 1, j)):
+                    span = Span(doc, k + 1, j, label="PERSON")
+                    person_spans.append(span)
+                    person_starts.add(k + 1)
+                    covered.update(range(k + 1, j))
+        for start in person_starts:
+            index.persons.add(start)
+
         # 6. generic bodies and agreements grown from their heads
         generic_bodies = []
         for start, end in body_heads:

@@ -1,10 +1,14 @@
-"""``diplomacy_paragraphs``: line and paragraph breaks start sentences.
+"""``diplomacy_paragraphs``: line and paragraph breaks start sentences; commas
+and glued hyphens never do.
 
 Runs before the parser, which keeps sentence starts that are already set.
 After normalisation (:mod:`diplomacy_ner.normalize`) a line break left in the
 text is a real one — a paragraph, a heading, a dateline, a caption — so the
 token after it starts a sentence. Without this, the parser sometimes runs a
 headline, a photo caption or a Wikinews paragraph into the next sentence.
+
+Two boundaries the parser sometimes invents are ruled out: after a comma, and
+inside a hyphenated word the tokenizer split ("Addis - Abeba").
 
 Reads: whitespace tokens. Sets: ``token.is_sent_start``.
 """
@@ -23,10 +27,14 @@ class ParagraphBoundaries:
 
     def __call__(self, doc: Doc) -> Doc:
         for tok in doc[:-1]:
-            if "\n" in tok.text_with_ws and tok.is_space or tok.whitespace_ == "\n":
-                nxt = doc[tok.i + 1]
+            nxt = doc[tok.i + 1]
+            if ("\n" in tok.text_with_ws and tok.is_space) or "\n" in tok.whitespace_:
                 if not nxt.is_space:
                     nxt.is_sent_start = True
+            elif tok.text == "," or (tok.text in ("-", "–") and not tok.whitespace_ and tok.i > 0 and not doc[tok.i - 1].whitespace_):
+                nxt.is_sent_start = False
+                if tok.text != ",":
+                    tok.is_sent_start = False
         return doc
 
 

@@ -239,7 +239,8 @@ def title_extent(doc: Doc, start: int, end: int, spans: SpanIndex, *, generic: b
             ext.body_spans.append((i, i + 1))
             i += 1
             continue
-        if low in TITLE_MODIFIERS and low != "et":
+        if (low in TITLE_MODIFIERS and low != "et") or (tok.pos_ == "ADJ" and tok.is_lower and i == end):
+            # "directeur régional", "secrétaire général adjoint", "président sortant"
             i += 1
             if low == "a.i" and i < n and doc[i].text == ".":
                 i += 1

@@ -55,7 +55,8 @@ def _seed_articles(folder: Path) -> list[Article]:
 def unique_articles() -> list[Article]:
     """Every distinct benchmark text, in a fixed order.
 
-    RETURNS (list[Article]): seeds, shared development corpora, then ``data/**/*.jsonl`` gold texts.
+    RETURNS (list[Article]): seeds, shared development corpora, then ``data/**/*.jsonl`` texts;
+        a text found twice is kept at its first place.
     RAISES (SystemExit): no text was found (the shared folder is missing).
     """
     shared = shared_dir()
@@ -69,6 +70,14 @@ def unique_articles() -> list[Article]:
     if data.is_dir():
         for path in sorted(data.rglob("*.jsonl")):
             articles.extend(_jsonl_articles(path))
+    # data/ may hold copies of the shared corpora: each text once
+    seen: set[str] = set()
+    distinct = []
+    for article in articles:
+        if article.text not in seen:
+            seen.add(article.text)
+            distinct.append(article)
+    articles = distinct
     if not articles:
         raise SystemExit(f"No benchmark texts under {shared}; set DIPLOMACY_SHARED to the shared folder.")
     return articles
@@ -83,6 +92,24 @@ def load_articles(min_docs: int = 200) -> list[Article]:
     unique = unique_articles()
     repeats = -(-min_docs // len(unique))
     return (unique * repeats)[: max(min_docs, len(unique))]
+
+
+def long_text(chars: int) -> str:
+    """A text of at least ``chars`` characters: the distinct texts, paragraph after paragraph.
+
+    chars (int): the minimum length.
+    RETURNS (str): the text.
+    """
+    texts = [a.text.strip() for a in unique_articles()]
+    parts: list[str] = []
+    size = 0
+    while size < chars:
+        for text in texts:
+            parts.append(text)
+            size += len(text) + 2
+            if size >= chars:
+                break
+    return "\n\n".join(parts)
 
 
 def describe(articles: list[Article]) -> str:

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from _corpus import load_articles, machine, unique_articles
+from _corpus import load_articles, long_text, machine
 
 from diplomacy_ner.api import DEFAULT_CHUNK_CHARS, split_long_text
 
@@ -115,18 +115,6 @@ def measure(
     }
 
 
-def big_text(megabytes: float) -> str:
-    """A text of at least ``megabytes`` million characters: the corpus texts, paragraph after paragraph."""
-    texts = [a.text.strip() for a in unique_articles()]
-    parts: list[str] = []
-    size = 0
-    while size < megabytes * 1_000_000:
-        for text in texts:
-            parts.append(text)
-            size += len(text) + 2
-    return "\n\n".join(parts)
-
-
 def _line(name: str, result: dict[str, Any]) -> str:
     return (
         f"{name:9} {result['seconds']:7.2f} s (imports {result['import_seconds']:.2f} s)  "
@@ -171,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         if args.skip_big:
             return
         big_file = Path(tmp) / "big.txt"
-        text = big_text(args.big_mb)
+        text = long_text(int(args.big_mb * 1_000_000))
         big_file.write_text(text, encoding="utf-8")
         print(f"\nbig text: {len(text):,} characters; one run each")
         ours_big = measure("ours-big", big_file, article.published, 1, warm_up=False)

@@ -7,6 +7,7 @@ then run again on fresh docs under pyinstrument (a call tree) and cProfile
 (the functions with the most time of their own).
 
 Run: ``python benchmarks/profile_components.py [--docs 200] [--component diplomacy_linker] [--top 25]``
+(``--long 100000`` profiles two documents of one full chunk each instead).
 (``pip install pyinstrument`` for the call tree; cProfile is always there).
 """
 
@@ -20,7 +21,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from _corpus import describe, load_articles, machine
+from _corpus import Article, describe, load_articles, long_text, machine
 from spacy.tokens import Doc
 
 from diplomacy_ner import Extractor
@@ -66,8 +67,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--docs", type=int, default=200, help="minimum number of documents")
     parser.add_argument("--component", help="profile this step instead of the costliest")
     parser.add_argument("--top", type=int, default=25, help="cProfile entries printed")
+    parser.add_argument(
+        "--long",
+        type=int,
+        metavar="CHARS",
+        help="profile 2 long documents of CHARS characters instead of the corpus (e.g. 100000, one chunk)",
+    )
     args = parser.parse_args(argv)
-    articles = load_articles(args.docs)
+    if args.long:
+        articles = [Article(long_text(args.long), None, f"long text x{i}") for i in range(2)]
+    else:
+        articles = load_articles(args.docs)
     print(f"machine: {machine()}")
     print(f"corpus:  {describe(articles)}\n")
     extractor = Extractor()

@@ -17,6 +17,7 @@ import unicodedata
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, overload
@@ -449,6 +450,59 @@ def _batches(items: Iterable[_Item], size: int) -> Iterator[list[_Item]]:
         yield batch
 
 
+class _WorkerPool:
+    """The worker processes of ``Extractor.pipe(n_process=...)``, started again when one dies."""
+
+    def __init__(self, extractor: Extractor, workers: int):
+        self.extractor = extractor
+        self.workers = workers
+        self.generation = 0
+        self._pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context(),
+            initializer=_init_worker,
+            initargs=(self.extractor,),
+        )
+
+    def submit(self, work: list[_Work]) -> tuple[int, Future[list[DocumentResult]] | BaseException]:
+        """Send a batch; RETURNS (generation of the pool, future or the error of a broken pool)."""
+        for _ in range(2):
+            generation = self.generation
+            try:
+                # workers fork at the first submission: fork a pipeline at rest
+                with self.extractor._lock:
+                    return generation, self._pool.submit(_analyze_in_worker, work)
+            except BrokenProcessPool as err:  # broken by an earlier batch: start again, once
+                self.restart(generation)
+                error = err
+        return self.generation, error
+
+    def restart(self, generation: int) -> None:
+        """Replace the pool if it is still the one of ``generation``."""
+        if generation == self.generation:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = self._start()
+            self.generation += 1
+
+    def run_alone(self, item: _Item) -> DocumentResult:
+        """One document in a batch of its own, to tell the one that kills its worker."""
+        generation, pending = self.submit([item.work()])
+        try:
+            if isinstance(pending, BaseException):
+                raise pending
+            return pending.result()[0]
+        except Exception as err:
+            if isinstance(err, BrokenProcessPool):
+                self.restart(generation)
+            return _failure_record(item.index, item.doc_id, err)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
 #: The extractor of a worker process of ``Extractor.pipe(n_process=...)``.
 _worker_extractor: Extractor | None = None
 
@@ -680,18 +734,19 @@ class Extractor:
     def _records_in_processes(
         self, batches: Iterable[list[_Item]], workers: int
     ) -> Iterator[tuple[_Item, DocumentResult]]:
-        """Like :meth:`_records`, the batches analysed by ``workers`` processes, in order."""
-        pool = ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=multiprocessing.get_context(),
-            initializer=_init_worker,
-            initargs=(self,),
-        )
-        window: deque[tuple[list[_Item], Future[list[DocumentResult]] | BaseException | None]] = deque()
+        """Like :meth:`_records`, the batches analysed by ``workers`` processes, in order.
+
+        When a worker process dies (killed, out of memory, a crash in native code),
+        the documents of the batches it took down are run again one at a time in a
+        new pool: the one that kills its worker again gets an error record, the
+        others their analysis.
+        """
+        pool = _WorkerPool(self, workers)
+        window: deque[tuple[list[_Item], int, Future[list[DocumentResult]] | BaseException | None]] = deque()
 
         def settle(
-            batch: list[_Item], pending: Future[list[DocumentResult]] | BaseException | None
-        ) -> Iterator[Any]:
+            batch: list[_Item], generation: int, pending: Future[list[DocumentResult]] | BaseException | None
+        ) -> Iterator[tuple[_Item, DocumentResult]]:
             done: dict[int, DocumentResult] = {}
             failure: BaseException | None = pending if isinstance(pending, BaseException) else None
             if isinstance(pending, Future):
@@ -699,6 +754,9 @@ class Extractor:
                     done = {r.index: r for r in pending.result()}
                 except Exception as err:  # a worker died or a result could not be sent back
                     failure = err
+            if isinstance(failure, BrokenProcessPool):
+                pool.restart(generation)
+                done = {it.index: pool.run_alone(it) for it in batch if it.error is None}
             for item in batch:
                 if item.error is not None:
                     yield item, _failure_record(item.index, item.doc_id, item.error)
@@ -711,21 +769,16 @@ class Extractor:
         try:
             for batch in batches:
                 work = [it.work() for it in batch if it.error is None]
-                pending: Future[list[DocumentResult]] | BaseException | None = None
+                generation, pending = pool.generation, None
                 if work:
-                    try:
-                        # workers fork at the first submission: fork a pipeline at rest
-                        with self._lock:
-                            pending = pool.submit(_analyze_in_worker, work)
-                    except Exception as err:  # the pool is broken (a worker was killed)
-                        pending = err
-                window.append((batch, pending))
+                    generation, pending = pool.submit(work)
+                window.append((batch, generation, pending))
                 while len(window) > 2 * workers:
                     yield from settle(*window.popleft())
             while window:
                 yield from settle(*window.popleft())
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            pool.close()
 
     def _analyze_batch(self, work: Sequence[_Work]) -> list[DocumentResult]:
         """Analyse checked items (index, id, text, date); one record each, in order."""

@@ -17,6 +17,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -104,6 +105,13 @@ HTML_DATE_META: frozenset[str] = frozenset(
 
 #: Width of ``--format table`` written to a file or a pipe.
 TABLE_WIDTH = 140
+
+#: Where an HTML page that is not UTF-8 declares its encoding.
+HTML_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+HTML_CHARSET_WINDOW = 4096
+
+#: ``extract-corpus`` lists at most this many failed articles on stderr.
+MAX_ERRORS_SHOWN = 20
 
 ALL_STATUSES: tuple[str, ...] = ("held", "planned", "cancelled")
 HELD_ONLY: tuple[str, ...] = ("held",)
@@ -295,6 +303,20 @@ def _decode(data: bytes) -> str:
         raise ValueError(f"not valid UTF-8 ({err.reason} at byte {err.start})") from None
 
 
+def _decode_html(data: bytes) -> str:
+    """Decode a page as UTF-8, else in the charset its ``<meta>`` declares (``iso-8859-1``...)."""
+    try:
+        return _decode(data)
+    except ValueError as err:
+        declared = HTML_CHARSET.search(data[:HTML_CHARSET_WINDOW].decode("ascii", errors="ignore"))
+        if declared is None:
+            raise
+        try:
+            return data.decode(declared.group(1))
+        except (LookupError, UnicodeDecodeError):
+            raise err from None
+
+
 def _read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
@@ -308,7 +330,7 @@ def _documents_of_jsonl(lines: Iterable[str], label: str) -> Iterator[InputDocum
             continue
         where = f"{label}:{number}"
         try:
-            record = json.loads(line)
+            record = json.loads(line.rstrip("\r\n"))
         except json.JSONDecodeError as err:
             yield InputDocument(
                 id=where, error=f"line {number}: invalid JSON: {err.msg} (column {err.colno})"
@@ -337,7 +359,8 @@ def _documents_of_file(path: Path, label: str) -> Iterator[InputDocument]:
         yield InputDocument(id=label, error=Errors.D050.format(path=label))
         return
     try:
-        text = _decode(_read_bytes(path))
+        data = _read_bytes(path)
+        text = _decode_html(data) if suffix in HTML_SUFFIXES else _decode(data)
     except ValueError as err:
         yield InputDocument(id=label, error=str(err))
         return
@@ -998,19 +1021,18 @@ def extract_corpus(
         partition_size=partition_size,
         progress=not quiet,
     )
-    failures = report.errors
-    n_failed = failures if isinstance(failures, int) else len(failures)
     console = _stderr()
-    if not isinstance(failures, int):
-        for failure in list(failures)[:20]:
-            console.print(f"[bold red]error[/] {escape(str(failure))}")
-        if n_failed > 20:
-            console.print(f"... and {n_failed - 20} more")
+    for doc_id, message in report.errors[:MAX_ERRORS_SHOWN]:
+        _report_error(console, str(doc_id), str(message))
+    if len(report.errors) > MAX_ERRORS_SHOWN:
+        console.print(
+            f"... and {len(report.errors) - MAX_ERRORS_SHOWN} more (error rows in the Parquet file)"
+        )
     console.print(
-        f"{report.documents} documents, {report.meetings_rows} meeting rows, {n_failed} failed "
-        f"-> {escape(str(output))}"
+        f"{report.documents} documents, {report.meetings} meetings, {report.rows} rows, "
+        f"{report.failed} failed, {report.seconds:.1f} s -> {escape(str(report.output))}"
     )
-    if n_failed:
+    if report.failed:
         raise typer.Exit(1)
 
 

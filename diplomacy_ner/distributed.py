@@ -624,23 +624,49 @@ def _partitions(records: Iterator[ArticleRecord], size: int) -> Iterator[list[Ar
         yield chunk
 
 
-@contextmanager
-def _progress_bar(enabled: bool, total: int | None) -> Iterator[Any]:
-    if not enabled:
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+class _ProgressBar:
+    """A rich progress bar on stderr, counting articles (a no-op when disabled)."""
 
-    columns = (
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-    )
-    with Progress(*columns, console=Console(stderr=True), transient=False) as bar:
-        task = bar.add_task("articles", total=total)
-        yield lambda n: bar.advance(task, n)
+    def __init__(self, enabled: bool, total: int | None):
+        self._bar: Any = None
+        self._task: Any = None
+        if enabled:
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
+
+            self._bar = Progress(
+                TextColumn("[progress.description]{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+            )
+            self._task = self._bar.add_task("starting workers", total=total)
+
+    def __enter__(self) -> _ProgressBar:
+        if self._bar is not None:
+            self._bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+    def describe(self, description: str) -> None:
+        if self._bar is not None:
+            self._bar.update(self._task, description=description)
+
+    def advance(self, articles: int) -> None:
+        if self._bar is not None:
+            self._bar.advance(self._task, articles)
 
 
 def extract_corpus(
@@ -682,9 +708,11 @@ def extract_corpus(
         with (
             _connect(scheduler, n_workers) as client,
             pq.ParquetWriter(partial, MEETING_ROWS_SCHEMA) as writer,
-            _progress_bar(progress, total) as advance,
+            _ProgressBar(progress, total) as bar,
         ):
+            bar.describe("loading the pipeline on the workers")
             client.register_plugin(ExtractorPlugin(options_key), name=PLUGIN_NAME)
+            bar.describe("articles")
             pending: list[Row] = []
             for size, rows in _stream(client, records, options_key, partition_size):
                 _account(report, size, rows)
@@ -692,8 +720,7 @@ def extract_corpus(
                 if len(pending) >= ROW_GROUP_ROWS:
                     writer.write_table(rows_to_table(pending))
                     pending = []
-                if advance is not None:
-                    advance(size)
+                bar.advance(size)
             if pending or report.rows == 0:
                 writer.write_table(rows_to_table(pending))
         partial.replace(output)

@@ -16,6 +16,7 @@ Doc attributes
     home_country (str | None): the country an unmarked title belongs to ("Le ministre de
         l'Intérieur" in a MAP dispatch is Moroccan): the agency's country, else the most
         mentioned country outside foreign officials' titles.
+    country_ranking (list[str]): the countries of the article, most mentioned first (same votes).
 
 Span attributes (on spans of ``doc.spans["diplomacy"]``)
     kb_id is spaCy's own ``Span.kb_id_``; ``score`` is the linking score.
@@ -37,6 +38,7 @@ _DOC_ATTRS: dict[str, object] = {
     "meetings": None,
     "dateline": None,
     "home_country": None,
+    "country_ranking": None,
 }
 _SPAN_ATTRS: dict[str, object] = {"score": None, "info": None}
 

@@ -140,7 +140,8 @@ def entity_spans(analysis: Analysis, *, window: tuple[int, int] | None = None) -
 
 
 def highlight(text: str, start: int, end: int, marks: Sequence[tuple[int, int, str]]) -> str:
-    """Escape ``text[start:end]`` and wrap the marked stretches in ``<mark class=...>``.
+    """Escape ``text[start:end]`` and wrap the marked stretches in ``<mark class=...>``;
+    line breaks become spaces.
 
     text (str): the whole text.
     start (int): start of the stretch to show.
@@ -159,7 +160,8 @@ def highlight(text: str, start: int, end: int, marks: Sequence[tuple[int, int, s
         out.append(f'<mark class="{_e(span.kind)}">{_e(text[span.start : span.end])}</mark>')
         cursor = span.end
     out.append(_e(text[cursor:end]))
-    return "".join(out).replace("\n", "<br>")
+    # a sentence is shown inline: its line breaks (a heading glued to it, a wrapped line) become spaces
+    return "".join(out).replace("\n", " ")
 
 
 def _participant_html(participant: Participant) -> str:

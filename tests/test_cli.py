@@ -14,6 +14,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterable, Iterator
@@ -266,6 +267,17 @@ def test_html_is_converted_to_text_with_paragraphs_and_its_date(corpus_dir: Path
     assert "<" not in document.text and "color: red" not in document.text and "/bourita" not in document.text
 
 
+def test_html_in_a_declared_legacy_charset(tmp_path: Path):
+    page = tmp_path / "latin1.htm"
+    page.write_bytes(
+        b'<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"></head>'
+        b"<body><p>Le ministre a re\xe7u \xe0 Rabat.</p></body></html>"
+    )
+    (document,) = cli.iter_input_documents([str(page)])
+    assert document.error is None and document.text is not None
+    assert "Le ministre a reçu à Rabat." in document.text
+
+
 def test_jsonl_lines_without_text_are_errors(tmp_path: Path):
     path = tmp_path / "news.jsonl"
     path.write_text('{"id": "ok", "text": "Bonjour."}\n[1, 2]\n{"id": "no-text"}\n{"id": 7, "text": 3}\n\n')
@@ -331,9 +343,9 @@ def test_extract_directory_keeps_order_reports_errors_and_exits_1(fake: FakeExtr
 
 def test_extract_passes_dates_batch_options_and_published(fake: FakeExtractor, corpus_dir: Path):
     args = ["extract", str(corpus_dir / "nested"), "--published", "2024-01-02", "--batch-size", "4", "-q"]
-    result = runner.invoke(cli.app, [*args, "--format", "jsonl"])
+    result = runner.invoke(cli.app, [*args, "--n-process", "2", "--format", "jsonl"])
     records = {r["id"]: r for r in _jsonl(result.stdout)}
-    assert fake.calls == [{"batch_size": 4, "n_process": 1, "published": "2024-01-02"}]
+    assert fake.calls == [{"batch_size": 4, "n_process": 2, "published": "2024-01-02"}]
     assert records["j1"]["published"] == "2024-03-06"  # its own date wins
     assert records["j3"]["published"] == "2024-01-02"  # the default
     assert records[str(corpus_dir / "nested" / "c.html")]["published"] == "2024-03-06"  # from <meta>
@@ -630,15 +642,17 @@ def test_extract_corpus_without_dask_exits_2(monkeypatch: pytest.MonkeyPatch, tm
     assert "pip install diplomacy-ner[dask]" in result.stderr
 
 
-@pytest.mark.parametrize(("errors", "exit_code"), [([], 0), (["in.jsonl:3: boom"], 1)])
+@pytest.mark.parametrize(("errors", "exit_code"), [([], 0), ([("in-3", "boom")], 1)])
 def test_extract_corpus_calls_the_runner(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, errors: list[str], exit_code: int
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, errors: list[tuple[str, str]], exit_code: int
 ):
     calls: list[tuple[Any, ...]] = []
 
     def extract_corpus(inputs: list[Path], output: Path, **options: Any) -> Any:
         calls.append((inputs, output, options))
-        return SimpleNamespace(documents=3, meetings_rows=5, errors=errors)
+        return SimpleNamespace(
+            documents=3, failed=len(errors), meetings=4, rows=5, seconds=1.5, output=output, errors=errors
+        )
 
     monkeypatch.setattr(cli, "_import_distributed", lambda: SimpleNamespace(extract_corpus=extract_corpus))
     source = tmp_path / "in.jsonl"
@@ -646,16 +660,31 @@ def test_extract_corpus_calls_the_runner(
     args = ["extract-corpus", str(source), "-o", str(tmp_path / "m.parquet"), "--scheduler", "tcp://h:8786"]
     result = runner.invoke(cli.app, [*args, "--n-workers", "3", "--partition-size", "16", "-q"])
     assert result.exit_code == exit_code, result.output
-    assert calls == [
-        (
-            [source],
-            tmp_path / "m.parquet",
-            {"scheduler": "tcp://h:8786", "n_workers": 3, "partition_size": 16, "progress": False},
-        )
-    ]
-    assert "3 documents, 5 meeting rows" in result.stderr
-    for error in errors:
-        assert error in result.stderr
+    options = {"scheduler": "tcp://h:8786", "n_workers": 3, "partition_size": 16, "progress": False}
+    assert calls == [([source], tmp_path / "m.parquet", options)]
+    assert (
+        f"3 documents, 4 meetings, 5 rows, {len(errors)} failed, 1.5 s -> {tmp_path / 'm.parquet'}"
+        in result.stderr
+    )
+    for doc_id, message in errors:
+        assert f"{doc_id}: {message}" in result.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.cluster
+def test_real_extract_corpus_on_a_local_cluster(tmp_path: Path):
+    pytest.importorskip("distributed")
+    pq = pytest.importorskip("pyarrow.parquet")
+    source = tmp_path / "news.jsonl"
+    lines = [json.dumps({"id": "a", "published": "2024-03-04", "text": ARTICLE}, ensure_ascii=False), "{bad"]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    output = tmp_path / "meetings.parquet"
+    args = ["extract-corpus", str(source), "-o", str(output), "--n-workers", "1", "-q"]
+    result = runner.invoke(cli.app, args)
+    assert result.exit_code == 1, result.output  # the bad line is a failed article
+    assert "2 documents" in result.stderr and "1 failed" in result.stderr
+    table = pq.read_table(output)
+    assert table.num_rows >= 2
 
 
 # --------------------------------------------------------------------------
@@ -708,6 +737,15 @@ def test_real_extract_directory_and_stdin(cli_extractor: Any, corpus_dir: Path):
     held = _jsonl(runner.invoke(cli.app, ["extract", str(corpus_dir / "a.txt"), "-f", "jsonl", "-q"]).stdout)
     assert all(m["status"] == "held" for m in held[0]["meetings"])
     assert len(held[0]["meetings"]) <= len(records[0]["meetings"])
+
+
+@pytest.mark.slow
+def test_real_evaluate_runs_the_pipeline(cli_extractor: Any):
+    result = runner.invoke(cli.app, ["evaluate", str(GOLD)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("metric ") and lines[1].startswith("meeting ")
+    assert re.fullmatch(r"docs 4, [0-9.]+ s", lines[-1])
 
 
 @pytest.mark.slow

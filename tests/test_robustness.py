@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import threading
 from collections.abc import Iterator
@@ -619,6 +620,29 @@ def test_pipe_in_worker_processes_reports_the_same_records(
     multi = [r.model_dump() for r in extractor.pipe(items, batch_size=2, n_process=2, published=PUBLISHED)]
     assert multi == single
     assert [r["index"] for r in multi] == list(range(len(items)))
+
+
+@pytest.mark.slow
+def test_a_document_that_kills_its_worker_process_is_the_only_one_reported(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    component = type(extractor.nlp.get_pipe("diplomacy_meetings"))
+    original = component.__call__
+
+    def call(self: Any, doc: Doc) -> Doc:
+        if "tue le processus" in doc.text:
+            os._exit(3)  # what a segfault or the out-of-memory killer does to a worker
+        return original(self, doc)
+
+    monkeypatch.setattr(component, "__call__", call)
+    texts = [MEETING, FILLER, "Ce texte tue le processus. " + MEETING, MEETING, FILLER, MEETING]
+    records = list(extractor.pipe(texts, batch_size=2, n_process=2, published=PUBLISHED))
+    assert [r.index for r in records] == list(range(len(texts)))
+    assert [r.ok for r in records] == [True, True, False, True, True, True]
+    assert "BrokenProcessPool" in (records[2].error or "")
+    for record in records:
+        if record.analysis is not None and record.analysis.text == MEETING:
+            assert bourita_albares(record.analysis)
 
 
 def test_pipe_arguments_are_checked_when_pipe_is_called() -> None:

@@ -327,6 +327,8 @@ class EntityRules:
             stop = agreement_extent(doc, start, end, index)
             if stop - start < 2:
                 continue
+            if any(b.start <= start < b.end for b in acronym_bodies if b.label_ == "BODY"):
+                continue  # "Partenariat énergétique maroco-allemand (PAREMA)" names a body
             generic_agreements.append(Span(doc, start, stop, label="AGREEMENT", kb_id=""))
         agreement_spans.extend(filter_spans(generic_agreements))
 
@@ -419,7 +421,8 @@ class EntityRules:
                 continue
             role_tokens.append(tok)
         role = _join_tokens(role_tokens)
-        return {"class": cls, "role": role, "countries": codes, "bodies": bodies}
+        postings = [country_at[s].split(":", 1)[1] for s, _e in ext.posting_spans if country_at.get(s, "").startswith("country:")]
+        return {"class": cls, "role": role, "countries": codes, "bodies": bodies, "postings": postings}
 
     def _places(self, doc: Doc, countries: list[Span]) -> list[Span]:
         from ..meetings.places import Gazetteer
@@ -559,12 +562,22 @@ def _split_coordinated(span: Span) -> list[Span]:
     return [p for p in parts if len(p)]
 
 
+_GEOGRAPHIC_FEATURES = {"détroit", "golfe", "mer", "canal", "baie", "péninsule", "cap", "rocher", "archipel", "îles", "mont"}
+
+
 def _longest_per_start(spans: list[Span]) -> list[Span]:
-    """Keep, for country spans of one kb id, the longest; drop names nested in longer names."""
+    """Drop country mentions nested in a longer one ("guinéen" in "bissau-guinéen") and
+    geographic features ("le détroit de Gibraltar")."""
     spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
     out: list[Span] = []
     for s in spans:
-        if any(o.start <= s.start and s.end <= o.end and (o.end - o.start) > (s.end - s.start) and (o._.info or {}).get("form") is None for o in out):
+        doc = s.doc
+        if s.start >= 2 and doc[s.start - 1].lower_ in ("de", "d'", "du") and doc[s.start - 2].lower_ in _GEOGRAPHIC_FEATURES:
+            continue
+        if any(
+            o.start <= s.start and s.end <= o.end and (o.end - o.start) > (s.end - s.start) and (o._.info or {}).get("form") != "compound"
+            for o in out
+        ):
             continue
         if any(o.start == s.start and o.end == s.end and o.kb_id_ == s.kb_id_ for o in out):
             continue

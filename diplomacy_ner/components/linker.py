@@ -165,6 +165,11 @@ class Linker:
                 if self._same_person(toks, c.tokens):
                     target = c
                     break
+            if target is None and len(toks) == 1:
+                # "M. Chen" (Chen Shui-bian), "Mme Ibáñez" (Begoña Ibáñez Ruiz): one token of exactly one longer name
+                holders = [c for c in clusters if len(c.tokens) >= 2 and toks[0] in c.tokens]
+                if len(holders) == 1:
+                    target = holders[0]
             if target is None:
                 if kb_id is None and len(toks) == 1:
                     kb_id = self._kb_person(span.text, allow_surname=True)
@@ -375,10 +380,15 @@ class Linker:
         for s in spans:
             if s.kb_id_.startswith("country:") and s.start not in in_title:
                 votes[s.kb_id_.split(":", 1)[1]] += 1
+        for t in titles:
+            # "l'ambassadeur de Chine en Mauritanie" is posted in the article's country
+            for code in (t._.info or {}).get("postings") or []:
+                votes[code] += 1
         dateline = doc._.dateline or {}
         if dateline.get("country"):
-            votes[dateline["country"]] += 1
+            votes[dateline["country"]] += 1.5
         agency = dateline.get("agency")
+        doc._.country_ranking = [c for c, _ in votes.most_common()]
         if agency:
             countries = []
             for cand in self.kb.alias_index.candidates(agency, types=("body",), fuzzy=False, limit=10):

@@ -915,13 +915,23 @@ class MeetingAssembler:
                 host.country = visited
                 present.add(visited)
                 missing = [p for p in participants if not p.country]
+        # an unmarked title belongs to the article's country; otherwise to the next country the
+        # article talks about that no other participant holds (a guest is not from the place visited)
+        ranking = [self.home] if self.home else []
+        ranking += [c for c in (self.doc._.country_ranking or []) if c not in ranking]
+        place_country = (d.location or {}).get("country")
         for p in missing:
-            if self.home and self.home not in present:
-                p.country = self.home
-                present.add(self.home)
-            elif d.location and d.location.get("country") and d.location["country"] not in present:
-                p.country = d.location["country"]
-                present.add(p.country)
+            is_guest = d.host is not None and d.host != p.key
+            for code in ranking:
+                if code in present or (is_guest and code == place_country and code != self.home):
+                    continue
+                p.country = code
+                present.add(code)
+                break
+            else:
+                if place_country and place_country not in present and not is_guest:
+                    p.country = place_country
+                    present.add(place_country)
 
     def _participant(self, p: Official) -> dict[str, Any]:
         mentions = []

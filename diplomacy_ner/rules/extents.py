@@ -52,6 +52,7 @@ PORTFOLIO_WORDS = {
     "économie", "relations", "collectivités", "administration", "assemblée", "sénat", "parlement",
     "conseil", "commission", "programme", "délégation", "ambassade", "état-major", "état",
 }
+CLOSING_PARTICIPLES = {"conclure", "signer", "adopter", "parapher", "ratifier", "approuver", "entrer", "renouveler", "lancer", "intervenir", "prévoir"}
 STATE_WORDS = {"République", "Royaume", "Confédération", "Principauté", "Sultanat", "Émirat", "État", "Fédération"}
 STATE_HEADS = {"président", "présidente", "roi", "reine", "vice-président", "vice-présidente", "souverain", "émir", "sultan", "chef"}
 PARTICIPLES = {"résidant", "résidents", "établis", "établies", "chargé", "chargée", "chargés"}
@@ -135,7 +136,7 @@ def skip_parenthetical(doc: Doc, i: int, max_tokens: int = 6) -> int | None:
 def noun_phrase_end(doc: Doc, j: int, spans: SpanIndex, *, allow_lower: bool) -> int | None:
     """End of the noun phrase starting at ``doc[j]`` (after a preposition), or None if none starts there."""
     n = len(doc)
-    if j < n and doc[j].lower_ in DETERMINERS:
+    if j < n and (doc[j].lower_ in DETERMINERS or doc[j].lower_ in ("un", "une")):
         j += 1
     if j >= n:
         return None
@@ -160,6 +161,9 @@ def noun_phrase_end(doc: Doc, j: int, spans: SpanIndex, *, allow_lower: bool) ->
             j += 1
             continue
         if tok.pos_ in ("VERB", "AUX") and not _is_participle(tok):
+            break
+        if _is_participle(tok) and tok.lemma_.lower() in CLOSING_PARTICIPLES:
+            # "… sur la migration conclue entre …", "… signé en 2008": the name is over
             break
         if _is_cap(tok) or _nounish(tok) or _is_participle(tok) or low in PORTFOLIO_WORDS or "-" in tok.text:
             j = glued_end(doc, j)
@@ -447,7 +451,9 @@ def agreement_extent(doc: Doc, start: int, end: int, spans: SpanIndex) -> int:
                 i = j
                 continue
             break
-        if tok.pos_ == "ADJ" or _is_participle(tok) and i == end or (_is_cap(tok) and not tok.is_sent_start and low not in PHRASE_STOPS):
+        if tok.pos_ == "ADJ" or (i == end and (_is_participle(tok) or (_nounish(tok) and tok.is_lower))) or (
+            _is_cap(tok) and not tok.is_sent_start and low not in PHRASE_STOPS
+        ):
             if low in PHRASE_STOPS:
                 break
             i = glued_end(doc, i)

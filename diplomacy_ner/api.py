@@ -820,6 +820,54 @@ class Extractor:
                 results[index] = _failure_record(index, doc_id, err)
         return [results[index] for index, _, _, _ in work]
 
+    # -- extending at run time -------------------------------------------------
+    def add_records(self, records: Iterable[Any]) -> None:
+        """Add knowledge-base records (pydantic records or dicts in the JSONL format).
+
+        The pipeline's components share one knowledge base, so a person, body, country or
+        agreement added here is recognised, linked and used for roles from the next call on.
+
+        records (Iterable[KBRecord | dict]): the records; dicts are validated like file lines.
+        """
+        from .kb.loader import parse_record
+
+        parsed = [
+            parse_record(r, path="<add_records>", line=i) if isinstance(r, dict) else r
+            for i, r in enumerate(records, start=1)
+        ]
+        with self._lock:
+            self._own_kb()
+            self.nlp.get_pipe("diplomacy_entity_rules").add_records(parsed)
+
+    def add_alias(self, entity_id: str, alias: str) -> None:
+        """Give a knowledge-base entity one more name ("le Souverain chérifien")."""
+        with self._lock:
+            kb = self._own_kb()
+            kb.add_alias(entity_id, alias)
+            self.nlp.get_pipe("diplomacy_entity_rules").add_records(())
+
+    def _own_kb(self) -> Any:
+        """Give this pipeline's components a private copy of the knowledge base before a change.
+
+        Pipelines built with the same files share one knowledge base in a process; a change
+        made through one extractor must not reach the others.
+        """
+        from .kb.knowledge_base import KnowledgeBase
+
+        names = [n for n in ("diplomacy_entity_rules", "diplomacy_linker", "diplomacy_meetings") if n in self.nlp.pipe_names]
+        components = [self.nlp.get_pipe(n) for n in names]
+        if not getattr(self, "_kb_private", False):
+            private = KnowledgeBase(list(components[0].kb))
+            for component in components:
+                component.kb = private
+            self._kb_private = True
+        return components[0].kb
+
+    def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
+        """Add rule patterns in spaCy's pattern format (``{"label", "pattern", "id"}``)."""
+        with self._lock:
+            self.nlp.get_pipe("diplomacy_entity_rules").add_patterns(patterns)
+
     # -- persistence -------------------------------------------------------------
     def to_disk(self, path: str | Path) -> None:
         """Save the pipeline (loadable with ``spacy.load`` or ``Extractor(pipeline=path)``)."""

@@ -146,8 +146,9 @@ class EntityRules:
 
     def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
         """Add rule patterns (dicts in spaCy pattern format) at run time."""
-        from ..rules.patterns import _parse_lines
         import json
+
+        from ..rules.patterns import _parse_lines
 
         lines = [json.dumps(p, ensure_ascii=False) for p in patterns]
         self.user_patterns.extend(_parse_lines(lines, "<add_patterns>"))

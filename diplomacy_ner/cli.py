@@ -51,7 +51,9 @@ __all__ = [
     "make_extractor",
     "main",
     "sample_text",
-    "validate_rule_file",
+    "validate_kb_lines",
+    "validate_rule_lines",
+    "validate_topic_lines",
 ]
 
 #: Suffixes read by ``extract`` and ``render`` (a directory is searched recursively for them).
@@ -1128,7 +1130,7 @@ def validate_kb_lines(lines: Sequence[str], label: str, collector: Any) -> tuple
     return valid, problems
 
 
-def validate_rule_file(lines: Sequence[str], label: str) -> tuple[int, list[str]]:
+def validate_rule_lines(lines: Sequence[str], label: str) -> tuple[int, list[str]]:
     """Validate a spaCy pattern JSONL file line by line, collecting every problem.
 
     lines (Sequence[str]): the file's lines.
@@ -1183,7 +1185,7 @@ def _validate_file(path: Path, kind: FileKind, collector: Any) -> _ValidationRep
         # the KB and topic loaders split with str.splitlines(), the rule loader iterates a file
         records, problems = validate_kb_lines(text.splitlines(), label, collector)
     elif kind is FileKind.rules:
-        records, problems = validate_rule_file(_file_lines_universal(text), label)
+        records, problems = validate_rule_lines(_file_lines_universal(text), label)
     else:
         records, problems = validate_topic_lines(text.splitlines(), label)
     return _ValidationReport(label, kind.value, records, problems)

@@ -279,17 +279,23 @@ class EntityRules:
         # a name right after a title and a comma, which the statistical NER missed ("…, Jānis Ozols,")
         person_starts = {p.start for p in person_spans}
         covered = {i for p in person_spans for i in range(p.start, p.end)}
+        entity_tokens = {i for sp in country_spans + body_spans for i in range(sp.start, sp.end)}
         for t in title_spans:
             k = t.end
-            if k + 1 < n and doc[k].text == "," and k + 1 not in covered and _is_name_token(doc[k + 1].text):
-                j = k + 1
-                while j < n and j - k <= 5 and (_is_name_token(doc[j].text) or (doc[j].lower_ in NAME_PARTICLES and j + 1 < n and _is_name_token(doc[j + 1].text))):
-                    j += 1
-                if j < n and doc[j].text in (",", ".", ";", ")") and j - (k + 1) >= 2 and not any(i in covered for i in range(k + 1, j)):
-                    span = Span(doc, k + 1, j, label="PERSON")
-                    person_spans.append(span)
-                    person_starts.add(k + 1)
-                    covered.update(range(k + 1, j))
+            comma = k < n and doc[k].text == ","
+            first = k + 1 if comma else k
+            if first >= n or first in covered or first in entity_tokens or not _is_name_token(doc[first].text):
+                continue
+            j = first
+            while j < n and j - first < 5 and j not in entity_tokens and (
+                _is_name_token(doc[j].text) or (doc[j].lower_ in NAME_PARTICLES and j + 1 < n and _is_name_token(doc[j + 1].text))
+            ):
+                j += 1
+            ends_well = j >= n or doc[j].text in (",", ".", ";", ")") or (not comma and doc[j].pos_ in ("AUX", "VERB"))
+            if ends_well and j - first >= 2 and not any(i in covered for i in range(first, j)):
+                person_spans.append(Span(doc, first, j, label="PERSON"))
+                person_starts.add(first)
+                covered.update(range(first, j))
         for start in person_starts:
             index.persons.add(start)
 

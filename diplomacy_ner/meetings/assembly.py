@@ -301,7 +301,12 @@ class MeetingAssembler:
                     out.append((tok, "meet"))
                     continue
                 if lemma in ("téléphoner", "appeler") and tok.i + 1 < sent.end:
-                    out.append((tok, "call"))
+                    nxt = sent.doc[tok.i + 1]
+                    # "a appelé son homologue", "s'est entretenu au téléphone"; not "appelé à remplacer"
+                    if nxt.lower_ not in ("à", "au", "aux", "par", "les", "des") and (
+                        CALL_CUES.search(sent.text) or nxt.lower_ in ("son", "sa", "ses", "le", "la", "l'", "m.", "mme")
+                    ):
+                        out.append((tok, "call"))
                     continue
                 if lemma == "rendre" and tok.i + 1 < sent.end and sent.doc[tok.i + 1].lower_ == "visite":
                     out.append((tok, "visit"))
@@ -370,7 +375,7 @@ class MeetingAssembler:
             morph_tokens.append(head)
             morph_tokens.extend(c for c in head.children if c.dep_.startswith("aux"))
         for t in morph_tokens:
-            if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood"):
+            if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") or _future_form(t):
                 return "planned"
         for t in doc[sent.start : trigger.i]:
             if t.pos_ in ("VERB", "AUX") and ("Cnd" in t.morph.get("Mood") or "Fut" in t.morph.get("Tense")) and not any(
@@ -984,6 +989,28 @@ class MeetingAssembler:
     def _attribution(self, b: Span, sent: Span) -> bool:
         before = self.doc[max(sent.start, b.start - 4) : b.start].text.lower()
         return bool(re.search(r"communiqué (?:du|de la|de l'|des)|selon (?:le|la|l')|source", before))
+
+
+_FUTURE_STEMS = {
+    "recevoir": "recevr", "tenir": "tiendr", "entretenir": "entretiendr", "avoir": "aur", "être": "ser",
+    "devoir": "devr", "aller": "ir", "venir": "viendr", "faire": "fer", "revenir": "reviendr",
+}
+_FUTURE_ENDINGS = ("ai", "as", "a", "ons", "ez", "ont", "ais", "ait", "ions", "iez", "aient")
+
+
+def _future_form(token: Token) -> bool:
+    """Future or conditional by its form ("rencontrerait", "recevra"), when the tagger misses it."""
+    lemma = token.lemma_.lower()
+    stem = _FUTURE_STEMS.get(lemma)
+    if stem is None:
+        if lemma.endswith(("er", "ir")):
+            stem = lemma
+        elif lemma.endswith("re"):
+            stem = lemma[:-1]
+        else:
+            return False
+    text = token.lower_
+    return text.startswith(stem) and text[len(stem) :] in _FUTURE_ENDINGS
 
 
 def _ref(entity: dict[str, Any]) -> dict[str, Any]:

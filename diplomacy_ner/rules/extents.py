@@ -151,10 +151,14 @@ def noun_phrase_end(doc: Doc, j: int, spans: SpanIndex, *, allow_lower: bool) ->
         return None
     if not (_is_cap(first) or first.lower_ in PORTFOLIO_WORDS or (allow_lower and _nounish(first) and first.pos_ != "ADJ")):
         return None
+    started_lower = first.is_lower
     j = glued_end(doc, j)
     while j < n:
         tok = doc[j]
         low = tok.lower_
+        if started_lower and _is_cap(tok) and tok.pos_ == "PROPN" and j not in spans.country_names:
+            # "le premier ministre de l'île Wade MacLauchlan": the name is not part of the title
+            break
         if j in spans.persons or tok.is_punct or tok.like_num or low in PHRASE_STOPS or low in DE or low in A_FORMS:
             break
         if low in PARTICIPLES:

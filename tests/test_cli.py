@@ -449,6 +449,34 @@ def test_extract_usage_errors_exit_2(fake: FakeExtractor, args: list[str]):
 
 
 # --------------------------------------------------------------------------
+# render, with the stand-in extractor
+# --------------------------------------------------------------------------
+
+
+def test_render_one_document_of_a_jsonl_file(fake: FakeExtractor, corpus_dir: Path, tmp_path: Path):
+    source = str(corpus_dir / "nested" / "d.jsonl")
+    ambiguous = runner.invoke(cli.app, ["render", source, "-o", str(tmp_path / "x.html")])
+    assert ambiguous.exit_code == 2
+    assert "holds 3 documents" in ambiguous.stderr and "--id" in ambiguous.stderr
+    page = tmp_path / "j1.html"
+    result = runner.invoke(cli.app, ["render", source, "--id", "j1", "-o", str(page), "--title", "J1"])
+    assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    assert "<title>J1</title>" in html and "Published: 2024-03-06" in html
+    assert '<span class="status-held">held</span>' in html
+    assert f"wrote {page}: 1 entities, 2 meetings (1 held)" in result.stderr
+
+
+def test_render_to_stdout_and_unreadable_input(fake: FakeExtractor, corpus_dir: Path):
+    result = runner.invoke(cli.app, ["render", str(corpus_dir / "a.txt")])
+    assert result.exit_code == 0 and result.stdout.startswith("<!DOCTYPE html>")
+    bad = runner.invoke(cli.app, ["render", str(corpus_dir / "e.txt"), "-o", "-"])
+    assert bad.exit_code == 1 and "not valid UTF-8" in bad.stderr and bad.stdout == ""
+    both = runner.invoke(cli.app, ["render", str(corpus_dir / "a.txt"), "--sample"])
+    assert both.exit_code == 2
+
+
+# --------------------------------------------------------------------------
 # evaluate (saved predictions: no model)
 # --------------------------------------------------------------------------
 

@@ -88,6 +88,9 @@ class EntityRules:
         for path in self.pattern_files:
             self.user_patterns.extend(load_pattern_file(path))
         self._build()
+        from ..meetings.places import Gazetteer
+
+        self.gazetteer = Gazetteer.default()  # loaded with the pipeline, not on the first document
 
     # -- building ----------------------------------------------------------------------
     def _build(self) -> None:
@@ -432,9 +435,7 @@ class EntityRules:
         return {"class": cls, "role": role, "countries": codes, "bodies": bodies, "postings": postings}
 
     def _places(self, doc: Doc, countries: list[Span]) -> list[Span]:
-        from ..meetings.places import Gazetteer
-
-        gazetteer = Gazetteer.default()
+        gazetteer = self.gazetteer
         country_tokens = {i for s in countries for i in range(s.start, s.end)}
         prefer = [s.kb_id_.split(":", 1)[1] for s in countries if s.kb_id_.startswith("country:")]
         candidates: list[tuple[int, int]] = []
@@ -577,18 +578,23 @@ def _longest_per_start(spans: list[Span]) -> list[Span]:
     geographic features ("le détroit de Gibraltar")."""
     spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
     out: list[Span] = []
+    seen: set[tuple[int, int, str]] = set()
+    reach_end = -1  # end of the furthest-reaching non-compound span kept so far
+    reach_start = -1
     for s in spans:
         doc = s.doc
         if s.start >= 2 and doc[s.start - 1].lower_ in ("de", "d'", "du") and doc[s.start - 2].lower_ in _GEOGRAPHIC_FEATURES:
             continue
-        if any(
-            o.start <= s.start and s.end <= o.end and (o.end - o.start) > (s.end - s.start) and (o._.info or {}).get("form") != "compound"
-            for o in out
-        ):
+        # spans come sorted by start: a span nested in a longer kept one ends before the furthest reach
+        if reach_start <= s.start and s.end <= reach_end and (reach_end - reach_start) > (s.end - s.start):
             continue
-        if any(o.start == s.start and o.end == s.end and o.kb_id_ == s.kb_id_ for o in out):
+        key = (s.start, s.end, s.kb_id_)
+        if key in seen:
             continue
+        seen.add(key)
         out.append(s)
+        if (s._.info or {}).get("form") != "compound" and s.end > reach_end:
+            reach_start, reach_end = s.start, s.end
     return out
 
 

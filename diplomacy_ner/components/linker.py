@@ -47,17 +47,20 @@ DATELINE = re.compile(
 
 @dataclass
 class PersonCluster:
+    """The mentions of one person in a document; ``name`` is the longest form used."""
+
     id: str
     spans: list[Span] = field(default_factory=list)
     kb_id: str | None = None
+    name: str = ""
+    tokens: list[str] = field(default_factory=list)
 
-    @property
-    def name(self) -> str:
-        return max((s.text for s in self.spans), key=lambda t: (len(t.split()), len(t)))
-
-    @property
-    def tokens(self) -> list[str]:
-        return fold(self.name).split()
+    def add(self, span: Span) -> None:
+        self.spans.append(span)
+        text = span.text
+        if (len(text.split()), len(text)) > (len(self.name.split()), len(self.name)):
+            self.name = text
+            self.tokens = fold(text).split()
 
 
 def _slug(text: str) -> str:
@@ -178,7 +181,7 @@ class Linker:
                 if target is None:
                     target = PersonCluster(id=kb_id or f"doc-person:{_slug(span.text)}", kb_id=kb_id)
                     clusters.append(target)
-            target.spans.append(span)
+            target.add(span)
             if target.kb_id is None and kb_id:
                 target.kb_id = kb_id
                 target.id = kb_id

@@ -16,6 +16,7 @@ Reads: whitespace tokens. Sets: ``token.is_sent_start``.
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 
@@ -26,15 +27,23 @@ class ParagraphBoundaries:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        # one array write: setting Token.is_sent_start one token at a time is quadratic
+        starts = doc.to_array([SENT_START]).astype("int32")
+        changed = False
         for tok in doc[:-1]:
-            nxt = doc[tok.i + 1]
+            nxt = tok.i + 1
             if ("\n" in tok.text_with_ws and tok.is_space) or "\n" in tok.whitespace_:
-                if not nxt.is_space:
-                    nxt.is_sent_start = True
+                if not doc[nxt].is_space:
+                    starts[nxt] = 1
+                    changed = True
             elif tok.text == "," or (tok.text in ("-", "–") and not tok.whitespace_ and tok.i > 0 and not doc[tok.i - 1].whitespace_):
-                nxt.is_sent_start = False
+                starts[nxt] = -1
                 if tok.text != ",":
-                    tok.is_sent_start = False
+                    starts[tok.i] = -1
+                changed = True
+        if changed:
+            starts[0] = 1
+            doc.from_array([SENT_START], starts.astype("uint64"))
         return doc
 
 

@@ -121,6 +121,7 @@ class MeetingAssembler:
 
     def __init__(self, doc: Doc, *, kb: KnowledgeBase, topics: TopicLexicon, spans_key: str):
         self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
         self.kb = kb
         self.topics = topics
         self.spans = list(doc.spans[spans_key]) if spans_key in doc.spans else []
@@ -131,6 +132,14 @@ class MeetingAssembler:
         self.by_label: dict[str, list[Span]] = {}
         for s in self.spans:
             self.by_label.setdefault(s.label_, []).append(s)
+        # spans per sentence, so each sentence looks only at its own
+        self.sentence_of: dict[int, int] = {}
+        self.by_sentence: dict[tuple[int, str], list[Span]] = {}
+        for k, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                self.sentence_of[i] = k
+        for s in self.spans:
+            self.by_sentence.setdefault((self.sentence_of.get(s.start, -1), s.label_), []).append(s)
         self.home = doc._.home_country or self._home_country()
         self.dateline = doc._.dateline or None
         self.protagonist = self._protagonist()
@@ -176,7 +185,7 @@ class MeetingAssembler:
         if BOILERPLATE.match(text):
             return True
         # headings: a short line of its own without sentence punctuation
-        doc_text = self.doc.text
+        doc_text = self.text
         line_start = doc_text.rfind("\n", 0, sent.start_char) + 1
         line_end = doc_text.find("\n", sent.start_char)
         line = doc_text[line_start : line_end if line_end != -1 else len(doc_text)].strip()
@@ -213,10 +222,14 @@ class MeetingAssembler:
                 return True
         return False
 
+    def _in(self, sent: Span, label: str) -> list[Span]:
+        """The spans of ``label`` that start in ``sent``."""
+        return self.by_sentence.get((self.sentence_of.get(sent.start, -1), label), [])
+
     def _officials(self, sent: Span) -> list[Official]:
         out: list[Official] = []
         seen_person_spans = set()
-        for s in self.by_label.get("PERSON", []):
+        for s in self._in(sent, "PERSON"):
             if s.start < sent.start or s.end > sent.end:
                 continue
             pid = s.kb_id_
@@ -229,14 +242,14 @@ class MeetingAssembler:
                 Official(pid, pid, ent.get("name") or s.text, info.get("role"), info.get("country"), info.get("class"), s.start, s.end, [s], weak=weak)
             )
             seen_person_spans.add((s.start, s.end))
-        for t in self.by_label.get("TITLE", []):
+        for t in self._in(sent, "TITLE"):
             if t.start < sent.start or t.end > sent.end:
                 continue
             info = t._.info or {}
             person = info.get("person")
             if person:
                 # a title that refers back to a named person ("le chef de la diplomatie algérienne")
-                adjacent = any(abs(s.start - t.end) <= 3 or abs(t.start - s.end) <= 2 for s in self.by_label.get("PERSON", []) if s.kb_id_ == person and sent.start <= s.start < sent.end)
+                adjacent = any(abs(s.start - t.end) <= 3 or abs(t.start - s.end) <= 2 for s in self._in(sent, "PERSON") if s.kb_id_ == person)
                 if adjacent or self._excluded(t.start, sent):
                     continue
                 pinfo = self.roles.get(person, {})
@@ -394,12 +407,12 @@ class MeetingAssembler:
         aux = [c for c in trigger.children if c.dep_.startswith("aux")]
         if any("Imp" in a.morph.get("Tense") for a in aux):
             return True
-        for d in self.by_label.get("DATE", []):
-            if sent.start <= d.start < sent.end and (d._.info or {}).get("kind") == "month" and abs(d.start - trigger.i) < 15:
+        for d in self._in(sent, "DATE"):
+            if (d._.info or {}).get("kind") == "month" and abs(d.start - trigger.i) < 15:
                 return True
         years = [int(y) for y in re.findall(r"\b(19\d\d|20\d\d)\b", sent.text)]
         if self.published and years and all(y < self.published.year for y in years) and not any(
-            sent.start <= d.start < sent.end and (d._.info or {}).get("kind") in ("absolute", "weekday") for d in self.by_label.get("DATE", [])
+            (d._.info or {}).get("kind") in ("absolute", "weekday") for d in self._in(sent, "DATE")
         ):
             return True
         return False
@@ -755,9 +768,7 @@ class MeetingAssembler:
 
     def _date_for(self, sent: Span, trigger: Token, previous: dt.date | None) -> tuple[Span | None, dt.date | None]:
         best = None
-        for d in self.by_label.get("DATE", []):
-            if not (sent.start <= d.start < sent.end):
-                continue
+        for d in self._in(sent, "DATE"):
             info = d._.info or {}
             if info.get("kind") == "month" or self._header_date(d):
                 continue
@@ -767,13 +778,13 @@ class MeetingAssembler:
         if best is None:
             return None, None
         _, span, info = best
-        expr = DateExpression(info["start_char"], info["end_char"], self.doc.text[info["start_char"] : info["end_char"]], info["kind"])
+        expr = DateExpression(info["start_char"], info["end_char"], self.text[info["start_char"] : info["end_char"]], info["kind"])
         value = resolve_date(expr, self.published, previous=previous)
         return span, value
 
     def _header_date(self, d: Span) -> bool:
         """A date alone on its line or in the dateline is the release's date, not the meeting's."""
-        text = self.doc.text
+        text = self.text
         line_start = text.rfind("\n", 0, d.start_char) + 1
         line_end = text.find("\n", d.end_char)
         line = text[line_start : line_end if line_end != -1 else len(text)]
@@ -786,9 +797,7 @@ class MeetingAssembler:
 
     def _explicit_place(self, sent: Span, trigger: Token) -> dict[str, Any] | None:
         best = None
-        for p in self.by_label.get("PLACE", []):
-            if not (sent.start <= p.start < sent.end):
-                continue
+        for p in self._in(sent, "PLACE"):
             if self.dateline and p.start_char == self.dateline.get("start"):
                 continue
             prev = self.doc[p.start - 1].lower_ if p.start > 0 else ""
@@ -968,9 +977,7 @@ class MeetingAssembler:
             for key in self.topics.topics("".join(masked)):
                 if key not in topics:
                     topics.append(key)
-            for b in self.by_label.get("BODY", []):
-                if not (s.start <= b.start < s.end):
-                    continue
+            for b in self._in(s, "BODY"):
                 if any(t.start <= b.start and b.end <= t.end for t in participant_titles):
                     continue
                 if b.start_char < dateline_end or self._attribution(b, s) or self._excluded(b.start, s, genitive=False):
@@ -978,9 +985,7 @@ class MeetingAssembler:
                 ent = self.entities.get(b.kb_id_)
                 if ent:
                     bodies.setdefault(ent["id"], _ref(ent))
-            for a in self.by_label.get("AGREEMENT", []):
-                if not (s.start <= a.start < s.end):
-                    continue
+            for a in self._in(s, "AGREEMENT"):
                 ent = self.entities.get(a.kb_id_)
                 if ent:
                     agreements.setdefault(ent["id"], _ref(ent))

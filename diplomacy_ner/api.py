@@ -129,7 +129,7 @@ def split_long_text(text: str, max_chars: int) -> list[tuple[int, str]]:
     RETURNS (list[tuple[int, str]]): (offset of the chunk in ``text``, chunk).
     """
     if isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1:
-        raise ValueError(f"`max_chars` must be a positive integer, got {max_chars!r}.")
+        raise ValueError(Errors.D034.format(name="max_chars", value=max_chars))
     chunks: list[tuple[int, str]] = []
     start = 0
     n = len(text)
@@ -195,9 +195,7 @@ def check_user_files(
 
     for name, value in (("kb_files", kb_files), ("rule_files", rule_files), ("topic_files", topic_files)):
         if isinstance(value, str | os.PathLike):
-            raise TypeError(
-                f"`{name}` must be a list of paths, got the single path {value!r}: use [{value!r}]."
-            )
+            raise TypeError(Errors.D036.format(name=name, value=value))
     if kb_files:
         load_many(list(kb_files))
     for path in rule_files:
@@ -547,12 +545,9 @@ class Extractor:
         max_chunk_chars: int = DEFAULT_CHUNK_CHARS,
     ):
         if isinstance(max_chunk_chars, bool) or not isinstance(max_chunk_chars, int) or max_chunk_chars < 1:
-            raise ValueError(f"`max_chunk_chars` must be a positive integer, got {max_chunk_chars!r}.")
+            raise ValueError(Errors.D034.format(name="max_chunk_chars", value=max_chunk_chars))
         if pipeline is not None and (kb_files or rule_files or topic_files):
-            raise ValueError(
-                "kb_files, rule_files and topic_files apply to the shipped pipeline definition; "
-                "a saved or ready pipeline (`pipeline=`) already contains its files."
-            )
+            raise ValueError(Errors.D037)
         # read the user's files before the slow pipeline build: a mistake is reported at once
         check_user_files(kb_files=kb_files, rule_files=rule_files, topic_files=topic_files)
         register_extensions()
@@ -707,7 +702,7 @@ class Extractor:
                     context = {} if item.context is None else item.context
                     if not isinstance(context, Mapping):
                         kind = type(context).__name__
-                        raise TypeError(f"The context of item {index} must be a dict or None, got {kind}.")
+                        raise TypeError(Errors.D035.format(index=index, kind=kind))
                     if context.get("id") is not None:
                         item.doc_id = str(context["id"])
                     value = context.get("published")

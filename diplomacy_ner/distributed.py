@@ -691,9 +691,9 @@ def extract_corpus(
     RETURNS (CorpusReport): counts, timing, the failed articles.
     """
     if not isinstance(partition_size, int) or isinstance(partition_size, bool) or partition_size < 1:
-        raise ValueError(f"`partition_size` must be a positive integer, got {partition_size!r}.")
+        raise ValueError(Errors.D034.format(name="partition_size", value=partition_size))
     if scheduler == "local" and (not isinstance(n_workers, int) or n_workers < 1):
-        raise ValueError(f"`n_workers` must be a positive integer, got {n_workers!r}.")
+        raise ValueError(Errors.D034.format(name="n_workers", value=n_workers))
     start = time.perf_counter()
     output = Path(output)
     inputs = [Path(p) for p in inputs]

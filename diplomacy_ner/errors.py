@@ -35,6 +35,13 @@ class Errors(metaclass=ErrorsWithCodes):
     D031 = "Expected (text, context) tuples with as_tuples=True, got {type_name} at position {index}."
     D032 = "`batch_size` must be a positive integer, got {value!r}."
     D033 = "`n_process` must be a positive integer or -1, got {value!r}."
+    D034 = "`{name}` must be a positive integer, got {value!r}."
+    D035 = "The context of item {index} must be a dict or None, got {kind}."
+    D036 = "`{name}` must be a list of paths, got the single path {value!r}: use [{value!r}]."
+    D037 = (
+        "kb_files, rule_files and topic_files apply to the shipped pipeline definition; "
+        "a saved or ready pipeline (`pipeline=`) already contains its files."
+    )
     D040 = "Gold file {path}:{line}: {msg}"
     D050 = "Unsupported input file type for {path}: expected .txt, .md, .html, .htm or .jsonl."
 

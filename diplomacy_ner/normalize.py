@@ -44,6 +44,7 @@ _INLINE_TAGS = frozenset({
 # fmt: on
 _HTML_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#[0-9]{1,6}|#[xX][0-9A-Fa-f]{1,5});")
 _SINGLE_NEWLINE = re.compile(r"(?<=[^\n])\n(?=[^\n])")
+_BLANK_LINE_IN_SENTENCE = re.compile(r"(?<=[a-zà-ÿ,])[ \t]*\n[ \t]*\n[ \t]*(?=[a-zà-ÿ])")
 # A line ending with one of these is a finished sentence or a heading: keep the break.
 _SENTENCE_END = set('.!?:;»…"*#)]|')
 _JOINING_ABBREVIATIONS = ("M.", "MM.", "Mme.", "Dr.", "S.E.", "Pr.")
@@ -123,6 +124,9 @@ def _newline_edits(text: str) -> list[Edit]:
         if nxt in "-–—•*#|>":
             continue
         edits.append(Edit(i, i + 1, " "))
+    # a blank line in mid-sentence (a page or column break of a PDF): "afin de mieux\n\nprévoir"
+    for m in _BLANK_LINE_IN_SENTENCE.finditer(text):
+        edits.append(Edit(m.start(), m.end(), " "))
     return edits
 
 

@@ -81,3 +81,12 @@ def test_edge_cases_have_valid_maps(text: str) -> None:
 def test_control_characters_become_spaces() -> None:
     norm, _ = normalize_text("Rabat\x07 accueille\x00 les ministres")
     assert "\x07" not in norm and "\x00" not in norm
+
+
+def test_blank_line_in_mid_sentence_is_joined() -> None:
+    """Regression (seed 003): a PDF page break between 'afin de mieux' and 'prévoir'."""
+    text = "afin de mieux\n\nprévoir les menaces. Fin.\n\nNouveau paragraphe"
+    norm, omap = normalize_text(text)
+    assert norm == "afin de mieux prévoir les menaces. Fin.\n\nNouveau paragraphe"
+    i = norm.index("prévoir")
+    assert text[slice(*omap.span(i, i + 7))] == "prévoir"

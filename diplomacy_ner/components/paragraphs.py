@@ -33,7 +33,7 @@ class ParagraphBoundaries:
         for tok in doc[:-1]:
             nxt = tok.i + 1
             if ("\n" in tok.text_with_ws and tok.is_space) or "\n" in tok.whitespace_:
-                if not doc[nxt].is_space:
+                if not doc[nxt].is_space and not doc[nxt].is_lower:
                     starts[nxt] = 1
                     changed = True
             elif tok.text == "," or (tok.text in ("-", "–") and not tok.whitespace_ and tok.i > 0 and not doc[tok.i - 1].whitespace_):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -63,6 +63,45 @@ def _read_lines(path: KBPath) -> list[str]:
     if not source.is_file():
         raise KnowledgeBaseError(Errors.D014.format(path=label))
     return source.read_text(encoding="utf-8-sig").splitlines()
+
+
+def iter_json_objects(lines: Iterable[str], label: str, *, comment: str = "//") -> Iterator[tuple[int, dict[str, Any]]]:
+    """The JSON objects of a JSONL text, with their 1-based line numbers.
+
+    Shared by every JSONL file the library reads (knowledge base, rules, lexicons,
+    gazetteer exonyms): blank lines and comment lines are skipped; a line that is not
+    strict JSON raises D010, one that is not an object D012, naming file and line.
+
+    lines (Iterable[str]): the lines of the file.
+    label (str): the file name for error messages.
+    YIELDS (tuple[int, dict]): line number and object.
+    """
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if not line or line.startswith(comment):
+            continue
+        try:
+            obj = _parse_json(line)
+        except json.JSONDecodeError as err:
+            raise KnowledgeBaseError(
+                Errors.D010.format(path=label, line=number, msg=f"{err.msg} (column {err.colno})")
+            ) from None
+        except (ValueError, RecursionError) as err:
+            raise KnowledgeBaseError(Errors.D010.format(path=label, line=number, msg=str(err)[:200])) from None
+        if not isinstance(obj, dict):
+            raise KnowledgeBaseError(Errors.D012.format(path=label, line=number, type_name=type(obj).__name__))
+        yield number, obj
+
+
+def validation_error(err: ValidationError, *, path: str, line: int) -> KnowledgeBaseError:
+    """A D011 error naming the file, the line and every bad field of a pydantic error."""
+    errors = sorted(err.errors(include_url=False), key=lambda e: e["type"] != "extra_forbidden")
+    first = errors[0]
+    msg = str(first["msg"])
+    if len(errors) > 1:
+        others = ", ".join(f"`{_field_path(e['loc'])}`" for e in errors[1:4])
+        msg += f" (also {len(errors) - 1} more: {others})"
+    return KnowledgeBaseError(Errors.D011.format(path=path, line=line, field=_field_path(first["loc"]), msg=msg))
 
 
 def _field_path(loc: tuple[int | str, ...]) -> str:

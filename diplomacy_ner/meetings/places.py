@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import logging
 import os
 import sys
@@ -310,28 +309,15 @@ def _read_cities(path: PlacePath) -> Iterable[tuple[int, str, str, int, bool, li
 
 
 def _read_exonyms(path: PlacePath) -> list[ExonymRecord]:
+    from ..kb.loader import iter_json_objects, validation_error
+
     label, text = _open_text(path)
     records = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        line = line.strip()
-        if not line or line.startswith("//"):
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise KnowledgeBaseError(
-                Errors.D010.format(path=label, line=number, msg=f"{err.msg} (column {err.colno})")
-            ) from None
-        if not isinstance(obj, dict):
-            type_name = type(obj).__name__
-            raise KnowledgeBaseError(Errors.D012.format(path=label, line=number, type_name=type_name))
+    for number, obj in iter_json_objects(text.splitlines(), label):
         try:
             records.append(ExonymRecord.model_validate(obj))
         except ValidationError as err:
-            first = err.errors(include_url=False)[0]
-            field = ".".join(str(part) for part in first["loc"]) or "(record)"
-            error = Errors.D011.format(path=label, line=number, field=field, msg=first["msg"])
-            raise KnowledgeBaseError(error) from None
+            raise validation_error(err, path=label, line=number) from None
     return records
 
 

@@ -28,7 +28,6 @@ one pass over an accent-folded copy of the text that keeps every offset.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
@@ -344,19 +343,9 @@ def read_topic_cues(path: LexiconPath) -> list[TopicCue]:
 
 
 def _parse_lines(label: str, lines: list[str]) -> Iterator[TopicCue]:
-    for number, raw in enumerate(lines, start=1):
-        line = raw.strip()
-        if not line or line.startswith(COMMENT_PREFIX):
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise KnowledgeBaseError(
-                Errors.D010.format(path=label, line=number, msg=f"{err.msg} (column {err.colno})")
-            ) from None
-        if not isinstance(obj, dict):
-            type_name = type(obj).__name__
-            raise KnowledgeBaseError(Errors.D012.format(path=label, line=number, type_name=type_name))
+    from ..kb.loader import iter_json_objects
+
+    for number, obj in iter_json_objects(lines, label, comment=COMMENT_PREFIX):
         try:
             cue = TopicCue.model_validate(obj)
         except ValidationError as err:

@@ -8,7 +8,6 @@ pattern is a token pattern for spaCy's ``Matcher``.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -45,24 +44,14 @@ class RulePattern:
 
 
 def _parse_lines(lines: Iterable[str], origin: str) -> list[RulePattern]:
+    from ..kb.loader import iter_json_objects, validation_error
+
     out: list[RulePattern] = []
-    for lineno, line in enumerate(lines, start=1):
-        if not line.strip() or line.lstrip().startswith("//"):
-            continue
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise KnowledgeBaseError(Errors.D010.format(path=origin, line=lineno, msg=err.msg)) from None
-        if not isinstance(data, dict):
-            raise KnowledgeBaseError(Errors.D012.format(path=origin, line=lineno, type_name=type(data).__name__))
+    for lineno, data in iter_json_objects(lines, origin):
         try:
             rec = PatternLine.model_validate(data)
         except ValidationError as err:
-            # name every bad field: an unknown key first, it is usually the typo behind a missing one
-            problems = sorted(err.errors(), key=lambda e: e["type"] != "extra_forbidden")
-            fld = ", ".join(".".join(str(p) for p in e["loc"]) or "?" for e in problems)
-            msg = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in problems)
-            raise KnowledgeBaseError(Errors.D011.format(path=origin, line=lineno, field=fld, msg=msg)) from None
+            raise validation_error(err, path=origin, line=lineno) from None
         if rec.label not in LABELS:
             raise KnowledgeBaseError(
                 Errors.D011.format(path=origin, line=lineno, field="label", msg=f"unknown label {rec.label!r}; use one of {sorted(LABELS)}")

@@ -507,7 +507,7 @@ class Linker:
         return out
 
     def _dateline(self, doc: Doc, places: list[Span]) -> dict[str, Any] | None:
-        head = doc.text[:400]
+        head = doc[: min(len(doc), 160)].text[:400]  # Doc.text would build the whole text
         for m in DATELINE.finditer(head):
             city = m.group("city").strip()
             start = m.start("city")

@@ -132,6 +132,7 @@ class MeetingAssembler:
         self.by_label: dict[str, list[Span]] = {}
         for s in self.spans:
             self.by_label.setdefault(s.label_, []).append(s)
+        self.title_person = {(t.start, t.end): (t._.info or {}).get("person") for t in self.by_label.get("TITLE", [])}
         # spans per sentence, so each sentence looks only at its own
         self.sentence_of: dict[int, int] = {}
         self.by_sentence: dict[tuple[int, str], list[Span]] = {}
@@ -960,8 +961,9 @@ class MeetingAssembler:
     def _content(self, d: Draft) -> tuple[list[str], list[dict[str, Any]], list[dict[str, Any]]]:
         title_ranges = [(t.start_char, t.end_char) for t in self.by_label.get("TITLE", [])]
         keys = d.keys()
+        own_spans = {(sp.start, sp.end) for p in d.participants.values() for sp in p.spans}
         participant_titles = [
-            t for t in self.by_label.get("TITLE", []) if (t._.info or {}).get("person") in keys or any(t in p.spans for p in d.participants.values())
+            t for t in self.by_label.get("TITLE", []) if self.title_person.get((t.start, t.end)) in keys or (t.start, t.end) in own_spans
         ]
         dateline_end = (self.dateline or {}).get("end", -1)
         topics: list[str] = []

@@ -1130,6 +1130,18 @@ def validate_kb_lines(lines: Sequence[str], label: str, collector: Any) -> tuple
     return valid, problems
 
 
+def _validate_each_line(lines: Sequence[str], label: str, parse_one: Callable[[str], int]) -> tuple[int, list[str]]:
+    """Run ``parse_one`` on every line on its own, collecting every problem with its real line number."""
+    problems: list[str] = []
+    valid = 0
+    for number, raw in enumerate(lines, start=1):
+        try:
+            valid += parse_one(raw)
+        except KnowledgeBaseError as err:
+            problems.append(_renumber(str(err), label, number))
+    return valid, problems
+
+
 def validate_rule_lines(lines: Sequence[str], label: str) -> tuple[int, list[str]]:
     """Validate a spaCy pattern JSONL file line by line, collecting every problem.
 
@@ -1139,14 +1151,7 @@ def validate_rule_lines(lines: Sequence[str], label: str) -> tuple[int, list[str
     """
     from .rules import patterns
 
-    problems: list[str] = []
-    valid = 0
-    for number, raw in enumerate(lines, start=1):
-        try:
-            valid += len(patterns._parse_lines([raw], label))
-        except KnowledgeBaseError as err:
-            problems.append(_renumber(str(err), label, number))
-    return valid, problems
+    return _validate_each_line(lines, label, lambda raw: len(patterns._parse_lines([raw], label)))
 
 
 def validate_topic_lines(lines: Sequence[str], label: str) -> tuple[int, list[str]]:
@@ -1158,14 +1163,7 @@ def validate_topic_lines(lines: Sequence[str], label: str) -> tuple[int, list[st
     """
     from .meetings import topics
 
-    problems: list[str] = []
-    valid = 0
-    for number, raw in enumerate(lines, start=1):
-        try:
-            valid += len(list(topics._parse_lines(label, [raw])))
-        except KnowledgeBaseError as err:
-            problems.append(_renumber(str(err), label, number))
-    return valid, problems
+    return _validate_each_line(lines, label, lambda raw: len(list(topics._parse_lines(label, [raw]))))
 
 
 def _validate_file(path: Path, kind: FileKind, collector: Any) -> _ValidationReport:

@@ -26,7 +26,6 @@ from .extensions import register_extensions
 logger = logging.getLogger("diplomacy_ner")
 
 CONFIG_RESOURCE = "config.cfg"
-OUR_COMPONENTS = ("diplomacy_paragraphs", "diplomacy_entity_rules", "diplomacy_linker", "diplomacy_meetings")
 
 
 def default_config() -> Config:

@@ -141,24 +141,11 @@ class MeetingAssembler:
                 self.sentence_of[i] = k
         for s in self.spans:
             self.by_sentence.setdefault((self.sentence_of.get(s.start, -1), s.label_), []).append(s)
-        self.home = doc._.home_country or self._home_country()
+        self.home: str | None = doc._.home_country  # decided once, by the linker
         self.dateline = doc._.dateline or None
         self.protagonist = self._protagonist()
 
     # -- document-level facts ----------------------------------------------------------------
-    def _home_country(self) -> str | None:
-        votes: Counter[str] = Counter()
-        for s in self.by_label.get("COUNTRY", []):
-            if s.kb_id_.startswith("country:"):
-                votes[s.kb_id_.split(":", 1)[1]] += 1
-        dl = self.doc._.dateline
-        if dl and dl.get("country"):
-            votes[dl["country"]] += 2
-        for pid, info in self.roles.items():
-            if info.get("country") and len(info["country"]) == 2:
-                votes[info["country"]] += 0.5
-        return votes.most_common(1)[0][0] if votes else None
-
     def _protagonist(self) -> str | None:
         scores: Counter[str] = Counter()
         for s in self.by_label.get("PERSON", []):
@@ -265,7 +252,6 @@ class MeetingAssembler:
                 if code:
                     codes.append(code)
             cls = info.get("class")
-            plural = t[0].lower_ in ("les", "ses", "leurs", "des") or (len(t) and t[-1].text.endswith("s") and t.root.morph.get("Number") == ["Plur"])
             if cls == "generic" and not codes:
                 continue
             if not codes and cls in ("minister", "head_of_state", "prime_minister", "secretary", "director", "adviser", "parliament"):
@@ -277,8 +263,6 @@ class MeetingAssembler:
             for code in dict.fromkeys(codes):
                 key = f"unnamed:{code}:{(role or cls or '').lower()}"
                 out.append(Official(key, None, None, role, code, cls, t.start, t.end, [t], unnamed=True))
-            if plural and len(codes) == 1:
-                pass
         out.sort(key=lambda o: o.start)
         return out
 
@@ -907,16 +891,13 @@ class MeetingAssembler:
         return None
 
     def _fill_roles(self, participants: list[Official]) -> None:
-        roles = [p.role for p in participants if p.role]
+        """"son homologue serbe": a counterpart holds the same office, in the other country."""
         for p in participants:
             if p.role:
                 continue
-            if p.cls == "generic" or p.unnamed or p.role is None:
-                # "son homologue serbe": the counterpart's office, in the other country
-                others = [q for q in participants if q is not p and q.role and q.cls != "generic"]
-                if others and (p.cls == "generic" or any(t._.info and (t._.info.get("class") == "generic") for t in p.spans)):
-                    p.role = _portfolio_only(others[0].role)
-        del roles
+            others = [q for q in participants if q is not p and q.role and q.cls != "generic"]
+            if others and (p.cls == "generic" or any((t._.info or {}).get("class") == "generic" for t in p.spans)):
+                p.role = others[0].role
 
     def _fill_countries(self, d: Draft, participants: list[Official]) -> None:
         missing = [p for p in participants if not p.country]
@@ -1022,10 +1003,3 @@ def _future_form(token: Token) -> bool:
 
 def _ref(entity: dict[str, Any]) -> dict[str, Any]:
     return {"id": entity["id"], "name": entity["name"], "acronym": entity.get("acronym"), "aliases": list(entity.get("aliases") or [])}
-
-
-def _portfolio_only(role: str | None) -> str | None:
-    if not role:
-        return role
-    # "ministre d'État, ministre des Affaires étrangères…" keeps its portfolio; the counterpart gets the office
-    return role

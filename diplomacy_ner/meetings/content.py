@@ -1,0 +1,120 @@
+"""What a meeting was about and what it produced: topics, bodies, agreements; and its output dict."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Span
+
+from ..offsets import mention
+from .clusters import Draft
+from .context import DocContext
+from .officials import Official, excluded
+from .slots import fill_countries, fill_roles, visit_host
+
+
+def content(ctx: DocContext, d: Draft) -> tuple[list[str], list[dict[str, Any]], list[dict[str, Any]]]:
+    """Topic keys, bodies and agreements of the meeting's sentences (titles masked)."""
+    title_ranges = [(t.start_char, t.end_char) for t in ctx.by_label.get("TITLE", [])]
+    keys = d.keys()
+    own_spans = {(sp.start, sp.end) for p in d.participants.values() for sp in p.spans}
+    participant_titles = [t for t in ctx.by_label.get("TITLE", []) if ctx.title_person.get((t.start, t.end)) in keys or (t.start, t.end) in own_spans]
+    dateline_end = (ctx.dateline or {}).get("end", -1)
+    topics: list[str] = []
+    bodies: dict[str, dict[str, Any]] = {}
+    agreements: dict[str, dict[str, Any]] = {}
+    for s in sorted(d.sentences, key=lambda s: s.start):
+        k = ctx.sentence_of.get(s.start, -1)
+        masked = list(s.text)
+        for a, b in title_ranges:
+            if a >= s.start_char and b <= s.end_char:
+                for i in range(a - s.start_char, b - s.start_char):
+                    masked[i] = " "
+        for key in ctx.topics.topics("".join(masked)):
+            if key not in topics:
+                topics.append(key)
+        for b in ctx.in_sentence(k, "BODY"):
+            if any(t.start <= b.start and b.end <= t.end for t in participant_titles):
+                continue
+            if b.start_char < dateline_end or attribution(ctx, b, s) or excluded(ctx, b.start, s, genitive=False):
+                continue
+            ent = ctx.entities.get(b.kb_id_)
+            if ent:
+                bodies.setdefault(ent["id"], ref(ent))
+        for a in ctx.in_sentence(k, "AGREEMENT"):
+            ent = ctx.entities.get(a.kb_id_)
+            if ent:
+                agreements.setdefault(ent["id"], ref(ent))
+    return topics, list(bodies.values()), list(agreements.values())
+
+
+def attribution(ctx: DocContext, b: Span, sent: Span) -> bool:
+    """Is a body only the source of the report ("selon le ministère", "communiqué du …")?"""
+    before = ctx.doc[max(sent.start, b.start - 4) : b.start].text.lower()
+    return bool(ctx.lex.cue("attribution").search(before))
+
+
+def ref(entity: dict[str, Any]) -> dict[str, Any]:
+    return {"id": entity["id"], "name": entity["name"], "acronym": entity.get("acronym"), "aliases": list(entity.get("aliases") or [])}
+
+
+def participant_dict(ctx: DocContext, p: Official) -> dict[str, Any]:
+    mentions = []
+    seen = set()
+    for s in p.spans:
+        key = (s.start_char, s.end_char)
+        if key not in seen:
+            seen.add(key)
+            mentions.append(mention(ctx.doc, s.start_char, s.end_char, ctx.omap))
+    return {"name": p.name, "role": p.role, "country": p.country, "id": p.person_id, "mentions": mentions}
+
+
+def finalise(ctx: DocContext, d: Draft) -> dict[str, Any]:
+    """The meeting dict (schema ``Meeting``) of a draft."""
+    lex = ctx.lex
+    participants = list(d.participants.values())
+    fill_roles(participants)
+    fill_countries(ctx, d, participants)
+    if d.kind is None:
+        for s in d.sentences[1:]:
+            if lex.cue("call").search(s.text) and any(w in s.text.lower() for w in ("entretien", "appel", "conversation")):
+                d.kind = "call"
+            elif lex.cue("video").search(s.text):
+                d.kind = "video"
+    kind = d.kind or "in_person"
+    location = d.location if kind == "in_person" else None
+    host = d.host if kind == "in_person" else None
+    if kind == "in_person" and host is None and location and location.get("country"):
+        at_home = [p for p in participants if p.country == location.get("country")]
+        if len(at_home) == 1 and len(participants) >= 2:
+            host = at_home[0].key
+    if host is None and kind == "in_person":
+        host = visit_host(ctx, d, participants)
+    evidence = [mention(ctx.doc, s.start_char, s.end_char, ctx.omap) for s in sorted(d.sentences, key=lambda s: s.start)]
+    topics, bodies, agreements = content(ctx, d)
+    host_p = next((p for p in participants if p.key == host), None)
+    confidence = d.strength
+    if any(p.unnamed for p in participants):
+        confidence -= 0.1
+    if any(p.weak for p in participants):
+        confidence -= 0.05
+    if d.status != "held":
+        confidence -= 0.1
+    date_expr = None
+    if d.date_span is not None:
+        info = d.date_span._.info or {}
+        date_expr = mention(ctx.doc, info.get("start_char", d.date_span.start_char), info.get("end_char", d.date_span.end_char), ctx.omap)
+    return {
+        "participants": [participant_dict(ctx, p) for p in participants],
+        "host": participant_dict(ctx, host_p) if host_p else None,
+        "kind": kind,
+        "status": d.status,
+        "date": d.date.isoformat() if d.date else None,
+        "date_expression": date_expr,
+        "location": {"name": location["name"], "country": location.get("country"), "mention": location.get("mention")} if location and location.get("name") else None,
+        "topics": topics,
+        "bodies": bodies,
+        "agreements": agreements,
+        "evidence": evidence,
+        "confidence": round(max(0.05, min(1.0, confidence)), 2),
+    }

@@ -1,0 +1,70 @@
+"""Document-level facts every layer of the meeting step reads once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from ..kb.knowledge_base import KnowledgeBase
+from ..kb.records import BodyRecord
+from ..offsets import offset_map
+from .lexicon import MeetingLexicon
+from .topics import TopicLexicon
+
+
+class DocContext:
+    """A linked doc with its spans bucketed by sentence and label.
+
+    doc (Doc): a doc processed by the entity rules and the linker.
+    kb (KnowledgeBase): the knowledge base (body codes).
+    topics (TopicLexicon): the topic lexicon.
+    lexicon (MeetingLexicon): frames, cues and word sets.
+    spans_key (str): the span group of the entity rules.
+    """
+
+    def __init__(self, doc: Doc, *, kb: KnowledgeBase, topics: TopicLexicon, lexicon: MeetingLexicon, spans_key: str):
+        self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
+        self.kb = kb
+        self.topics = topics
+        self.lex = lexicon
+        self.spans = list(doc.spans[spans_key]) if spans_key in doc.spans else []
+        self.published = dt.date.fromisoformat(doc._.published) if doc._.published else None
+        self.omap = offset_map(doc)
+        self.roles: dict[str, dict[str, Any]] = doc._.person_roles or {}
+        self.entities = {e["id"]: e for e in (doc._.entities or [])}
+        self.home: str | None = doc._.home_country
+        self.dateline: dict[str, Any] | None = doc._.dateline or None
+        self.ranking: list[str] = list(doc._.country_ranking or [])
+        self.sents: list[Span] = list(doc.sents)
+        self.sentence_of: dict[int, int] = {}
+        for k, sent in enumerate(self.sents):
+            for i in range(sent.start, sent.end):
+                self.sentence_of[i] = k
+        self.by_label: dict[str, list[Span]] = {}
+        self.by_sentence: dict[tuple[int, str], list[Span]] = {}
+        for s in self.spans:
+            self.by_label.setdefault(s.label_, []).append(s)
+            self.by_sentence.setdefault((self.sentence_of.get(s.start, -1), s.label_), []).append(s)
+        self.title_person = {(t.start, t.end): (t._.info or {}).get("person") for t in self.by_label.get("TITLE", [])}
+        self._body_codes: dict[str, str | None] = {}
+
+    def in_sentence(self, k: int, label: str) -> list[Span]:
+        """The spans of ``label`` that start in sentence ``k``."""
+        return self.by_sentence.get((k, label), [])
+
+    def body_code(self, body_id: str) -> str | None:
+        """The participant code of a body ("UE", "ONU", a state for a national body)."""
+        if body_id not in self._body_codes:
+            rec = self.kb.get(body_id)
+            self._body_codes[body_id] = rec.participant_code() if isinstance(rec, BodyRecord) else None
+        return self._body_codes[body_id]
+
+    def person_info(self, pid: str) -> dict[str, Any]:
+        """Role, country and class of a person entity (text first, then KB)."""
+        return self.roles.get(pid, {})
+
+    def person_name(self, pid: str) -> str | None:
+        return (self.entities.get(pid) or {}).get("name")

@@ -1,0 +1,122 @@
+"""Coreference over official mentions, by recency and grammatical role.
+
+- "il" / "elle" as a subject: the last subject of an encounter (or of a
+  sentence), else the article's protagonist;
+- "ce dernier" / "celui-ci": the official mentioned last before it;
+- an unmarked title ("le ministre", "le chef de l'État"): the last official of
+  the same class, else the protagonist when its class agrees;
+- "ils", "les deux ministres", "leur entretien": the participants of the last
+  meeting (the clustering layer continues that meeting).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Token
+
+from .context import DocContext
+from .officials import Official, bare_title_at, excluded
+
+
+class Coreference:
+    """The state of the document read so far, and the resolution of anaphors."""
+
+    def __init__(self, ctx: DocContext):
+        self.ctx = ctx
+        self.history: list[Official] = []
+        self.last_subject: Official | None = None
+        self.protagonist: Official | None = self._protagonist()
+
+    def _protagonist(self) -> Official | None:
+        ctx = self.ctx
+        scores: Counter[str] = Counter()
+        first: dict[str, tuple[int, object]] = {}
+        for s in ctx.by_label.get("PERSON", []):
+            pid = s.kb_id_
+            info = ctx.person_info(pid)
+            if not (info.get("role") or info.get("country")):
+                continue
+            k = ctx.sentence_of.get(s.start, -1)
+            if k < 0 or excluded(ctx, s.start, ctx.sents[k]):
+                continue
+            scores[pid] += 1.0
+            if s.root.dep_ in ("nsubj", "nsubj:pass") or any(t.dep_ in ("nsubj", "nsubj:pass") for t in s):
+                scores[pid] += 1.0
+            if info.get("country") == ctx.home:
+                scores[pid] += 1.0
+            first.setdefault(pid, (s.start, s))
+        if not scores:
+            return None
+        pid = max(scores, key=lambda p: (scores[p], -first[p][0]))
+        info = ctx.person_info(pid)
+        return Official(pid, pid, ctx.person_name(pid), info.get("role"), info.get("country"), info.get("class"), -1, -1)
+
+    def anaphors(self, k: int, officials: list[Official]) -> tuple[list[Official], set[int]]:
+        """Officials standing for the anaphors of sentence ``k``, and the tokens of plural anaphors."""
+        ctx = self.ctx
+        lex = ctx.lex
+        sent = ctx.sents[k]
+        covered = set()
+        for o in officials:
+            covered.update(o.extent)
+        out: list[Official] = []
+        plural: set[int] = set()
+        for tok in sent:
+            if tok.i in covered:
+                continue
+            low = tok.lower_
+            if low in lex.word_set("plural_pronoun") and tok.dep_ in ("nsubj", "nsubj:pass"):
+                plural.add(tok.i)
+                continue
+            if tok.dep_ in ("nsubj", "nsubj:pass") and tok.pos_ == "NUM" or (
+                tok.pos_ == "NOUN" and "Plur" in tok.morph.get("Number") and any(c.lower_ in ("deux", "trois", "quatre") for c in tok.children)
+            ):
+                plural.add(tok.i)
+                continue
+            target: Official | None = None
+            if low in lex.word_set("pronoun_subject") and tok.dep_ in ("nsubj", "nsubj:pass"):
+                target = self.last_subject or self.protagonist
+            elif low in lex.word_set("demonstrative") and (low != "dernier" and low != "dernière" or any(c.lower_ in ("ce", "cette") for c in tok.children) or (tok.i > 0 and ctx.doc[tok.i - 1].lower_ in ("ce", "cette"))):
+                target = self._last_mentioned(tok, officials)
+            else:
+                title = bare_title_at(ctx, k, tok) if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubj:pass", "obj", "obl:agent", "obl:arg", "obl:mod", "nmod") else None
+                if title is not None and tok.i == title.start + next((j for j, t in enumerate(title) if t.pos_ in ("NOUN", "PROPN")), 0):
+                    if not excluded(ctx, title.start, sent):
+                        target = self._same_class((title._.info or {}).get("class"), tok)
+                    if target is not None:
+                        out.append(target.copy_at(title.start, title.end, tok.i))
+                        out[-1].spans = [title]
+                        covered.update(range(title.start, title.end))
+                    continue
+            if target is not None:
+                out.append(target.copy_at(tok.i, tok.i + 1, tok.i))
+        return out, plural
+
+    def _last_mentioned(self, tok: Token, officials: list[Official]) -> Official | None:
+        before = [o for o in officials if o.end <= tok.i and not o.unnamed]
+        if before:
+            return before[-1]
+        for o in reversed(self.history):
+            if not o.unnamed:
+                return o
+        return None
+
+    def _same_class(self, cls: str | None, tok: Token) -> Official | None:
+        if cls is None or cls == "generic":
+            return self.last_subject or self.protagonist
+        for o in reversed(self.history):
+            if o.cls == cls and not o.unnamed and (o.country is None or o.country == self.ctx.home or self.ctx.home is None):
+                return o
+        p = self.protagonist
+        if p is not None and p.cls == cls:
+            return p
+        return None
+
+    def update(self, officials: list[Official], subject: Official | None) -> None:
+        """Record the officials of a sentence read, and its subject."""
+        for o in officials:
+            if not o.weak or o.person_id:
+                self.history.append(o)
+        if subject is not None:
+            self.last_subject = subject

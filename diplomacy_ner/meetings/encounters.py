@@ -1,0 +1,265 @@
+"""Encounter mentions: every predicate of a sentence with its arguments read from the parse.
+
+A predicate is a word that opens a frame of ``frames.jsonl`` (a verb such as
+"a reçu", "s'est entretenu", "a rencontré", or a noun with a partner or a light
+verb: "a eu un entretien avec", "l'audience accordée à", "un appel téléphonique
+de"). Each official of the sentence climbs the dependency tree from its anchor
+to the first predicate above it; the relation under that predicate (subject,
+object, agent, a partner preposition) gives its argument role. A predicate
+without a subject inherits the subject of the verb or noun it depends on
+(a participle, a second coordinated verb, an infinitive, a relative clause).
+Where the parse attaches no official, the officials around the predicate in
+word order stand in, with a lower score.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .context import DocContext
+from .lexicon import Frame
+from .officials import Official
+
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj", "expl:subj")
+INHERIT_DEPS = ("conj", "xcomp", "advcl", "ccomp", "acl", "acl:relcl", "parataxis")
+
+
+@dataclass
+class Encounter:
+    """One predicate of one sentence, with its arguments."""
+
+    sent: int
+    predicate: Token
+    frame: Frame
+    tokens: set[int]
+    subjects: list[Official] = field(default_factory=list)
+    partners: list[Official] = field(default_factory=list)
+    agents: list[Official] = field(default_factory=list)
+    passive: bool = False
+    strength: float = 0.7
+    subject_token: Token | None = None
+    plural_subject: bool = False  # "les deux ministres", "Ils": the participants of the last meeting
+
+    @property
+    def kind(self) -> str | None:
+        return self.frame.kind
+
+    def participants(self) -> list[Official]:
+        out: dict[str, Official] = {}
+        for o in [*self.subjects, *self.agents, *self.partners]:
+            out.setdefault(o.key, o)
+        return list(out.values())
+
+    def host(self) -> Official | None:
+        """The receiving participant, as the frame says."""
+        if self.frame.host is None:
+            return None
+        if self.passive and self.agents:
+            return self.agents[0]
+        if self.frame.host == "subject" and not self.passive:
+            return self.subjects[0] if self.subjects else None
+        if self.frame.host == "partner":
+            return self.partners[0] if self.partners else None
+        if self.frame.host == "agent":
+            return self.agents[0] if self.agents else None
+        return None
+
+
+def _reflexive_before(ctx: DocContext, tok: Token, sent: Span, reach: int = 5) -> bool:
+    words = ctx.lex.word_set("reflexive")
+    return any(t.lower_ in words for t in ctx.doc[max(sent.start, tok.i - reach) : tok.i])
+
+
+def _next_words(doc: Doc, tok: Token, sent: Span, n: int = 3) -> list[str]:
+    return [doc[k].lower_ for k in range(tok.i + 1, min(sent.end, tok.i + 1 + n))]
+
+
+def _frame_for(ctx: DocContext, tok: Token, sent: Span) -> Frame | None:
+    lex = ctx.lex
+    doc = ctx.doc
+    lemma = tok.lemma_.lower()
+    low = tok.lower_
+    candidates: list[Frame] = []
+    verbal = tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.morph.get("VerbForm") == ["Part"])
+    if verbal:
+        candidates = list(lex.verb_frames.get(lemma, []))
+        if not candidates:
+            candidates = [lex.frames[i] for form, i in lex.verb_forms if low.startswith(form)]
+    if not candidates and tok.pos_ in ("NOUN", "PROPN", "VERB", "ADJ"):
+        candidates = list(lex.noun_frames.get(low, [])) or list(lex.noun_frames.get(lemma, []))
+        if tok.pos_ in ("VERB", "ADJ") and candidates and tok.morph.get("VerbForm"):
+            candidates = []
+    # the most specific frame first: one that needs a reflexive or a next word
+    candidates.sort(key=lambda f: -(int(f.needs_reflexive) + int(bool(f.needs_next))))
+    nxt = _next_words(doc, tok, sent)
+    for f in candidates:
+        if f.needs_reflexive and not _reflexive_before(ctx, tok, sent, 5 if f.frame == "talk" else 3):
+            continue
+        if f.needs_next and not any(w in f.needs_next for w in nxt):
+            continue
+        if f.frame == "meet" and _reflexive_before(ctx, tok, sent, 2):
+            # "se rencontrer" is reciprocal: same frame, subjects only
+            return f
+        return f
+    return None
+
+
+def find_predicates(ctx: DocContext, k: int) -> list[Encounter]:
+    """The encounter predicates of sentence ``k`` (arguments not yet read)."""
+    sent = ctx.sents[k]
+    lex = ctx.lex
+    found: list[Encounter] = []
+    by_token: dict[int, Encounter] = {}
+    for tok in sent:
+        frame = _frame_for(ctx, tok, sent)
+        if frame is None:
+            continue
+        enc = Encounter(k, tok, frame, {tok.i}, strength=frame.strength)
+        found.append(enc)
+        by_token[tok.i] = enc
+    light = lex.word_set("light_verb")
+    out: list[Encounter] = []
+    for enc in found:
+        tok = enc.predicate
+        if enc.frame.pos == "noun":
+            head = tok.head
+            owner = by_token.get(head.i)
+            if owner is not None and owner is not enc and owner.frame.pos == "verb":
+                # "a reçu un appel téléphonique de X", "reçu en audience": one encounter
+                owner.tokens.add(tok.i)
+                if enc.frame.kind and owner.frame.kind is None:
+                    owner.frame = enc.frame
+                continue
+            if head is not tok and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in light and tok.dep_ in (
+                "obj", "nsubj", "nsubj:pass", "obl:arg", "obl:mod", "obl"
+            ):
+                enc.tokens.add(head.i)
+        out.append(enc)
+    return out
+
+
+def _relation(ctx: DocContext, enc: Encounter, node: Token) -> str | None:
+    dep = node.dep_
+    cases = {c.lower_ for c in node.children if c.dep_ in ("case", "mark")}
+    if dep in SUBJECT_DEPS:
+        if dep == "nsubj:pass":
+            enc.passive = True
+        return "subject"
+    if dep == "obl:agent" or cases & ctx.lex.word_set("passive_agent"):
+        return "agent"
+    if dep in ("obj", "iobj") and not cases:
+        return "object"
+    preps = set(enc.frame.partner_preps) | {"entre"}
+    if cases & preps:
+        return "partner"
+    if dep in ("obj", "iobj"):
+        return "object"
+    return None
+
+
+def read_arguments(ctx: DocContext, encounters: list[Encounter], officials: list[Official]) -> set[str]:
+    """Attach each official to the predicate above it; returns the keys left unattached."""
+    doc = ctx.doc
+    lex = ctx.lex
+    owner: dict[int, Encounter] = {}
+    for enc in encounters:
+        for i in enc.tokens:
+            owner[i] = enc
+    extents: set[int] = set()
+    for o in officials:
+        extents.update(o.extent)
+    path_nouns = lex.word_set("path_noun")
+    unattached: set[str] = set()
+    for o in officials:
+        if o.anchor < 0:
+            unattached.add(o.key)
+            continue
+        node = doc[o.anchor]
+        attached = False
+        for _ in range(40):
+            h = node.head
+            if h.i == node.i:
+                break
+            if h.i in owner:
+                enc = owner[h.i]
+                rel = _relation(ctx, enc, node)
+                if rel == "subject":
+                    enc.subjects.append(o)
+                elif rel == "agent":
+                    enc.agents.append(o)
+                elif rel in ("object", "partner"):
+                    enc.partners.append(o)
+                attached = rel is not None
+                break
+            if h.i in o.extent:
+                node = h
+                continue
+            if h.i in extents or h.lower_ in path_nouns or (node.dep_ in ("conj", "appos", "flat:name") and h.pos_ in ("NOUN", "PROPN")):
+                node = h
+                continue
+            break
+        if not attached:
+            unattached.add(o.key)
+    return unattached
+
+
+def subject_token(enc: Encounter) -> Token | None:
+    """The subject of a predicate, inherited through participles, coordination and relatives."""
+    t = enc.predicate
+    if enc.frame.pos == "noun":
+        verbs = [t.doc[i] for i in enc.tokens if i != t.i]
+        if verbs:
+            t = verbs[0]
+    for _ in range(4):
+        subj = next((c for c in t.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None:
+            if subj.dep_ == "nsubj:pass":
+                enc.passive = True
+            return subj
+        if t.dep_ in ("acl", "acl:relcl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            if t.dep_ == "acl" and t.morph.get("VerbForm") == ["Part"]:
+                enc.passive = enc.passive or any(c.dep_ == "obl:agent" or any(g.lower_ == "par" for g in c.children) for c in t.children)
+            return t.head
+        if t.dep_ in INHERIT_DEPS and t.head is not t:
+            if t.dep_ == "advcl" and t.morph.get("VerbForm") == ["Part"] and not any(c.dep_.startswith("aux") for c in t.children):
+                enc.passive = True  # "Reçu par X, le ministre Y a …"
+            t = t.head
+            continue
+        break
+    return None
+
+
+def official_at(officials: list[Official], tok: Token) -> Official | None:
+    """The official whose extent contains ``tok`` (or whose anchor it is)."""
+    for o in officials:
+        if tok.i in o.extent or tok.i == o.anchor:
+            return o
+    return None
+
+
+def word_order_fallback(ctx: DocContext, enc: Encounter, officials: list[Official], free: set[str], predicates: list[int]) -> None:
+    """Fill a missing subject or partner from the officials around the predicate."""
+    doc = ctx.doc
+    i = enc.predicate.i
+    lo = max([p for p in predicates if p < i], default=-1)
+    hi = min([p for p in predicates if p > i], default=10**9)
+    if not enc.subjects:
+        before = [o for o in officials if o.key in free and lo < o.start and o.end <= i]
+        if before and not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.i not in enc.tokens for t in doc[before[-1].end : i]):
+            enc.subjects.append(before[-1])
+            enc.strength -= 0.05
+    if not enc.partners and not enc.frame.needs_group:
+        after = [o for o in officials if o.key in free and o.start > i and o.start < hi and o.key not in {s.key for s in enc.subjects}]
+        if after:
+            group = [after[0]]
+            for o in after[1:]:
+                between = doc[group[-1].end : o.start]
+                words = [t.lower_ for t in between if not t.is_punct]
+                if len(between) <= 14 and ("et" in words[:3] or not words) and not any(t.pos_ in ("VERB", "AUX") for t in between):
+                    group.append(o)
+                else:
+                    break
+            enc.partners.extend(group)
+            enc.strength -= 0.05

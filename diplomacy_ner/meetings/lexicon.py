@@ -1,0 +1,208 @@
+"""The vocabulary of the meeting step, read from data files.
+
+Three kinds of line live in ``resources/lexicons/frames.jsonl``,
+``meeting_cues.jsonl`` and ``meeting_words.jsonl``, and in any user file given
+as ``frame_files``:
+
+- an encounter **frame** (``{"frame": "receive", "pos": "verb", "lemmas": [...], ...}``):
+  what opens an encounter and which argument is the host;
+- a named **cue** list (``{"name": "planned", "regex": "..."}``): the regular
+  expressions of modality, background, kind and coreference cues;
+- a named **word** set (``{"name": "light_verb", "words": [...]}``).
+
+Every line is validated (``extra="forbid"``); a mistake raises
+:class:`~diplomacy_ner.errors.KnowledgeBaseError` with file, line and field, as
+for the knowledge base. A user cue or word list with a shipped name extends it;
+a user frame is added to the shipped ones.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ..errors import Errors, KnowledgeBaseError
+from ..kb.loader import iter_json_objects, validation_error
+from ..kb.safe_regex import check_regex
+
+SHIPPED_FILES = ("frames.jsonl", "meeting_cues.jsonl", "meeting_words.jsonl")
+
+
+class Frame(BaseModel):
+    """An encounter frame: the words that open it and how its arguments are read."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    frame: str = Field(min_length=1)
+    pos: Literal["verb", "noun"]
+    lemmas: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ()
+    needs_reflexive: bool = False
+    needs_next: tuple[str, ...] = ()
+    needs_group: bool = False
+    partner_preps: tuple[str, ...] = ("avec",)
+    host: Literal["subject", "partner", "agent"] | None = None
+    distribute: Literal["guests", "cue"] = "cue"
+    kind: Literal["call", "video"] | None = None
+    multilateral: bool = False
+    object_participants: bool = False
+    join: bool = False
+    strength: float = Field(default=0.7, ge=0.0, le=1.0)
+
+    @field_validator("lemmas", "forms", "needs_next", "partner_preps")
+    @classmethod
+    def _lower(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if any(not v.strip() for v in value):
+            raise ValueError("empty word")
+        return tuple(v.lower() for v in value)
+
+
+class CueList(BaseModel):
+    """A named regular expression of cues."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    regex: str = Field(min_length=1)
+    case: bool = False
+
+
+class WordSet(BaseModel):
+    """A named set of lower-case words."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    words: tuple[str, ...] = Field(min_length=1)
+
+    @field_validator("words")
+    @classmethod
+    def _lower(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if any(not v.strip() for v in value):
+            raise ValueError("empty word")
+        return tuple(v.lower() for v in value)
+
+
+class _Never:
+    """A compiled cue that matches nothing (a name no file defines)."""
+
+    def search(self, text: str) -> None:
+        return None
+
+    def finditer(self, text: str) -> Iterable[re.Match[str]]:
+        return ()
+
+
+class MeetingLexicon:
+    """Frames, cue regexes and word sets of the meeting step.
+
+    frames (list[Frame]): the encounter frames.
+    cues (dict[str, list[CueList]]): cue lists by name.
+    words (dict[str, set[str]]): word sets by name.
+    """
+
+    def __init__(self, frames: list[Frame], cues: dict[str, list[CueList]], words: dict[str, set[str]]):
+        self.frames = frames
+        self._cue_lists = cues
+        self.words = words
+        self.compiled: dict[str, re.Pattern[str]] = {}
+        for name, lists in cues.items():
+            parts = [f"(?:{c.regex})" for c in lists]
+            flags = 0 if all(c.case for c in lists) else re.IGNORECASE
+            self.compiled[name] = re.compile("|".join(parts), flags)
+        self.verb_frames: dict[str, list[Frame]] = {}
+        self.noun_frames: dict[str, list[Frame]] = {}
+        for f in frames:
+            table = self.verb_frames if f.pos == "verb" else self.noun_frames
+            for lemma in f.lemmas:
+                table.setdefault(lemma, []).append(f)
+        self.verb_forms = tuple(sorted({(form, i) for i, f in enumerate(frames) if f.pos == "verb" for form in f.forms}))
+
+    def cue(self, name: str) -> re.Pattern[str] | _Never:
+        """The compiled cue list ``name`` (matches nothing when no file defines it)."""
+        return self.compiled.get(name) or _Never()
+
+    def word_set(self, name: str) -> set[str]:
+        """The word set ``name`` (empty when no file defines it)."""
+        return self.words.get(name, set())
+
+    @classmethod
+    def default(cls) -> MeetingLexicon:
+        """The shipped lexicon (cached)."""
+        return _default()
+
+    @classmethod
+    def from_files(cls, paths: Iterable[str | Path], include_default: bool = True) -> MeetingLexicon:
+        """The shipped lexicon extended by user files (or the files alone)."""
+        frames: list[Frame] = []
+        cues: dict[str, list[CueList]] = {}
+        words: dict[str, set[str]] = {}
+        if include_default:
+            base = _default()
+            frames.extend(base.frames)
+            cues = {k: list(v) for k, v in base._cue_lists.items()}
+            words = {k: set(v) for k, v in base.words.items()}
+        for path in paths:
+            p = Path(path)
+            if not p.is_file():
+                raise KnowledgeBaseError(Errors.D014.format(path=str(path)))
+            _read(p.read_text(encoding="utf-8-sig").splitlines(), str(path), frames, cues, words, user=True)
+        return cls(frames, cues, words)
+
+
+def _read(
+    lines: list[str],
+    label: str,
+    frames: list[Frame],
+    cues: dict[str, list[CueList]],
+    words: dict[str, set[str]],
+    *,
+    user: bool,
+) -> None:
+    for number, obj in iter_json_objects(lines, label):
+        model: type[BaseModel]
+        if "frame" in obj:
+            model = Frame
+        elif "regex" in obj:
+            model = CueList
+        elif "words" in obj:
+            model = WordSet
+        else:
+            raise KnowledgeBaseError(
+                Errors.D011.format(path=label, line=number, field="(record)", msg="expected a frame (`frame`), a cue list (`regex`) or a word set (`words`)")
+            )
+        try:
+            record = model.model_validate(obj)
+        except ValidationError as err:
+            raise validation_error(err, path=label, line=number) from None
+        if isinstance(record, Frame):
+            frames.append(record)
+        elif isinstance(record, CueList):
+            problem = check_regex(record.regex) if user else None
+            if problem is None:
+                try:
+                    re.compile(record.regex)
+                except re.error as err:
+                    problem = f"invalid regular expression: {err}"
+            if problem is not None:
+                raise KnowledgeBaseError(Errors.D015.format(path=label, line=number, field="regex", pattern=record.regex[:80], msg=problem))
+            cues.setdefault(record.name, []).append(record)
+        elif isinstance(record, WordSet):
+            words.setdefault(record.name, set()).update(record.words)
+
+
+@lru_cache(maxsize=1)
+def _default() -> MeetingLexicon:
+    frames: list[Frame] = []
+    cues: dict[str, list[CueList]] = {}
+    words: dict[str, set[str]] = {}
+    folder = resources.files("diplomacy_ner").joinpath("resources", "lexicons")
+    for name in SHIPPED_FILES:
+        _read(folder.joinpath(name).read_text(encoding="utf-8").splitlines(), name, frames, cues, words, user=False)
+    return MeetingLexicon(frames, cues, words)

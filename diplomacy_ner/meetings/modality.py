@@ -1,0 +1,95 @@
+"""Status of an encounter (held, planned, cancelled) and background, from its own verb chain.
+
+In the spirit of medspacy's ConText: the cues are data (``meeting_cues.jsonl``,
+``meeting_words.jsonl``); what is read here is the predicate, its auxiliaries
+and the verb that governs it (a modal or a reporting verb), and a window of cues
+around the predicate, not the whole sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from .context import DocContext
+
+
+def status(ctx: DocContext, sent: Span, trigger: Token) -> str | None:
+    """``held`` / ``planned`` / ``cancelled`` for a predicate, ``None`` when it is negated."""
+    doc = ctx.doc
+    lex = ctx.lex
+    window = doc[max(sent.start, trigger.i - 8) : min(sent.end, trigger.i + 4)].text
+    near = doc[max(sent.start, trigger.i - 3) : trigger.i + 2]
+    if any(t.lower_ in lex.word_set("negation") for t in near) and any(
+        t.lower_ in lex.word_set("negation_particle") for t in doc[max(sent.start, trigger.i - 4) : trigger.i]
+    ):
+        return None
+    clause = doc[max(sent.start, trigger.i - 15) : min(sent.end, trigger.i + 15)].text
+    if lex.cue("cancelled").search(clause):
+        return "cancelled"
+    chain = verb_chain(trigger)
+    for t in chain:
+        if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") or future_form(ctx, t):
+            return "planned"
+    for t in doc[max(sent.start, trigger.i - 12) : trigger.i]:
+        if t.pos_ in ("VERB", "AUX") and ("Cnd" in t.morph.get("Mood") or "Fut" in t.morph.get("Tense")) and not any(
+            x.text in (".", ";", "»", ",") for x in doc[t.i : trigger.i]
+        ):
+            return "planned"
+    head = trigger.head
+    if trigger.morph.get("VerbForm") == ["Inf"] and head.lemma_.lower() in lex.word_set("plan_head"):
+        return "planned"
+    if lex.cue("planned").search(window):
+        return "planned"
+    return "held"
+
+
+def verb_chain(trigger: Token) -> list[Token]:
+    """The predicate, its auxiliaries, and the verb above it with its auxiliaries."""
+    chain = [trigger] + [c for c in trigger.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
+    head = trigger.head
+    if trigger.pos_ == "NOUN" and head is not trigger and head.pos_ in ("VERB", "AUX"):
+        chain.append(head)
+        chain.extend(c for c in head.children if c.dep_.startswith("aux"))
+        head = head.head
+    if head is not trigger and head.pos_ in ("VERB", "AUX") and trigger.dep_ in ("xcomp", "ccomp", "obj", "nsubj", "nsubj:pass"):
+        chain.append(head)
+        chain.extend(c for c in head.children if c.dep_.startswith("aux"))
+    return chain
+
+
+def background(ctx: DocContext, sent: Span, trigger: Token) -> bool:
+    """Is the encounter background the article only recalls (pluperfect, "Pour rappel", a past year)?"""
+    if ctx.lex.cue("background").search(sent.text):
+        return True
+    for t in verb_chain(trigger):
+        aux = [c for c in t.children if c.dep_.startswith("aux")]
+        if any("Imp" in a.morph.get("Tense") and a.lemma_ in ("avoir", "être") for a in aux):
+            return True
+    k = ctx.sentence_of.get(sent.start, -1)
+    for d in ctx.in_sentence(k, "DATE"):
+        if (d._.info or {}).get("kind") == "month" and abs(d.start - trigger.i) < 15:
+            return True
+    years = [int(y) for y in re.findall(r"\b(19\d\d|20\d\d)\b", sent.text)]
+    if ctx.published and years and all(y < ctx.published.year for y in years) and not any(
+        (d._.info or {}).get("kind") in ("absolute", "weekday") for d in ctx.in_sentence(k, "DATE")
+    ):
+        return True
+    return False
+
+
+def future_form(ctx: DocContext, token: Token) -> bool:
+    """Future or conditional by its form ("rencontrerait", "recevra"), when the tagger misses it."""
+    lemma = token.lemma_.lower()
+    stems = dict(w.split(":", 1) for w in ctx.lex.word_set("future_stem") if ":" in w)
+    stem = stems.get(lemma)
+    if stem is None:
+        if lemma.endswith(("er", "ir")):
+            stem = lemma
+        elif lemma.endswith("re"):
+            stem = lemma[:-1]
+        else:
+            return False
+    text = token.lower_
+    return text.startswith(stem) and text[len(stem) :] in ctx.lex.word_set("future_ending")

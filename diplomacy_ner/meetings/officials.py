@@ -1,0 +1,165 @@
+"""Official mentions: who a sentence names, with office, country and a syntactic anchor.
+
+An official is a named person (with the titles the linker attached to it), a
+title that refers back to a named person ("le chef de la diplomatie
+algérienne"), or an unnamed office ("l'ambassadeur de Chine"); a plural title
+with several countries ("les ministres du Niger, du Mali et du Burkina") gives
+one official per country. A named person the text gives no office is kept as
+``weak``: the encounter layer decides whether it takes part. The ``anchor`` is
+the token of the mention's extent whose head lies outside it, from which the
+encounter layer climbs the dependency tree to a predicate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .context import DocContext
+
+STRONG_CLASSES = ("minister", "head_of_state", "prime_minister", "secretary", "director", "adviser", "parliament", "diplomat")
+
+
+@dataclass
+class Official:
+    """One mention of a participant candidate in one sentence."""
+
+    key: str
+    person_id: str | None
+    name: str | None
+    role: str | None
+    country: str | None
+    cls: str | None
+    start: int
+    end: int
+    spans: list[Span] = field(default_factory=list)
+    unnamed: bool = False
+    weak: bool = False
+    anchor: int = -1
+    extent: frozenset[int] = frozenset()
+    anaphor: bool = False
+
+    def copy_at(self, start: int, end: int, anchor: int) -> Official:
+        """The same official, mentioned again at another place (an anaphor)."""
+        return Official(
+            self.key, self.person_id, self.name, self.role, self.country, self.cls, start, end, [], self.unnamed,
+            self.weak, anchor, frozenset(range(start, end)), anaphor=True,
+        )
+
+
+def anchor_of(doc: Doc, extent: frozenset[int]) -> int:
+    """The token of ``extent`` whose head is outside it, nearest the root."""
+    best, best_depth = -1, 10**6
+    for i in sorted(extent):
+        tok = doc[i]
+        if tok.head.i in extent and tok.head.i != i:
+            continue
+        depth, node = 0, tok
+        while node.head.i != node.i and depth < 60:
+            node, depth = node.head, depth + 1
+        if depth < best_depth:
+            best, best_depth = i, depth
+    return best if best >= 0 else min(extent)
+
+
+def excluded(ctx: DocContext, i: int, sent: Span, *, genitive: bool = True) -> bool:
+    """Is token ``i`` in a zone whose people are not participants ("en présence de", "selon")?"""
+    doc = ctx.doc
+    start = max(sent.start, i - 25)
+    window = doc[start:i]
+    text = window.text
+    for m in ctx.lex.cue("exclusion").finditer(text):
+        cue_end_char = window.start_char + m.end()
+        between = doc.char_span(cue_end_char, doc[i].idx, alignment_mode="expand")
+        if between is None:
+            return True
+        # the zone ends at a finite verb or at a sentence-level break
+        if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in between):
+            continue
+        if any(t.text in (";", ":") for t in between):
+            continue
+        return True
+    if not genitive:
+        return False
+    # a genitive complement of a non-meeting noun: "les attentes de SM le Roi", "le message du président"
+    honorifics = ctx.lex.word_set("genitive_honorific")
+    k = i - 1
+    while k >= sent.start and (doc[k].lower_ in honorifics or doc[k].text == "M."):
+        k -= 1
+    if k >= sent.start and doc[k].lower_ in ("de", "du", "des", "d'") and k - 1 >= sent.start:
+        head = doc[k - 1]
+        if head.pos_ == "NOUN" and head.lower_ not in ctx.lex.noun_frames and head.lower_ not in ctx.lex.word_set("genitive_ok_head"):
+            return True
+    return False
+
+
+def find_officials(ctx: DocContext, k: int) -> list[Official]:
+    """The officials of sentence ``k``, in text order (excluded zones left out)."""
+    sent = ctx.sents[k]
+    doc = ctx.doc
+    out: list[Official] = []
+    persons = [s for s in ctx.in_sentence(k, "PERSON") if s.end <= sent.end]
+    titles = [t for t in ctx.in_sentence(k, "TITLE") if t.end <= sent.end]
+    for s in persons:
+        pid = s.kb_id_
+        if excluded(ctx, s.start, sent):
+            continue
+        info = ctx.person_info(pid)
+        extent = set(range(s.start, s.end))
+        for t in titles:
+            if ctx.title_person.get((t.start, t.end)) == pid and (0 <= s.start - t.end <= 4 or 0 <= t.start - s.end <= 3):
+                lo, hi = min(t.start, s.start), max(t.end, s.end)
+                extent.update(range(lo, hi))
+        ext = frozenset(extent)
+        weak = not (info.get("role") or info.get("country") or info.get("class"))
+        out.append(
+            Official(
+                pid, pid, ctx.person_name(pid) or s.text, info.get("role"), info.get("country"), info.get("class"),
+                s.start, s.end, [s], weak=weak, anchor=anchor_of(doc, ext), extent=ext,
+            )
+        )
+    for t in titles:
+        info = t._.info or {}
+        person = info.get("person")
+        if person:
+            adjacent = any(s.kb_id_ == person and (abs(s.start - t.end) <= 4 or abs(t.start - s.end) <= 3) for s in persons)
+            if adjacent or excluded(ctx, t.start, sent):
+                continue
+            pinfo = ctx.person_info(person)
+            ext = frozenset(range(t.start, t.end))
+            out.append(
+                Official(
+                    person, person, ctx.person_name(person), pinfo.get("role"), pinfo.get("country"), pinfo.get("class"),
+                    t.start, t.end, [t], anchor=anchor_of(doc, ext), extent=ext,
+                )
+            )
+            continue
+        if excluded(ctx, t.start, sent):
+            continue
+        codes = list(info.get("countries") or [])
+        for b in info.get("bodies") or []:
+            code = ctx.body_code(b)
+            if code:
+                codes.append(code)
+        cls = info.get("class")
+        if not codes:
+            continue  # an unmarked title without a name: coreference decides who it is
+        role = info.get("role") if cls != "generic" else None
+        ext = frozenset(range(t.start, t.end))
+        anchor = anchor_of(doc, ext)
+        for code in dict.fromkeys(codes):
+            key = f"unnamed:{code}:{(role or cls or '').lower()}"
+            out.append(Official(key, None, None, role, code, cls, t.start, t.end, [t], unnamed=True, anchor=anchor, extent=ext))
+    out.sort(key=lambda o: (o.start, o.key))
+    return out
+
+
+def bare_title_at(ctx: DocContext, k: int, tok: Token) -> Span | None:
+    """An unmarked title ("le ministre", "le chef de l'État") whose head is ``tok``."""
+    for t in ctx.in_sentence(k, "TITLE"):
+        if t.start <= tok.i < t.end:
+            info = t._.info or {}
+            if not info.get("person") and not info.get("countries") and not info.get("bodies"):
+                return t
+    return None

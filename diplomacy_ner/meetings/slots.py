@@ -1,0 +1,180 @@
+"""Slots of a meeting: kind, date, place, host, and the roles and countries the text implies.
+
+A slot is read from the meeting's own sentences first, nearest its predicate;
+then from the frame around it: the date or place of an earlier encounter when
+the sentence goes on with a connector ("Ensuite", "Le même jour", "en marge"),
+a visit frame ("lors de sa visite à Riga"), and the dateline only together
+with a venue cue.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from ..offsets import mention
+from .clusters import Draft
+from .context import DocContext
+from .dates import DateExpression, resolve_date
+from .officials import Official
+
+
+def finish(
+    ctx: DocContext,
+    draft: Draft,
+    sent: Span,
+    trigger: Token,
+    previous_date: dt.date | None,
+    context_place: dict[str, Any] | None,
+    context_date: tuple[Span | None, dt.date | None] = (None, None),
+) -> None:
+    """Fill kind, date and place of ``draft`` from the sentence of one of its encounters."""
+    lex = ctx.lex
+    if draft.kind is None:
+        window = ctx.doc[max(sent.start, trigger.i - 12) : min(sent.end, trigger.i + 12)].text
+        if lex.cue("call").search(window):
+            draft.kind = "call"
+        elif lex.cue("video").search(window):
+            draft.kind = "video"
+    if draft.date is None and draft.date_span is None:
+        span, value = date_for(ctx, sent, trigger, previous_date)
+        if span is not None:
+            draft.date_span, draft.date = span, value
+        elif context_date[1] is not None and lex.cue("context_connector").search(sent.text):
+            draft.date_span, draft.date = context_date
+    if draft.location is None and draft.kind not in ("call", "video"):
+        place = explicit_place(ctx, sent, trigger)
+        if place is None and context_place is not None and (lex.cue("context_connector").search(sent.text) or lex.cue("venue").search(sent.text)):
+            place = context_place
+        if place is None and ctx.dateline and lex.cue("venue").search(sent.text):
+            place = {"name": ctx.dateline.get("city"), "country": ctx.dateline.get("country"), "mention": None}
+        draft.location = place
+
+
+def date_for(ctx: DocContext, sent: Span, trigger: Token, previous: dt.date | None) -> tuple[Span | None, dt.date | None]:
+    """The date expression of ``sent`` nearest the predicate, resolved against the publication date."""
+    best = None
+    k = ctx.sentence_of.get(sent.start, -1)
+    for d in ctx.in_sentence(k, "DATE"):
+        info = d._.info or {}
+        if info.get("kind") == "month" or header_date(ctx, d):
+            continue
+        dist = abs(d.start - trigger.i)
+        if best is None or dist < best[0]:
+            best = (dist, d, info)
+    if best is None:
+        return None, None
+    _, span, info = best
+    expr = DateExpression(info["start_char"], info["end_char"], ctx.text[info["start_char"] : info["end_char"]], info["kind"])
+    return span, resolve_date(expr, ctx.published, previous=previous)
+
+
+def header_date(ctx: DocContext, d: Span) -> bool:
+    """A date alone on its line or in the dateline is the release's date, not the meeting's."""
+    text = ctx.text
+    line_start = text.rfind("\n", 0, d.start_char) + 1
+    line_end = text.find("\n", d.end_char)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    if len(line.strip()) <= len(d.text) + 25 and not re.search(r"[a-zé]{4,}\s+(?:a|ont|s'est)\b", line):
+        return True
+    dl = ctx.dateline
+    if dl and d.start_char < dl.get("end", 0) + 40 and d.start_char - line_start < 60 and re.search(r"\([A-Z]{2,6}\)\s*[-–—]", line[: d.end_char - line_start + 20]):
+        return True
+    return False
+
+
+def explicit_place(ctx: DocContext, sent: Span, trigger: Token | None) -> dict[str, Any] | None:
+    """The city or venue of ``sent`` introduced by "à", "au", a comma, nearest the predicate."""
+    doc = ctx.doc
+    best = None
+    k = ctx.sentence_of.get(sent.start, -1)
+    preps = ctx.lex.word_set("place_prep")
+    heads = ctx.lex.word_set("place_head")
+    for p in ctx.in_sentence(k, "PLACE"):
+        if ctx.dateline and p.start_char == ctx.dateline.get("start"):
+            continue
+        prev = doc[p.start - 1].lower_ if p.start > 0 else ""
+        prev2 = doc[p.start - 2].lower_ if p.start > 1 else ""
+        if prev not in preps and prev not in ("de", "d'", ","):
+            continue
+        if prev in ("de", "d'") and prev2 not in heads:
+            continue
+        if any(t.start <= p.start < t.end for t in ctx.in_sentence(k, "TITLE")):
+            continue  # "l'ambassadeur d'Italie à Rabat": a place inside a title
+        dist = abs(p.start - trigger.i) if trigger is not None else p.start
+        if best is None or dist < best[0]:
+            best = (dist, p)
+    if best is None:
+        return None
+    p = best[1]
+    info = p._.info or {}
+    return {"name": info.get("name") or p.text, "country": info.get("country"), "mention": mention(doc, p.start_char, p.end_char, ctx.omap)}
+
+
+def visited_country(ctx: DocContext, d: Draft) -> str | None:
+    """The country a visit in the meeting's first sentences goes to ("en visite au Maroc")."""
+    for s in d.sentences[:2]:
+        m = re.search(r"\bvisite\b[^.;]{0,40}?\b(?:au|en|aux|à)\s+([A-ZÀ-Ý][\w\-']+)", s.text)
+        if not m:
+            continue
+        if m.group(1).lower() in ctx.lex.word_set("kingdom"):
+            return ctx.home
+        for c in ctx.by_label.get("COUNTRY", []):
+            if s.start_char + m.start(1) <= c.start_char < s.start_char + m.end(1) + 20 and c.kb_id_.startswith("country:"):
+                return c.kb_id_.split(":", 1)[1]
+    return None
+
+
+def visit_host(ctx: DocContext, d: Draft, participants: list[Official]) -> str | None:
+    """The participant at home when the others are visiting his country."""
+    visited = visited_country(ctx, d)
+    if visited:
+        at_home = [p for p in participants if p.country == visited]
+        if len(at_home) == 1:
+            return at_home[0].key
+    return None
+
+
+def fill_roles(participants: list[Official]) -> None:
+    """"son homologue serbe": a counterpart holds the same office, in the other country."""
+    for p in participants:
+        if p.role:
+            continue
+        others = [q for q in participants if q is not p and q.role and q.cls != "generic"]
+        if others and (p.cls == "generic" or any((t._.info or {}).get("class") == "generic" for t in p.spans)):
+            p.role = others[0].role
+
+
+def fill_countries(ctx: DocContext, d: Draft, participants: list[Official]) -> None:
+    """An unmarked title belongs to the article's country, else to the next country it talks about."""
+    missing = [p for p in participants if not p.country]
+    if not missing:
+        return
+    present = {p.country for p in participants if p.country}
+    visited = visited_country(ctx, d)
+    if visited and d.host and visited not in present:
+        host = d.participants.get(d.host)
+        if host is not None and not host.country:
+            host.country = visited
+            present.add(visited)
+            missing = [p for p in participants if not p.country]
+    ranking = [ctx.home] if ctx.home else []
+    ranking += [c for c in ctx.ranking if c not in ranking]
+    place_country = (d.location or {}).get("country")
+    for p in missing:
+        if p.weak and not p.unnamed:
+            continue  # a person the text gives no office: no country is guessed
+        is_guest = d.host is not None and d.host != p.key
+        for code in ranking:
+            if code in present or (is_guest and code == place_country and code != ctx.home):
+                continue
+            p.country = code
+            present.add(code)
+            break
+        else:
+            if place_country and place_country not in present and not is_guest:
+                p.country = place_country
+                present.add(place_country)

@@ -7,8 +7,9 @@ text is a real one — a paragraph, a heading, a dateline, a caption — so the
 token after it starts a sentence. Without this, the parser sometimes runs a
 headline, a photo caption or a Wikinews paragraph into the next sentence.
 
-Two boundaries the parser sometimes invents are ruled out: after a comma, and
-inside a hyphenated word the tokenizer split ("Addis - Abeba").
+Three boundaries the parser sometimes invents are ruled out: after a comma,
+inside a hyphenated word the tokenizer split ("Addis - Abeba"), and between two
+capitalised words on one line (two tokens of one name).
 
 Reads: whitespace tokens. Sets: ``token.is_sent_start``.
 """
@@ -40,6 +41,10 @@ class ParagraphBoundaries:
                 starts[nxt] = -1
                 if tok.text != ",":
                     starts[tok.i] = -1
+                changed = True
+            elif tok.is_alpha and tok.is_title and not tok.whitespace_.count("\n") and doc[nxt].is_alpha and doc[nxt].is_title:
+                # never between two name tokens ("Kgomotso Nomi Jolobe")
+                starts[nxt] = -1
                 changed = True
         if changed:
             starts[0] = 1

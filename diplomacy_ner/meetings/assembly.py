@@ -25,7 +25,7 @@ from .clusters import Clusterer, Draft, partner_groups
 from .content import finalise
 from .context import DocContext
 from .coreference import Coreference
-from .encounters import Encounter, find_predicates, official_at, read_arguments, subject_token, word_order_fallback
+from .encounters import Encounter, find_predicates, official_at, plural_object, read_arguments, subject_token, word_order_fallback
 from .lexicon import MeetingLexicon
 from .officials import Official, find_officials
 from .topics import TopicLexicon
@@ -151,14 +151,23 @@ class MeetingAssembler:
             members: dict[str, Official] = {}
             for o in [*enc.subjects, *enc.agents, *group]:
                 members.setdefault(o.key, o)
-            if len(members) < 2 or all(o.weak for o in members.values()):
-                if len(members) < 2 and (state != "held" or enc.frame.multilateral):
+            # people the text gives no office meet only through an explicit frame that the parse ties them to
+            untitled = all(o.weak for o in members.values()) and (enc.strength < 0.85 or bool(enc.guessed & set(members)))
+            if len(members) < 2 or untitled:
+                group_meeting = False
+                if len(members) == 1 and enc.frame.host == "subject" and plural_object(ctx, enc, sent):
+                    # "a accueilli ses homologues … pour une réunion tripartite": the session opens here;
+                    # "a reçu plusieurs diplomates": a series told later, context only
+                    group_meeting = bool(ctx.lex.cue("multilateral_context").search(sent.text))
+                if len(members) < 2 and (state != "held" or enc.frame.multilateral or not group_meeting):
                     self._context(sent, enc)
-                if enc.frame.multilateral and members and state == "held" and not heading:
+                if (enc.frame.multilateral or group_meeting) and members and state == "held" and not heading:
                     draft = self._draft(enc, state, members, host, sent)
+                    draft.multilateral = True
                     target = self.clusters.add(draft, sent, split=split)
                     if target is not None:
                         self.clusters.current = target
+                        slots.finish(ctx, target, sent, enc.predicate, self.previous_date, self.context_place, self.context_date)
                 continue
             draft = self._draft(enc, state, members, host, sent)
             if heading:
@@ -252,4 +261,4 @@ class MeetingAssembler:
 
     def _valid(self, d: Draft) -> bool:
         people = list(d.participants.values())
-        return len(people) >= 2 and any(not p.weak for p in people)
+        return len(people) >= 2 and (any(not p.weak for p in people) or d.strength >= 0.85)

@@ -40,6 +40,7 @@ class Encounter:
     passive: bool = False
     strength: float = 0.7
     subject_token: Token | None = None
+    guessed: set[str] = field(default_factory=set)  # keys placed by word order, not by the parse
     plural_subject: bool = False  # "les deux ministres", "Ils": the participants of the last meeting
 
     @property
@@ -154,9 +155,21 @@ def _relation(ctx: DocContext, enc: Encounter, node: Token) -> str | None:
     preps = set(enc.frame.partner_preps) | {"entre"}
     if cases & preps:
         return "partner"
-    if dep in ("obj", "iobj"):
+    if dep in ("obj", "iobj") or (enc.frame.object_participants and dep.startswith(("obl", "nmod", "appos", "conj"))):
         return "object"
     return None
+
+
+def plural_object(ctx: DocContext, enc: Encounter, sent: Span) -> bool:
+    """"a accueilli ses homologues", "a reçu plusieurs diplomates": a group the sentence does not name."""
+    doc = ctx.doc
+    dets = ctx.lex.word_set("group_det")
+    nouns = ctx.lex.word_set("group_object")
+    i = enc.predicate.i
+    for t in doc[i + 1 : min(sent.end, i + 25)]:
+        if t.lower_ in dets and t.i + 1 < sent.end and (doc[t.i + 1].lower_ in nouns or t.lower_ == "plusieurs"):
+            return True
+    return False
 
 
 def read_arguments(ctx: DocContext, encounters: list[Encounter], officials: list[Official]) -> set[str]:
@@ -249,6 +262,7 @@ def word_order_fallback(ctx: DocContext, enc: Encounter, officials: list[Officia
         before = [o for o in officials if o.key in free and lo < o.start and o.end <= i]
         if before and not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.i not in enc.tokens for t in doc[before[-1].end : i]):
             enc.subjects.append(before[-1])
+            enc.guessed.add(before[-1].key)
             enc.strength -= 0.05
     if not enc.partners and not enc.frame.needs_group:
         after = [o for o in officials if o.key in free and o.start > i and o.start < hi and o.key not in {s.key for s in enc.subjects}]
@@ -262,4 +276,5 @@ def word_order_fallback(ctx: DocContext, enc: Encounter, officials: list[Officia
                 else:
                     break
             enc.partners.extend(group)
+            enc.guessed.update(o.key for o in group)
             enc.strength -= 0.05

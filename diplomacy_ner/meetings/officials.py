@@ -106,13 +106,19 @@ def find_officials(ctx: DocContext, k: int) -> list[Official]:
         if excluded(ctx, s.start, sent):
             continue
         info = ctx.person_info(pid)
+        weak = not (info.get("role") or info.get("country") or info.get("class"))
+        if weak and any(t.lower_ in ctx.lex.word_set("generic_subject_title") for t in s):
+            continue  # "Vice-Premier ministre" taken for a name
         extent = set(range(s.start, s.end))
+        j = s.start - 1
+        while j >= sent.start and (doc[j].lower_ in ctx.lex.word_set("honorific") or doc[j].text in ("M.", "Mme", "MM.")):
+            extent.add(j)  # "M. Hammouchi": the honorific is the head of the phrase in the parse
+            j -= 1
         for t in titles:
             if ctx.title_person.get((t.start, t.end)) == pid and (0 <= s.start - t.end <= 4 or 0 <= t.start - s.end <= 3):
                 lo, hi = min(t.start, s.start), max(t.end, s.end)
                 extent.update(range(lo, hi))
         ext = frozenset(extent)
-        weak = not (info.get("role") or info.get("country") or info.get("class"))
         out.append(
             Official(
                 pid, pid, ctx.person_name(pid) or s.text, info.get("role"), info.get("country"), info.get("class"),

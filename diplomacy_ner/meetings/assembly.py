@@ -94,6 +94,10 @@ class MeetingAssembler:
             if not enc.subjects and not enc.plural_subject and enc.partners and enc.frame.pos == "noun":
                 # "L'échange avec X a permis…": the other side is the one the article follows
                 implicit = self.coref.last_subject or self.coref.protagonist
+                if any("Yes" in c.morph.get("Poss") for c in enc.predicate.children):
+                    # "sa rencontre avec X": the possessor is the subject of the clause
+                    owner = [o for o in everyone if o.start < enc.predicate.i and ctx.doc[o.anchor].dep_ in ("nsubj", "nsubj:pass")]
+                    implicit = owner[-1] if owner else implicit
                 if implicit is not None and implicit.key not in {o.key for o in enc.partners}:
                     enc.subjects.append(implicit.copy_at(enc.predicate.i, enc.predicate.i + 1, enc.predicate.i))
                     enc.strength -= 0.05
@@ -161,7 +165,8 @@ class MeetingAssembler:
                     group_meeting = bool(ctx.lex.cue("multilateral_context").search(sent.text))
                 if len(members) < 2 and (state != "held" or enc.frame.multilateral or not group_meeting):
                     self._context(sent, enc)
-                if (enc.frame.multilateral or group_meeting) and members and state == "held" and not heading:
+                opens_session = (enc.frame.multilateral and not enc.frame.needs_reflexive) or group_meeting
+                if opens_session and members and not (enc.guessed & set(members)) and state == "held" and not heading:
                     draft = self._draft(enc, state, members, host, sent)
                     draft.multilateral = True
                     target = self.clusters.add(draft, sent, split=split)

@@ -258,7 +258,7 @@ def word_order_fallback(ctx: DocContext, enc: Encounter, officials: list[Officia
     i = enc.predicate.i
     lo = max([p for p in predicates if p < i], default=-1)
     hi = min([p for p in predicates if p > i], default=10**9)
-    if not enc.subjects:
+    if not enc.subjects and enc.subject_token is None:
         before = [o for o in officials if o.key in free and lo < o.start and o.end <= i]
         if before and not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.i not in enc.tokens for t in doc[before[-1].end : i]):
             enc.subjects.append(before[-1])

@@ -61,7 +61,7 @@ class MeetingAssembler:
     def _sentence_kind(self, sent: Span) -> str:
         """``body``, ``heading`` (a short line without sentence punctuation: a title or caption) or ``skip``."""
         text = sent.text.strip()
-        if not text or self.ctx.lex.cue("boilerplate").match(text):
+        if not text or (self.ctx.lex.cue("boilerplate").match(text) and len(text) < 100):
             return "skip"
         if text.startswith("#"):
             return "heading"

@@ -260,12 +260,24 @@ def word_order_fallback(ctx: DocContext, enc: Encounter, officials: list[Officia
     hi = min([p for p in predicates if p > i], default=10**9)
     if not enc.subjects and enc.subject_token is None:
         before = [o for o in officials if o.key in free and lo < o.start and o.end <= i]
-        if before and not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.i not in enc.tokens for t in doc[before[-1].end : i]):
-            enc.subjects.append(before[-1])
-            enc.guessed.add(before[-1].key)
+        if before and not any(
+            t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.i not in enc.tokens and t.head.i not in enc.tokens
+            for t in doc[before[-1].end : i]
+        ):
+            group = [before[-1]]
+            for o in reversed(before[:-1]):
+                words = [t.lower_ for t in doc[o.end : group[0].start] if not t.is_punct]
+                if words in (["et"], []) and o.end <= group[0].start:
+                    group.insert(0, o)  # "MM. X et Y ont eu un entretien": a coordinated subject
+                else:
+                    break
+            enc.subjects.extend(group)
+            enc.guessed.update(o.key for o in group)
             enc.strength -= 0.05
     if not enc.partners and not enc.frame.needs_group:
         after = [o for o in officials if o.key in free and o.start > i and o.start < hi and o.key not in {s.key for s in enc.subjects}]
+        if after and any(t.pos_ in ("VERB", "AUX") and t.i not in enc.tokens for t in doc[i + 1 : after[0].start]):
+            after = []  # another clause stands between the predicate and the official
         if after:
             group = [after[0]]
             for o in after[1:]:

@@ -25,7 +25,15 @@ from .clusters import Clusterer, Draft, partner_groups
 from .content import finalise
 from .context import DocContext
 from .coreference import Coreference
-from .encounters import Encounter, find_predicates, official_at, plural_object, read_arguments, subject_token, word_order_fallback
+from .encounters import (
+    Encounter,
+    find_predicates,
+    official_at,
+    plural_object,
+    read_arguments,
+    subject_token,
+    word_order_fallback,
+)
 from .lexicon import MeetingLexicon
 from .officials import Official, find_officials
 from .topics import TopicLexicon

@@ -290,3 +290,4 @@ def word_order_fallback(ctx: DocContext, enc: Encounter, officials: list[Officia
             enc.partners.extend(group)
             enc.guessed.update(o.key for o in group)
             enc.strength -= 0.05
+

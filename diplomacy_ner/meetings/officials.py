@@ -137,7 +137,7 @@ def find_officials(ctx: DocContext, k: int) -> list[Official]:
             out.append(
                 Official(
                     person, person, ctx.person_name(person), pinfo.get("role"), pinfo.get("country"), pinfo.get("class"),
-                    t.start, t.end, [t], anchor=anchor_of(doc, ext), extent=ext,
+                    t.start, t.end, [t], anchor=anchor_of(doc, ext), extent=ext, anaphor=True,
                 )
             )
             continue
@@ -158,7 +158,28 @@ def find_officials(ctx: DocContext, k: int) -> list[Official]:
             key = f"unnamed:{code}:{(role or cls or '').lower()}"
             out.append(Official(key, None, None, role, code, cls, t.start, t.end, [t], unnamed=True, anchor=anchor, extent=ext))
     out.sort(key=lambda o: (o.start, o.key))
-    return out
+    return _merge_appositions(ctx, out)
+
+
+def _merge_appositions(ctx: DocContext, officials: list[Official]) -> list[Official]:
+    """"Le nouvel ambassadeur du Liban à Paris, Rami Adouane": an unnamed title and the name in
+    apposition to it are one official."""
+    doc = ctx.doc
+    drop: set[int] = set()
+    for i, o in enumerate(officials):
+        if not o.weak or o.unnamed:
+            continue
+        anchor = doc[o.anchor]
+        for j, t in enumerate(officials):
+            if j in drop or not t.unnamed or t.start >= o.start or len({q.key for q in officials if q.start == t.start}) > 1:
+                continue
+            if (anchor.dep_ == "appos" and anchor.head.i in t.extent) or (0 < o.start - t.end <= 4 and doc[o.start - 1].text == ","):
+                o.role, o.country, o.cls, o.weak = t.role, t.country, t.cls, False
+                o.spans = [*t.spans, *o.spans]
+                o.extent = frozenset(o.extent | t.extent)
+                drop.add(j)
+                break
+    return [o for k, o in enumerate(officials) if k not in drop]
 
 
 def bare_title_at(ctx: DocContext, k: int, tok: Token) -> Span | None:

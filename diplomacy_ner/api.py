@@ -177,6 +177,7 @@ def check_user_files(
     kb_files: Sequence[str | Path] = (),
     rule_files: Sequence[str | Path] = (),
     topic_files: Sequence[str | Path] = (),
+    frame_files: Sequence[str | Path] = (),
 ) -> None:
     """Read and validate the user's knowledge-base, rule and topic files.
 
@@ -186,6 +187,7 @@ def check_user_files(
     kb_files (Sequence[str | Path]): knowledge-base JSONL files, validated as one load.
     rule_files (Sequence[str | Path]): spaCy pattern JSONL files.
     topic_files (Sequence[str | Path]): topic lexicon JSONL files.
+    frame_files (Sequence[str | Path]): meeting frame, cue and word JSONL files.
     RAISES KnowledgeBaseError: the first problem, naming the file, the line and the field.
     RAISES TypeError: a single path given where a list is expected.
     """
@@ -193,7 +195,7 @@ def check_user_files(
     from .meetings.topics import read_topic_cues
     from .rules.patterns import load_pattern_file
 
-    for name, value in (("kb_files", kb_files), ("rule_files", rule_files), ("topic_files", topic_files)):
+    for name, value in (("kb_files", kb_files), ("rule_files", rule_files), ("topic_files", topic_files), ("frame_files", frame_files)):
         if isinstance(value, str | os.PathLike):
             raise TypeError(Errors.D036.format(name=name, value=value))
     if kb_files:
@@ -202,6 +204,10 @@ def check_user_files(
         load_pattern_file(path)
     for path in topic_files:
         read_topic_cues(path)
+    if frame_files:
+        from .meetings.lexicon import MeetingLexicon
+
+        MeetingLexicon.from_files(frame_files)
 
 
 def merge_analyses(text: str, published: dt.date | None, parts: Sequence[tuple[int, Analysis]]) -> Analysis:
@@ -524,6 +530,8 @@ class Extractor:
         agreements); a record with a shipped id overrides the shipped one.
     rule_files (Sequence[str | Path]): extra spaCy pattern JSONL files for the entity rules.
     topic_files (Sequence[str | Path]): extra topic lexicon JSONL files.
+    frame_files (Sequence[str | Path]): extra encounter frames, cue lists and word sets of the
+        meeting step (``resources/lexicons/frames.jsonl`` shows the format).
     pipeline (str | Path | Language | None): a pipeline saved with ``Extractor.to_disk`` /
         ``nlp.to_disk``, or a ready ``Language``; built from the shipped definition when None.
     max_chunk_chars (int): texts longer than this (or than ``nlp.max_length``) are processed
@@ -541,15 +549,16 @@ class Extractor:
         kb_files: Sequence[str | Path] = (),
         rule_files: Sequence[str | Path] = (),
         topic_files: Sequence[str | Path] = (),
+        frame_files: Sequence[str | Path] = (),
         pipeline: str | Path | Language | None = None,
         max_chunk_chars: int = DEFAULT_CHUNK_CHARS,
     ):
         if isinstance(max_chunk_chars, bool) or not isinstance(max_chunk_chars, int) or max_chunk_chars < 1:
             raise ValueError(Errors.D034.format(name="max_chunk_chars", value=max_chunk_chars))
-        if pipeline is not None and (kb_files or rule_files or topic_files):
+        if pipeline is not None and (kb_files or rule_files or topic_files or frame_files):
             raise ValueError(Errors.D037)
         # read the user's files before the slow pipeline build: a mistake is reported at once
-        check_user_files(kb_files=kb_files, rule_files=rule_files, topic_files=topic_files)
+        check_user_files(kb_files=kb_files, rule_files=rule_files, topic_files=topic_files, frame_files=frame_files)
         register_extensions()
         if isinstance(pipeline, Language):
             self.nlp = pipeline
@@ -558,7 +567,9 @@ class Extractor:
         else:
             from .pipeline import build_pipeline
 
-            self.nlp = build_pipeline(kb_files=kb_files, pattern_files=rule_files, topic_files=topic_files)
+            self.nlp = build_pipeline(
+                kb_files=kb_files, pattern_files=rule_files, topic_files=topic_files, frame_files=frame_files
+            )
         self.max_chunk_chars = max_chunk_chars
         self._lock = threading.Lock()
 

@@ -43,6 +43,7 @@ def build_pipeline(
     kb_files: Sequence[str | Path] = (),
     pattern_files: Sequence[str | Path] = (),
     topic_files: Sequence[str | Path] = (),
+    frame_files: Sequence[str | Path] = (),
     component_overrides: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> Language:
     """Assemble the full pipeline.
@@ -51,6 +52,7 @@ def build_pipeline(
     kb_files (Sequence[str | Path]): user knowledge-base JSONL files, added to every component.
     pattern_files (Sequence[str | Path]): user rule files (spaCy pattern JSONL) for the entity rules.
     topic_files (Sequence[str | Path]): user topic lexicon files for the meeting step.
+    frame_files (Sequence[str | Path]): user frame, cue and word files for the meeting step.
     component_overrides (Mapping | None): extra settings per component name.
     RETURNS (Language): the pipeline.
     """
@@ -87,6 +89,8 @@ def build_pipeline(
             settings["pattern_files"] = list(settings.get("pattern_files") or []) + [str(p) for p in pattern_files]
         if "topic_files" in settings:
             settings["topic_files"] = list(settings.get("topic_files") or []) + [str(p) for p in topic_files]
+        if "frame_files" in settings:
+            settings["frame_files"] = list(settings.get("frame_files") or []) + [str(p) for p in frame_files]
         if component_overrides and name in component_overrides:
             settings.update(component_overrides[name])
         # keep the configured order: insert before the next sourced component, if any

@@ -181,8 +181,11 @@ def read_arguments(ctx: DocContext, encounters: list[Encounter], officials: list
         for i in enc.tokens:
             owner[i] = enc
     extents: set[int] = set()
+    official_of: dict[int, Official] = {}
     for o in officials:
         extents.update(o.extent)
+        for i in o.extent:
+            official_of.setdefault(i, o)
     path_nouns = lex.word_set("path_noun")
     unattached: set[str] = set()
     for o in officials:
@@ -197,6 +200,9 @@ def read_arguments(ctx: DocContext, encounters: list[Encounter], officials: list
                 break
             if h.i in owner:
                 enc = owner[h.i]
+                via = official_of.get(node.i)
+                if via is not None and via is not o and doc[via.anchor].head.i == h.i:
+                    node = doc[via.anchor]  # through a coordinated official: its own relation counts
                 rel = _relation(ctx, enc, node)
                 if rel == "subject":
                     enc.subjects.append(o)
@@ -225,6 +231,15 @@ def subject_token(enc: Encounter) -> Token | None:
         verbs = [t.doc[i] for i in enc.tokens if i != t.i]
         if verbs:
             t = verbs[0]
+    infinitive = t.morph.get("VerbForm") == ["Inf"] or any(c.dep_.startswith("aux") and c.morph.get("VerbForm") == ["Inf"] for c in t.children)
+    if infinitive and any(c.dep_ == "mark" and c.lower_ in ("avant", "après", "pour", "afin", "sans") for c in t.children):
+        # "…, avant d'être reçu par Y": the infinitive's subject is the main clause's
+        aux_pass = any(c.dep_ == "aux:pass" for c in t.children)
+        root = t.sent.root
+        subj = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None:
+            enc.passive = enc.passive or aux_pass
+            return subj
     for _ in range(4):
         subj = next((c for c in t.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:

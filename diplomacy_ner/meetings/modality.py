@@ -25,7 +25,8 @@ def status(ctx: DocContext, sent: Span, trigger: Token) -> str | None:
         t.lower_ in lex.word_set("negation_particle") for t in doc[max(sent.start, trigger.i - 4) : trigger.i]
     ):
         return None
-    clause = doc[max(sent.start, trigger.i - 15) : min(sent.end, trigger.i + 15)].text
+    # a noun's verb may stand far from it ("La rencontre entre X et Y, prévue lundi, a été reportée")
+    clause = sent.text if trigger.pos_ in ("NOUN", "PROPN") else doc[max(sent.start, trigger.i - 15) : min(sent.end, trigger.i + 15)].text
     if lex.cue("cancelled").search(clause):
         return "cancelled"
     chain = verb_chain(trigger)

@@ -49,12 +49,14 @@ class Official:
 
 
 def anchor_of(doc: Doc, extent: frozenset[int]) -> int:
-    """The token of ``extent`` whose head is outside it, nearest the root."""
+    """The token of ``extent`` whose head is outside it: one governed by a verb, else the one nearest the root."""
     best, best_depth = -1, 10**6
     for i in sorted(extent):
         tok = doc[i]
         if tok.head.i in extent and tok.head.i != i:
             continue
+        if tok.head.pos_ in ("VERB", "AUX") and tok.head.i != i:
+            return i  # "le président …, X": the title carries the role the verb gives
         depth, node = 0, tok
         while node.head.i != node.i and depth < 60:
             node, depth = node.head, depth + 1

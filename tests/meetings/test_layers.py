@@ -1,0 +1,272 @@
+"""The layers of the document-level meeting model, each on sentences written for these tests.
+
+Officials, encounters with their arguments, distributivity, modality,
+coreference, clustering and the data files of frames. People are invented and
+unknown to the knowledge base.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from diplomacy_ner.errors import KnowledgeBaseError
+from diplomacy_ner.meetings.assembly import MeetingAssembler
+from diplomacy_ner.meetings.lexicon import MeetingLexicon
+
+PUBLISHED = "2025-03-12"
+
+
+def linked_doc(extractor, text: str, published: str | None = PUBLISHED):
+    """A doc run through every component before the meeting step."""
+    doc = extractor.make_doc(text, dt.date.fromisoformat(published) if published else None)
+    for name, proc in extractor.nlp.pipeline:
+        if name == "diplomacy_meetings":
+            break
+        doc = proc(doc)
+    return doc
+
+
+def assembler(extractor, text: str, lexicon: MeetingLexicon | None = None, published: str | None = PUBLISHED) -> MeetingAssembler:
+    comp = extractor.nlp.get_pipe("diplomacy_meetings")
+    doc = linked_doc(extractor, text, published)
+    return MeetingAssembler(doc, kb=comp.kb, topics=comp.topics, spans_key=comp.spans_key, lexicon=lexicon)
+
+
+def held(extractor, text: str, published: str | None = PUBLISHED):
+    return extractor.extract_meetings(text, published=published)
+
+
+def names(meeting) -> list[str]:
+    return sorted(p.name or f"<{p.role}|{p.country}>" for p in meeting.participants)
+
+
+# -- lexicon ----------------------------------------------------------------------------------
+def test_shipped_lexicon_has_frames_cues_and_words() -> None:
+    lex = MeetingLexicon.default()
+    assert {f.frame for f in lex.frames} >= {"receive", "talk", "meet", "audience", "talks", "call_noun", "chair", "join"}
+    assert "recevoir" in lex.verb_frames and "entretien" in lex.noun_frames
+    assert lex.cue("planned").search("Il se rendra à Dakar")
+    assert "light_verb" in lex.words and "avoir" in lex.word_set("light_verb")
+    assert lex.cue("no_such_list").search("anything") is None
+
+
+def test_user_frame_file_extends_the_lexicon(tmp_path: Path) -> None:
+    path = tmp_path / "frames.jsonl"
+    path.write_text(
+        json.dumps({"frame": "consult", "pos": "verb", "lemmas": ["concerter"], "needs_reflexive": True, "partner_preps": ["avec"]})
+        + "\n"
+        + json.dumps({"name": "light_verb", "words": ["effectuer"]})
+        + "\n",
+        encoding="utf-8",
+    )
+    lex = MeetingLexicon.from_files([path])
+    assert "concerter" in lex.verb_frames
+    assert "effectuer" in lex.word_set("light_verb") and "avoir" in lex.word_set("light_verb")
+    assert len(lex.frames) == len(MeetingLexicon.default().frames) + 1
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "where"),
+    [
+        ('{"frame": "x", "pos": "adverb", "lemmas": ["voir"]}', "D011", "pos"),
+        ('{"frame": "x", "pos": "verb", "lemmas": ["voir"], "colour": "red"}', "D011", "colour"),
+        ('{"something": 1}', "D011", "(record)"),
+        ('{"name": "planned", "regex": "(a+)+$"}', "D015", "regex"),
+        ('{"name": "planned", "regex": "("}', "D015", "regex"),
+        ("[1, 2]", "D012", ""),
+    ],
+)
+def test_bad_frame_lines_name_file_line_and_field(tmp_path: Path, line: str, code: str, where: str) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text("// a comment\n" + line + "\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError) as err:
+        MeetingLexicon.from_files([path])
+    assert f"[{code}]" in str(err.value) and "bad.jsonl:2" in str(err.value) and where in str(err.value)
+
+
+def test_missing_frame_file_is_d014(tmp_path: Path) -> None:
+    with pytest.raises(KnowledgeBaseError, match=r"\[D014\]"):
+        MeetingLexicon.from_files([tmp_path / "nope.jsonl"])
+
+
+# -- encounters: every predicate of a sentence, arguments from the parse -----------------------------
+
+
+@pytest.mark.slow
+def test_every_predicate_of_a_sentence_is_an_encounter(extractor) -> None:
+    text = (
+        "Le ministre ivoirien des Affaires étrangères, Koffi Adjoumani, s'est entretenu avec le ministre "
+        "ghanéen des Finances, Kwame Boateng, avant d'être reçu par le président de la République du Togo, Essowè Kadanga."
+    )
+    a = assembler(extractor, text)
+    _, encs = a.encounters(0)
+    frames = [e.frame.frame for e in encs]
+    assert frames == ["talk", "receive"]
+    talk, receive = encs
+    assert [o.name for o in talk.subjects] == ["Koffi Adjoumani"]
+    assert [o.name for o in talk.partners] == ["Kwame Boateng"]
+    assert receive.passive and [o.name for o in receive.agents] == ["Essowè Kadanga"]
+    ms = held(extractor, text)
+    assert sorted(names(m) for m in ms) == [["Essowè Kadanga", "Koffi Adjoumani"], ["Koffi Adjoumani", "Kwame Boateng"]]
+    visit = next(m for m in ms if "Essowè Kadanga" in names(m))
+    assert visit.host is not None and visit.host.name == "Essowè Kadanga"
+
+
+@pytest.mark.slow
+def test_light_verb_noun_and_possessor(extractor) -> None:
+    text = "Le ministre sénégalais de l'Intérieur, Ousmane Diagne, a eu lundi un entretien avec le ministre malien de la Sécurité, Modibo Sangaré."
+    a = assembler(extractor, text)
+    _, [enc] = a.encounters(0)
+    assert enc.frame.frame == "talks"
+    assert enc.predicate.text == "entretien"
+    assert [o.name for o in enc.subjects] == ["Ousmane Diagne"] and [o.name for o in enc.partners] == ["Modibo Sangaré"]
+    [m] = held(extractor, text)
+    assert names(m) == ["Modibo Sangaré", "Ousmane Diagne"]
+    assert m.date == dt.date(2025, 3, 10)
+
+
+@pytest.mark.slow
+def test_a_person_without_office_takes_part_through_an_explicit_frame(extractor) -> None:
+    text = "Le président gabonais, Armand Nzé, a reçu jeudi au palais présidentiel Théodore Lusamba."
+    [m] = held(extractor, text)
+    assert names(m) == ["Armand Nzé", "Théodore Lusamba"]
+    lusamba = next(p for p in m.participants if p.name == "Théodore Lusamba")
+    assert lusamba.role is None and lusamba.country is None
+    assert m.host is not None and m.host.name == "Armand Nzé"
+
+
+# -- distributivity ----------------------------------------------------------------------------
+@pytest.mark.slow
+def test_guests_received_one_after_another_are_separate_meetings(extractor) -> None:
+    text = (
+        "Le président de la République du Bénin, Gilles Ahouansou, a reçu mardi à Cotonou l'ambassadeur de Chine "
+        "et l'ambassadeur du Brésil."
+    )
+    ms = held(extractor, text)
+    assert sorted(names(m) for m in ms) == [["<ambassadeur|BR>", "Gilles Ahouansou"], ["<ambassadeur|CN>", "Gilles Ahouansou"]]
+    assert all(m.host is not None and m.host.name == "Gilles Ahouansou" for m in ms)
+    for m in ms:
+        unnamed = next(p for p in m.participants if p.name is None)
+        assert unnamed.role == "ambassadeur"
+
+
+@pytest.mark.slow
+def test_a_plain_list_of_partners_is_one_meeting(extractor) -> None:
+    text = (
+        "La ministre espagnole de l'Intérieur, Lucía Ferrándiz, s'est entretenue mardi à Madrid avec le ministre "
+        "portugais de l'Administration interne, Rui Calado, et le ministre français de l'Intérieur, Bastien Morel."
+    )
+    [m] = held(extractor, text)
+    assert names(m) == ["Bastien Morel", "Lucía Ferrándiz", "Rui Calado"]
+
+
+# -- coreference -------------------------------------------------------------------------------
+@pytest.mark.slow
+def test_pronoun_subject_is_the_last_subject(extractor) -> None:
+    text = (
+        "Le ministre nigérien des Affaires étrangères, Issoufou Garba, est arrivé lundi à Accra. "
+        "Il s'est entretenu mardi avec le ministre ghanéen des Affaires étrangères, Yaw Mensah."
+    )
+    [m] = held(extractor, text)
+    assert names(m) == ["Issoufou Garba", "Yaw Mensah"]
+    assert m.date == dt.date(2025, 3, 11)
+
+
+@pytest.mark.slow
+def test_ce_dernier_is_the_official_mentioned_last(extractor) -> None:
+    text = (
+        "Le ministre tchadien de la Défense, Mahamat Abakar, a reçu mardi le général camerounais Paul Essomba, "
+        "chef d'état-major des armées. "
+        "Ce dernier a ensuite été reçu par le président de la République du Tchad, Idriss Haroun."
+    )
+    ms = held(extractor, text)
+    assert sorted(names(m) for m in ms) == [["Idriss Haroun", "Paul Essomba"], ["Mahamat Abakar", "Paul Essomba"]]
+
+
+@pytest.mark.slow
+def test_plural_anaphor_continues_the_meeting(extractor) -> None:
+    text = (
+        "Le ministre marocain de l'Agriculture, Hassan Bennani, s'est entretenu mardi à Rabat avec le ministre "
+        "sénégalais de l'Agriculture, Moussa Faye. "
+        "Les deux ministres ont évoqué la sécurité alimentaire et la pêche."
+    )
+    [m] = held(extractor, text)
+    assert names(m) == ["Hassan Bennani", "Moussa Faye"]
+    assert "agriculture" in m.topics
+    assert len(m.evidence) == 2
+    assert text[m.evidence[1].start : m.evidence[1].end].startswith("Les deux ministres")
+
+
+@pytest.mark.slow
+def test_meeting_noun_without_subject_takes_the_article_protagonist(extractor) -> None:
+    text = (
+        "Le ministre béninois de l'Intérieur, Florent Dossou, a présidé mardi à Cotonou une réunion de sécurité. "
+        "L'entretien avec le ministre togolais de la Sécurité, Komi Atsou, a porté sur la lutte contre le terrorisme."
+    )
+    [m] = held(extractor, text)
+    assert names(m) == ["Florent Dossou", "Komi Atsou"]
+    assert "terrorism" in m.topics
+
+
+# -- modality ----------------------------------------------------------------------------------
+@pytest.mark.slow
+def test_status_is_read_per_predicate(extractor) -> None:
+    text = (
+        "Le ministre guinéen des Mines, Sékou Camara, a reçu lundi le ministre malien des Mines, Adama Keïta, "
+        "et rencontrera demain le ministre ivoirien des Mines, Serge Kouamé."
+    )
+    a = extractor.analyze(text, published=PUBLISHED)
+    by_status = {m.status: names(m) for m in a.meetings}
+    assert by_status["held"] == ["Adama Keïta", "Sékou Camara"]
+    assert by_status["planned"] == ["Serge Kouamé", "Sékou Camara"]
+
+
+@pytest.mark.slow
+def test_pluperfect_background_is_not_a_meeting(extractor) -> None:
+    text = "Le président malgache, Rija Andrianina, avait reçu en 2019 le président comorien, Said Mohamed."
+    assert held(extractor, text) == []
+
+
+# -- clustering and headings ---------------------------------------------------------------------
+@pytest.mark.slow
+def test_two_sentences_about_one_encounter_are_one_meeting(extractor) -> None:
+    text = (
+        "La ministre belge des Affaires étrangères, Claire Vandamme, a reçu lundi à Bruxelles son homologue "
+        "luxembourgeois, Marc Weber. "
+        "Lors de cet entretien, Claire Vandamme et Marc Weber ont examiné la coopération en matière de justice."
+    )
+    [m] = held(extractor, text)
+    assert names(m) == ["Claire Vandamme", "Marc Weber"]
+    assert "justice" in m.topics and len(m.evidence) == 2
+
+
+@pytest.mark.slow
+def test_a_heading_only_joins_a_meeting(extractor) -> None:
+    with_body = (
+        "Lomé : Kossi Amegah reçoit Ibrahim Touré\n\n"
+        "Le ministre togolais des Affaires étrangères, Kossi Amegah, a reçu lundi à Lomé le ministre burkinabè "
+        "de la Sécurité, Ibrahim Touré."
+    )
+    [m] = held(extractor, with_body)
+    assert names(m) == ["Ibrahim Touré", "Kossi Amegah"]
+    assert len(m.evidence) == 2
+    heading_only = "Lomé : le ministre togolais Kossi Amegah reçoit le ministre burkinabè Ibrahim Touré\n\nLa saison des pluies commence."
+    assert held(extractor, heading_only) == []
+
+
+@pytest.mark.slow
+def test_user_frame_opens_encounters(extractor, tmp_path: Path) -> None:
+    text = "La ministre rwandaise de la Santé, Aline Mukamana, s'est concertée mardi avec le ministre kényan de la Santé, Peter Otieno."
+    assert held(extractor, text) == []
+    path = tmp_path / "frames.jsonl"
+    path.write_text(
+        json.dumps({"frame": "consult", "pos": "verb", "lemmas": ["concerter"], "forms": ["concert"], "needs_reflexive": True}) + "\n",
+        encoding="utf-8",
+    )
+    a = assembler(extractor, text, lexicon=MeetingLexicon.from_files([path]))
+    [m] = a.run()
+    assert sorted(p["name"] for p in m["participants"]) == ["Aline Mukamana", "Peter Otieno"]

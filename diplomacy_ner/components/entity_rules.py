@@ -373,6 +373,10 @@ class EntityRules:
                 cleaned = _strip_honorifics(part)
                 if cleaned is None or all(i in blocked for i in range(cleaned.start, cleaned.end)):
                     continue
+                # "Gentiana Serbu de Roumanie": a country after a particle is not part of the name
+                cut = next((i for i in range(cleaned.start + 2, cleaned.end) if i in blocked and doc[i - 1].lower_ in ("de", "du", "d'", "des")), None)
+                if cut is not None:
+                    cleaned = Span(doc, cleaned.start, cut - 1, label="PERSON", kb_id=cleaned.kb_id_)
                 out.append(cleaned)
         out.extend(kb_people)
         # honorific + capitalised words the statistical model missed: "M. Benyoucef", "S.E. M. Lamin Jobe-Ceesay"

@@ -58,6 +58,10 @@ class MeetingAssembler:
         self.context_date: tuple[Span | None, dt.date | None] = (None, None)
         self.previous_date: dt.date | None = None
         self.headings: list[tuple[Draft, Span, Encounter]] = []
+        # "a reçu douze ambassadeurs. Il s'agit de A, de B …": the encounter whose guests a list gives
+        self.pending: tuple[Encounter, str, Official, int] | None = None
+        self.pending_role: str | None = None
+        self.series_hosts: set[str] = set()
 
     # -- sentences ---------------------------------------------------------------------------
     def _line_of(self, sent: Span) -> str:
@@ -121,6 +125,8 @@ class MeetingAssembler:
             officials, encs = self.encounters(k)
             used = False
             subject: Official | None = None
+            if self.pending is not None and kind != "skip":
+                used = self._list_guests(k, sent, officials)
             for enc in encs:
                 held = self._encounter(enc, sent, heading=kind == "heading")
                 used = used or held
@@ -155,7 +161,14 @@ class MeetingAssembler:
             return False
         if enc.frame.join:
             return self._join_frame(enc, sent, state)
-        distribute = enc.frame.distribute == "guests" or bool(ctx.lex.cue("distributive").search(sent.text)) or self._series_between(enc)
+        if enc.subjects and ctx.lex.cue("series_host").search(sent.text):
+            self.series_hosts.update(o.key for o in enc.subjects)
+        distribute = (
+            enc.frame.distribute == "guests"
+            or bool(ctx.lex.cue("distributive").search(sent.text))
+            or self._series_between(enc)
+            or any(o.key in self.series_hosts for o in enc.subjects)
+        )
         split = bool(ctx.lex.cue("split").search(sent.text))
         host = enc.host()
         held = False
@@ -167,10 +180,15 @@ class MeetingAssembler:
             untitled = all(o.weak for o in members.values()) and (enc.strength < 0.85 or bool(enc.guessed & set(members)))
             if len(members) < 2 or untitled:
                 group_meeting = False
-                if len(members) == 1 and enc.frame.host == "subject" and plural_object(ctx, enc, sent):
+                group_noun = plural_object(ctx, enc, sent) if len(members) == 1 and enc.subjects else None
+                if len(members) == 1 and enc.subjects and (group_noun is not None or sent.text.rstrip().endswith(":")):
                     # "a accueilli ses homologues … pour une réunion tripartite": the session opens here;
-                    # "a reçu plusieurs diplomates": a series told later, context only
-                    group_meeting = bool(ctx.lex.cue("multilateral_context").search(sent.text))
+                    # "a reçu plusieurs diplomates. Il s'agit de …": the guests come in a list
+                    group_meeting = enc.frame.host == "subject" and bool(ctx.lex.cue("multilateral_context").search(sent.text))
+                    if state == "held" and not group_meeting:
+                        self.pending = (enc, state, enc.subjects[0], enc.sent)
+                        group_role = group_noun.lemma_.lower() if group_noun is not None else None
+                        self.pending_role = group_role if group_role in ctx.lex.word_set("group_role") else None
                 if len(members) < 2 and (state != "held" or enc.frame.multilateral or not group_meeting):
                     self._context(sent, enc)
                 opens_session = (enc.frame.multilateral and not enc.frame.needs_reflexive) or group_meeting
@@ -200,6 +218,46 @@ class MeetingAssembler:
             else:
                 slots.finish(ctx, target, sent, enc.predicate, self.previous_date, None)
         return held
+
+    def _list_guests(self, k: int, sent: Span, officials: list[Official]) -> bool:
+        """The officials of a list that follows a series ("Il s'agit de A, de B", bullet lines) meet its host."""
+        assert self.pending is not None
+        enc, state, host, last = self.pending
+        text = sent.text
+        previous = self.ctx.sents[k - 1].text.rstrip() if k > 0 else ""
+        listing = previous.endswith((":", ";")) or text.rstrip().endswith(";")
+        if not (self.ctx.lex.cue("enumeration").search(text) or listing):
+            if k - last > 3:
+                self.pending = None
+            return False
+        self.pending = (enc, state, host, k)
+        guests = [o for o in officials if o.key != host.key and not o.anaphor]
+        if not guests:
+            return False
+        for o in guests:
+            if o.weak:
+                self._listed_office(o)
+        made = False
+        for group in partner_groups(guests, distribute=not enc.frame.multilateral):
+            members = {host.key: host, **{o.key: o for o in group}}
+            draft = self._draft(enc, state, members, host if enc.frame.host == "subject" else None, sent)
+            draft.strength = min(draft.strength, 0.75)
+            target = self.clusters.add(draft, sent, split=True)
+            if target is not None:
+                # the list items' own places are residences: slots come from the opening encounter
+                slots.finish(self.ctx, target, self.ctx.sents[enc.sent], enc.predicate, self.previous_date, self.context_place, self.context_date)
+                made = True
+        return made
+
+    def _listed_office(self, o: Official) -> None:
+        """"Gentiana Serbu de Roumanie" in a list of "douze ambassadeurs": the office and country a list implies."""
+        doc = self.ctx.doc
+        k = self.ctx.sentence_of.get(o.start, -1)
+        for c in self.ctx.in_sentence(k, "COUNTRY"):
+            if o.end < c.start <= o.end + 3 and doc[c.start - 1].lower_ in ("de", "du", "d'", "des") and c.kb_id_.startswith("country:"):
+                o.country = c.kb_id_.split(":", 1)[1]
+                o.role = o.role or self.pending_role
+                break
 
     def _draft(self, enc: Encounter, state: str, members: dict[str, Official], host: Official | None, sent: Span) -> Draft:
         return Draft(

@@ -126,6 +126,9 @@ def find_predicates(ctx: DocContext, k: int) -> list[Encounter]:
         tok = enc.predicate
         if enc.frame.pos == "noun":
             head = tok.head
+            if head.lower_ in lex.word_set("series_noun") and head.head is not head:
+                enc.tokens.add(head.i)  # "a tenu une série d'entretiens avec"
+                tok, head = head, head.head
             owner = by_token.get(head.i)
             if owner is not None and owner is not enc and owner.frame.pos == "verb":
                 # "a reçu un appel téléphonique de X", "reçu en audience": one encounter
@@ -157,19 +160,21 @@ def _relation(ctx: DocContext, enc: Encounter, node: Token) -> str | None:
         return "partner"
     if dep in ("obj", "iobj") or (enc.frame.object_participants and dep.startswith(("obl", "nmod", "appos", "conj"))):
         return "object"
+    if dep.startswith(("obl", "nmod", "conj")) and not cases and any(c.dep_ == "cc" for c in node.children):
+        return "partner"  # "avec X, et Y": the second conjunct attached to the verb by the parser
     return None
 
 
-def plural_object(ctx: DocContext, enc: Encounter, sent: Span) -> bool:
-    """"a accueilli ses homologues", "a reçu plusieurs diplomates": a group the sentence does not name."""
+def plural_object(ctx: DocContext, enc: Encounter, sent: Span) -> Token | None:
+    """"a accueilli ses homologues", "a reçu douze ambassadeurs": the group noun the sentence does not name."""
     doc = ctx.doc
     dets = ctx.lex.word_set("group_det")
     nouns = ctx.lex.word_set("group_object")
     i = enc.predicate.i
     for t in doc[i + 1 : min(sent.end, i + 25)]:
-        if t.lower_ in dets and t.i + 1 < sent.end and (doc[t.i + 1].lower_ in nouns or t.lower_ == "plusieurs"):
-            return True
-    return False
+        if (t.lower_ in dets or t.like_num) and t.i + 1 < sent.end and (doc[t.i + 1].lower_ in nouns or t.lower_ == "plusieurs"):
+            return doc[t.i + 1]
+    return None
 
 
 def read_arguments(ctx: DocContext, encounters: list[Encounter], officials: list[Official]) -> set[str]:

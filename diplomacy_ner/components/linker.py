@@ -111,7 +111,9 @@ class Linker:
         countries = self._country_entities(by_label.get("COUNTRY", []), span_entity)
         home = self._home_country(doc, by_label.get("COUNTRY", []), by_label.get("TITLE", []))
         doc._.home_country = home
-        roles, title_person = self._roles(doc, clusters, by_label.get("TITLE", []), published, home)
+        # without a publication date, KB roles are dated by the latest year the text mentions
+        reference = published or _text_date(doc)
+        roles, title_person = self._roles(doc, clusters, by_label.get("TITLE", []), reference, home)
         bodies = self._named_entities(self._entity_bodies(by_label), "body", span_entity, home, doc)
         agreements = self._named_entities(by_label.get("AGREEMENT", []), "agreement", span_entity, home, doc)
         places = self._place_entities(by_label.get("PLACE", []), span_entity)
@@ -529,6 +531,12 @@ _BETWEEN_TITLE_AND_NAME = {
     "professeur", "pr", "m.", "général", "générale", "colonel", "colonel-major", "amiral", "commandant",
     "lieutenant-général", "de", "d'", "division", "brigade", "corps", "armée", "cheikh", "prince", "princesse",
 }
+
+
+def _text_date(doc: Doc) -> dt.date | None:
+    """Mid-year of the latest year (1950-2099) the text mentions, or None."""
+    years = [int(y) for y in re.findall(r"\b(19[5-9]\d|20\d\d)\b", doc.text)]
+    return dt.date(max(years), 6, 30) if years else None
 
 
 def _fold_name(text: str) -> str:

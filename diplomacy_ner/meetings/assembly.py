@@ -137,7 +137,7 @@ class MeetingAssembler:
                 if sent not in self.clusters.current.sentences:
                     self.clusters.current.sentences.append(sent)
             if subject is None:
-                subject = next((o for o in officials if not o.weak and not o.unnamed and ctx.doc[o.anchor].dep_ in ("nsubj", "nsubj:pass")), None)
+                subject = next((o for o in officials if not o.unnamed and ctx.doc[o.anchor].dep_ in ("nsubj", "nsubj:pass")), None)
             self.coref.update(officials, subject)
         for draft, sent, enc in self.headings:
             target = self.clusters.add(draft, sent, split=False, heading=True)
@@ -180,13 +180,16 @@ class MeetingAssembler:
             untitled = all(o.weak for o in members.values()) and (enc.strength < 0.85 or bool(enc.guessed & set(members)))
             if len(members) < 2 or untitled:
                 group_meeting = False
-                group_noun = plural_object(ctx, enc, sent) if len(members) == 1 and enc.subjects else None
-                if len(members) == 1 and enc.subjects and (group_noun is not None or sent.text.rstrip().endswith(":")):
+                known = next(iter(members.values())) if len(members) == 1 else None
+                group_noun = plural_object(ctx, enc, sent) if known is not None else None
+                if group_noun is None and known is not None and enc.subject_token is not None and enc.subject_token.lemma_.lower() in ctx.lex.word_set("group_role"):
+                    group_noun = enc.subject_token  # "Sept nouveaux ambassadeurs ont présenté leurs lettres de créance au président X"
+                if known is not None and (group_noun is not None or sent.text.rstrip().endswith(":")):
                     # "a accueilli ses homologues … pour une réunion tripartite": the session opens here;
                     # "a reçu plusieurs diplomates. Il s'agit de …": the guests come in a list
-                    group_meeting = enc.frame.host == "subject" and bool(ctx.lex.cue("multilateral_context").search(sent.text))
+                    group_meeting = enc.frame.host == "subject" and bool(enc.subjects) and bool(ctx.lex.cue("multilateral_context").search(sent.text))
                     if state == "held" and not group_meeting:
-                        self.pending = (enc, state, enc.subjects[0], enc.sent)
+                        self.pending = (enc, state, known, enc.sent)
                         group_role = group_noun.lemma_.lower() if group_noun is not None else None
                         self.pending_role = group_role if group_role in ctx.lex.word_set("group_role") else None
                 if len(members) < 2 and (state != "held" or enc.frame.multilateral or not group_meeting):
@@ -240,7 +243,7 @@ class MeetingAssembler:
         made = False
         for group in partner_groups(guests, distribute=not enc.frame.multilateral):
             members = {host.key: host, **{o.key: o for o in group}}
-            draft = self._draft(enc, state, members, host if enc.frame.host == "subject" else None, sent)
+            draft = self._draft(enc, state, members, host if enc.frame.host in ("subject", "partner") else None, sent)
             draft.strength = min(draft.strength, 0.75)
             target = self.clusters.add(draft, sent, split=True)
             if target is not None:
@@ -254,7 +257,9 @@ class MeetingAssembler:
         doc = self.ctx.doc
         k = self.ctx.sentence_of.get(o.start, -1)
         for c in self.ctx.in_sentence(k, "COUNTRY"):
-            if o.end < c.start <= o.end + 3 and doc[c.start - 1].lower_ in ("de", "du", "d'", "des") and c.kb_id_.startswith("country:"):
+            after = o.end < c.start <= o.end + 3 and doc[o.start - 1].text != "("
+            before = 0 <= o.start - c.end <= 2 and doc[c.end : o.start].text.strip() in ("(", ",", "")  # "du Canada (X)"
+            if (after or before) and doc[c.start - 1].lower_ in ("de", "du", "d'", "des") and c.kb_id_.startswith("country:"):
                 o.country = c.kb_id_.split(":", 1)[1]
                 o.role = o.role or self.pending_role
                 break

@@ -35,12 +35,11 @@ class Coreference:
         for s in ctx.by_label.get("PERSON", []):
             pid = s.kb_id_
             info = ctx.person_info(pid)
-            if not (info.get("role") or info.get("country")):
-                continue
             k = ctx.sentence_of.get(s.start, -1)
             if k < 0 or excluded(ctx, s.start, ctx.sents[k]):
                 continue
-            scores[pid] += 1.0
+            # a person the text gives no office can be the protagonist, with less weight
+            scores[pid] += 1.0 if (info.get("role") or info.get("country")) else 0.5
             if s.root.dep_ in ("nsubj", "nsubj:pass") or any(t.dep_ in ("nsubj", "nsubj:pass") for t in s):
                 scores[pid] += 1.0
             if info.get("country") == ctx.home:

@@ -73,7 +73,7 @@ def _reflexive_before(ctx: DocContext, tok: Token, sent: Span, reach: int = 5) -
     return any(t.lower_ in words for t in ctx.doc[max(sent.start, tok.i - reach) : tok.i])
 
 
-def _next_words(doc: Doc, tok: Token, sent: Span, n: int = 3) -> list[str]:
+def _next_words(doc: Doc, tok: Token, sent: Span, n: int = 4) -> list[str]:
     return [doc[k].lower_ for k in range(tok.i + 1, min(sent.end, tok.i + 1 + n))]
 
 

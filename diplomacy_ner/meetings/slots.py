@@ -104,6 +104,8 @@ def explicit_place(ctx: DocContext, sent: Span, trigger: Token | None) -> dict[s
             continue
         if any(t.start <= p.start < t.end for t in ctx.in_sentence(k, "TITLE")):
             continue  # "l'ambassadeur d'Italie à Rabat": a place inside a title
+        if any(q.start <= p.start < q.end for q in ctx.in_sentence(k, "PERSON")):
+            continue  # "Riyad al-Malki" is a name
         dist = abs(p.start - trigger.i) if trigger is not None else p.start
         if best is None or dist < best[0]:
             best = (dist, p)

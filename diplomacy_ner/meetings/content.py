@@ -10,7 +10,7 @@ from ..offsets import mention
 from .clusters import Draft
 from .context import DocContext
 from .officials import Official, excluded
-from .slots import fill_countries, fill_roles, visit_host
+from .slots import document_place, fill_countries, fill_roles, visit_host
 
 
 def content(ctx: DocContext, d: Draft) -> tuple[list[str], list[dict[str, Any]], list[dict[str, Any]]]:
@@ -84,6 +84,8 @@ def finalise(ctx: DocContext, d: Draft) -> dict[str, Any]:
     kind = d.kind or "in_person"
     location = d.location if kind == "in_person" else None
     host = d.host if kind == "in_person" else None
+    if kind == "in_person" and location is None:
+        location = document_place(ctx, d, participants, host)
     if kind == "in_person" and host is None and location and location.get("country"):
         at_home = [p for p in participants if p.country == location.get("country")]
         if len(at_home) == 1 and len(participants) >= 2:

@@ -167,8 +167,6 @@ def fill_countries(ctx: DocContext, d: Draft, participants: list[Official]) -> N
     ranking += [c for c in ctx.ranking if c not in ranking]
     place_country = (d.location or {}).get("country")
     for p in missing:
-        if p.weak and not p.unnamed:
-            continue  # a person the text gives no office: no country is guessed
         is_guest = d.host is not None and d.host != p.key
         for code in ranking:
             if code in present or (is_guest and code == place_country and code != ctx.home):
@@ -180,3 +178,28 @@ def fill_countries(ctx: DocContext, d: Draft, participants: list[Official]) -> N
             if place_country and place_country not in present and not is_guest:
                 p.country = place_country
                 present.add(place_country)
+
+
+def document_place(ctx: DocContext, d: Draft, participants: list[Official], host: str | None) -> dict[str, Any] | None:
+    """A meeting's place from the document when its own sentences give none: the place nearest before
+    its first sentence (else the first after it) in the country of its host, or of a participant."""
+    countries = [p.country for p in participants if p.key == host and p.country] or [p.country for p in participants if p.country]
+    if not countries or not d.sentences:
+        return None
+    first = min(s.start for s in d.sentences)
+    best: tuple[int, Span] | None = None
+    for p in ctx.by_label.get("PLACE", []):
+        info = p._.info or {}
+        if info.get("country") not in countries or (ctx.dateline and p.start_char == ctx.dateline.get("start")):
+            continue
+        k = ctx.sentence_of.get(p.start, -1)
+        if any(t.start <= p.start < t.end for t in ctx.in_sentence(k, "TITLE")) or any(q.start <= p.start < q.end for q in ctx.in_sentence(k, "PERSON")):
+            continue
+        distance = first - p.start if p.start <= first else 10**6 + p.start
+        if best is None or distance < best[0]:
+            best = (distance, p)
+    if best is None:
+        return None
+    p = best[1]
+    info = p._.info or {}
+    return {"name": info.get("name") or p.text, "country": info.get("country"), "mention": mention(ctx.doc, p.start_char, p.end_char, ctx.omap)}

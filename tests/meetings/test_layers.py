@@ -135,7 +135,7 @@ def test_a_person_without_office_takes_part_through_an_explicit_frame(extractor)
     [m] = held(extractor, text)
     assert names(m) == ["Armand Nzé", "Théodore Lusamba"]
     lusamba = next(p for p in m.participants if p.name == "Théodore Lusamba")
-    assert lusamba.role is None and lusamba.country is None
+    assert lusamba.role is None
     assert m.host is not None and m.host.name == "Armand Nzé"
 
 

@@ -28,7 +28,7 @@ from .coreference import Coreference
 from .encounters import (
     Encounter,
     find_predicates,
-    official_at,
+    official_index,
     plural_object,
     read_arguments,
     subject_token,
@@ -65,10 +65,8 @@ class MeetingAssembler:
 
     # -- sentences ---------------------------------------------------------------------------
     def _line_of(self, sent: Span) -> str:
-        text = self.ctx.text
-        line_start = text.rfind("\n", 0, sent.start_char) + 1
-        line_end = text.find("\n", sent.start_char)
-        return text[line_start : line_end if line_end != -1 else len(text)].strip()
+        start, end = self.ctx.line_bounds(sent.start_char)
+        return self.ctx.text[start:end].strip()
 
     def _sentence_kind(self, sent: Span) -> str:
         """``body``, ``heading`` (a short line without sentence punctuation: a title or caption) or ``skip``."""
@@ -90,15 +88,16 @@ class MeetingAssembler:
         everyone = sorted(officials + anaphors, key=lambda o: o.start)
         encs = find_predicates(ctx, k)
         free = read_arguments(ctx, encs, everyone)
-        predicates = [e.predicate.i for e in encs]
+        predicates = sorted(e.predicate.i for e in encs)
+        index = official_index(everyone)
         for enc in encs:
-            tok = subject_token(enc)
+            tok = subject_token(enc, ctx.root(k))
             if tok is not None and not enc.subjects:
-                o = official_at(everyone, tok)
+                o = index.get(tok.i)
                 if o is not None:
                     enc.subjects.append(o)
                     free.discard(o.key)
-                elif tok.i in plural or ctx.lex.cue("plural_anaphor").search(ctx.doc[tok.left_edge.i : tok.right_edge.i + 1].text):
+                elif tok.i in plural or ctx.lex.cue("plural_anaphor").search(ctx.doc[max(tok.left_edge.i, tok.i - 6) : min(tok.right_edge.i, tok.i + 6) + 1].text):
                     enc.plural_subject = True
                 enc.subject_token = tok
             if not enc.plural_subject:
@@ -134,8 +133,7 @@ class MeetingAssembler:
                     subject = enc.subjects[0]
             if kind == "body" and not used and self.clusters.current is not None and self._continues(sent, self.clusters.current, officials):
                 self._join(self.clusters.current, sent, officials, encs)
-                if sent not in self.clusters.current.sentences:
-                    self.clusters.current.sentences.append(sent)
+                self.clusters.current.add_sentence(sent)
             if subject is None:
                 subject = next((o for o in officials if not o.unnamed and ctx.doc[o.anchor].dep_ in ("nsubj", "nsubj:pass")), None)
             self.coref.update(officials, subject)
@@ -161,15 +159,16 @@ class MeetingAssembler:
             return False
         if enc.frame.join:
             return self._join_frame(enc, sent, state)
-        if enc.subjects and ctx.lex.cue("series_host").search(sent.text):
+        k = enc.sent
+        if enc.subjects and ctx.sentence_cue(k, "series_host"):
             self.series_hosts.update(o.key for o in enc.subjects)
         distribute = (
             enc.frame.distribute == "guests"
-            or bool(ctx.lex.cue("distributive").search(sent.text))
+            or ctx.sentence_cue(k, "distributive")
             or self._series_between(enc)
             or any(o.key in self.series_hosts for o in enc.subjects)
         )
-        split = bool(ctx.lex.cue("split").search(sent.text))
+        split = ctx.sentence_cue(k, "split")
         host = enc.host()
         held = False
         for group in partner_groups(enc.partners, distribute=distribute and not enc.frame.multilateral):
@@ -187,7 +186,7 @@ class MeetingAssembler:
                 if known is not None and (group_noun is not None or sent.text.rstrip().endswith(":")):
                     # "a accueilli ses homologues … pour une réunion tripartite": the session opens here;
                     # "a reçu plusieurs diplomates. Il s'agit de …": the guests come in a list
-                    group_meeting = enc.frame.host == "subject" and bool(enc.subjects) and bool(ctx.lex.cue("multilateral_context").search(sent.text))
+                    group_meeting = enc.frame.host == "subject" and bool(enc.subjects) and ctx.sentence_cue(k, "multilateral_context")
                     if state == "held" and not group_meeting:
                         self.pending = (enc, state, known, enc.sent)
                         group_role = group_noun.lemma_.lower() if group_noun is not None else None
@@ -302,9 +301,8 @@ class MeetingAssembler:
         current = self.clusters.current
         if current is not None and current.multilateral and state == "held":
             for o in people:
-                self.clusters.add_participant(current, o)
-            if sent not in current.sentences:
-                current.sentences.append(sent)
+                self.clusters.join(current, o)
+            current.add_sentence(sent)
             return True
         if len(people) < 2 or state != "held":
             return False
@@ -333,7 +331,7 @@ class MeetingAssembler:
             return
         for o in officials:
             if not o.weak:
-                self.clusters.add_participant(current, o)
+                self.clusters.join(current, o)
 
     def _valid(self, d: Draft) -> bool:
         people = list(d.participants.values())

@@ -36,9 +36,22 @@ class Draft:
     multilateral: bool = False
     strength: float = 0.6
     explicit_host: bool = False
+    _seen: set[int] = field(default_factory=set, repr=False)
 
     def keys(self) -> set[str]:
         return set(self.participants)
+
+    def add_sentence(self, sent: Span) -> None:
+        """Add a sentence of evidence once (a set keeps this linear in the meeting's sentences)."""
+        if not self._seen and self.sentences:
+            self._seen.update(s.start for s in self.sentences)
+        if sent.start not in self._seen:
+            self._seen.add(sent.start)
+            self.sentences.append(sent)
+
+
+# how many of the latest meetings a candidate is compared with beyond those with its exact participants
+RECENT = 30
 
 
 class Clusterer:
@@ -46,6 +59,7 @@ class Clusterer:
 
     def __init__(self, protagonist: str | None = None):
         self.drafts: list[Draft] = []
+        self.by_keys: dict[frozenset[str], list[Draft]] = {}
         self.current: Draft | None = None
         self.protagonist = protagonist
 
@@ -58,6 +72,7 @@ class Clusterer:
         if heading:
             return None
         self.drafts.append(draft)
+        self.by_keys.setdefault(frozenset(draft.participants), []).append(draft)
         return draft
 
     def target(self, draft: Draft, split: bool) -> Draft | None:
@@ -72,9 +87,12 @@ class Clusterer:
             and current.keys() & keys | (set() if current.participants else keys)
         ):
             return current
-        for d in reversed(self.drafts):
-            if d.status != draft.status:
+        exact = self.by_keys.get(frozenset(keys), [])
+        seen: set[int] = set()
+        for d in [*reversed(exact), *reversed(self.drafts[-RECENT:])]:
+            if id(d) in seen or d.status != draft.status:
                 continue
+            seen.add(id(d))
             dkeys = d.keys()
             same = keys == dkeys or (keys <= dkeys and not split and len(keys) >= 2 and not (d.multilateral and len(keys) < len(dkeys) and not draft.multilateral))
             if draft.multilateral and d is current and d.multilateral and not split:
@@ -91,8 +109,10 @@ class Clusterer:
         return None
 
     def merge(self, target: Draft, draft: Draft, sent: Span) -> None:
+        before = frozenset(target.participants)
         for p in draft.participants.values():
             self.add_participant(target, p)
+        self._reindex(target, before)
         if draft.host and not target.explicit_host:
             target.host = draft.host
             target.explicit_host = draft.explicit_host
@@ -100,8 +120,20 @@ class Clusterer:
             target.kind = draft.kind
         target.strength = max(target.strength, draft.strength)
         target.predicates.extend(draft.predicates)
-        if sent not in target.sentences:
-            target.sentences.append(sent)
+        target.add_sentence(sent)
+
+    def _reindex(self, target: Draft, before: frozenset[str]) -> None:
+        after = frozenset(target.participants)
+        if after == before or target not in self.by_keys.get(before, []):
+            return
+        self.by_keys[before].remove(target)
+        self.by_keys.setdefault(after, []).append(target)
+
+    def join(self, target: Draft, p: Official) -> None:
+        """Add one participant to a meeting (an attendee of a session)."""
+        before = frozenset(target.participants)
+        self.add_participant(target, p)
+        self._reindex(target, before)
 
     def add_participant(self, target: Draft, p: Official) -> None:
         if p.key in target.participants:

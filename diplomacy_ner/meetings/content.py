@@ -15,18 +15,18 @@ from .slots import document_place, fill_countries, fill_roles, visit_host
 
 def content(ctx: DocContext, d: Draft) -> tuple[list[str], list[dict[str, Any]], list[dict[str, Any]]]:
     """Topic keys, bodies and agreements of the meeting's sentences (titles masked)."""
-    title_ranges = [(t.start_char, t.end_char) for t in ctx.by_label.get("TITLE", [])]
     keys = d.keys()
     own_spans = {(sp.start, sp.end) for p in d.participants.values() for sp in p.spans}
-    participant_titles = [t for t in ctx.by_label.get("TITLE", []) if ctx.title_person.get((t.start, t.end)) in keys or (t.start, t.end) in own_spans]
     dateline_end = (ctx.dateline or {}).get("end", -1)
     topics: list[str] = []
     bodies: dict[str, dict[str, Any]] = {}
     agreements: dict[str, dict[str, Any]] = {}
     for s in sorted(d.sentences, key=lambda s: s.start):
         k = ctx.sentence_of.get(s.start, -1)
+        titles = ctx.in_sentence(k, "TITLE")
+        participant_titles = [t for t in titles if ctx.title_person.get((t.start, t.end)) in keys or (t.start, t.end) in own_spans]
         masked = list(s.text)
-        for a, b in title_ranges:
+        for a, b in ((t.start_char, t.end_char) for t in titles):
             if a >= s.start_char and b <= s.end_char:
                 for i in range(a - s.start_char, b - s.start_char):
                     masked[i] = " "

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import re
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -50,6 +52,49 @@ class DocContext:
             self.by_sentence.setdefault((self.sentence_of.get(s.start, -1), s.label_), []).append(s)
         self.title_person = {(t.start, t.end): (t._.info or {}).get("person") for t in self.by_label.get("TITLE", [])}
         self._body_codes: dict[str, str | None] = {}
+        self._newlines = [m.start() for m in re.finditer("\n", self.text)]
+        self._cues: dict[tuple[int, str], bool] = {}
+        self._starts: dict[tuple[int, str], list[int]] = {}
+        self._roots: dict[int, Any] = {}
+        self._years: dict[int, list[int]] = {}
+        self.body_places_cache: list[Span] | None = None
+
+    # -- cached per-sentence facts: every layer asks them per predicate, a long sentence pays once --------
+    def line_bounds(self, char: int) -> tuple[int, int]:
+        """Start and end offsets of the line holding character ``char``."""
+        k = bisect.bisect_left(self._newlines, char)
+        start = self._newlines[k - 1] + 1 if k > 0 else 0
+        end = self._newlines[k] if k < len(self._newlines) else len(self.text)
+        return start, end
+
+    def sentence_cue(self, k: int, name: str) -> bool:
+        """Does sentence ``k`` match the cue list ``name``?"""
+        key = (k, name)
+        if key not in self._cues:
+            self._cues[key] = bool(self.lex.cue(name).search(self.sents[k].text))
+        return self._cues[key]
+
+    def sentence_years(self, k: int) -> list[int]:
+        if k not in self._years:
+            self._years[k] = [int(y) for y in re.findall(r"\b(19\d\d|20\d\d)\b", self.sents[k].text)]
+        return self._years[k]
+
+    def root(self, k: int) -> Any:
+        """The root token of sentence ``k``."""
+        if k not in self._roots:
+            self._roots[k] = self.sents[k].root
+        return self._roots[k]
+
+    def near(self, k: int, label: str, i: int, radius: int) -> list[Span]:
+        """The spans of ``label`` in sentence ``k`` that start within ``radius`` tokens of token ``i``."""
+        spans = self.in_sentence(k, label)
+        key = (k, label)
+        if key not in self._starts:
+            self._starts[key] = [s.start for s in spans]
+        starts = self._starts[key]
+        lo = bisect.bisect_left(starts, i - radius)
+        hi = bisect.bisect_right(starts, i + radius)
+        return spans[lo:hi]
 
     def in_sentence(self, k: int, label: str) -> list[Span]:
         """The spans of ``label`` that start in sentence ``k``."""

@@ -16,7 +16,7 @@ from collections import Counter
 from spacy.tokens import Token
 
 from .context import DocContext
-from .officials import Official, bare_title_at, excluded
+from .officials import Official, bare_titles, excluded
 
 
 class Coreference:
@@ -61,6 +61,7 @@ class Coreference:
             covered.update(o.extent)
         out: list[Official] = []
         plural: set[int] = set()
+        bare = bare_titles(ctx, k)
         for tok in sent:
             if tok.i in covered:
                 continue
@@ -79,7 +80,7 @@ class Coreference:
             elif low in lex.word_set("demonstrative") and (low != "dernier" and low != "dernière" or any(c.lower_ in ("ce", "cette") for c in tok.children) or (tok.i > 0 and ctx.doc[tok.i - 1].lower_ in ("ce", "cette"))):
                 target = self._last_mentioned(tok, officials)
             else:
-                title = bare_title_at(ctx, k, tok) if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubj:pass", "obj", "obl:agent", "obl:arg", "obl:mod", "nmod") else None
+                title = bare.get(tok.i) if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubj:pass", "obj", "obl:agent", "obl:arg", "obl:mod", "nmod") else None
                 if title is not None and tok.i == title.start + next((j for j, t in enumerate(title) if t.pos_ in ("NOUN", "PROPN")), 0):
                     if not excluded(ctx, title.start, sent):
                         target = self._same_class((title._.info or {}).get("class"), tok)
@@ -104,7 +105,7 @@ class Coreference:
     def _same_class(self, cls: str | None, tok: Token) -> Official | None:
         if cls is None or cls == "generic":
             return self.last_subject or self.protagonist
-        for o in reversed(self.history):
+        for o in reversed(self.history[-200:]):
             if o.cls == cls and not o.unnamed and (o.country is None or o.country == self.ctx.home or self.ctx.home is None):
                 return o
         p = self.protagonist

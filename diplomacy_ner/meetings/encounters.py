@@ -14,6 +14,7 @@ word order stand in, with a lower score.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -229,7 +230,7 @@ def read_arguments(ctx: DocContext, encounters: list[Encounter], officials: list
     return unattached
 
 
-def subject_token(enc: Encounter) -> Token | None:
+def subject_token(enc: Encounter, root: Token | None = None) -> Token | None:
     """The subject of a predicate, inherited through participles, coordination and relatives."""
     t = enc.predicate
     if enc.frame.pos == "noun":
@@ -240,7 +241,7 @@ def subject_token(enc: Encounter) -> Token | None:
     if infinitive and any(c.dep_ == "mark" and c.lower_ in ("avant", "après", "pour", "afin", "sans") for c in t.children):
         # "…, avant d'être reçu par Y": the infinitive's subject is the main clause's
         aux_pass = any(c.dep_ == "aux:pass" for c in t.children)
-        root = t.sent.root
+        root = root if root is not None else t.sent.root
         subj = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
             enc.passive = enc.passive or aux_pass
@@ -264,22 +265,27 @@ def subject_token(enc: Encounter) -> Token | None:
     return None
 
 
-def official_at(officials: list[Official], tok: Token) -> Official | None:
-    """The official whose extent contains ``tok`` (or whose anchor it is)."""
+def official_index(officials: list[Official]) -> dict[int, Official]:
+    """Token → the official whose extent holds it (the first in text order)."""
+    index: dict[int, Official] = {}
     for o in officials:
-        if tok.i in o.extent or tok.i == o.anchor:
-            return o
-    return None
+        for i in o.extent:
+            index.setdefault(i, o)
+    return index
 
 
 def word_order_fallback(ctx: DocContext, enc: Encounter, officials: list[Official], free: set[str], predicates: list[int]) -> None:
     """Fill a missing subject or partner from the officials around the predicate."""
     doc = ctx.doc
     i = enc.predicate.i
-    lo = max([p for p in predicates if p < i], default=-1)
-    hi = min([p for p in predicates if p > i], default=10**9)
+    at = bisect.bisect_left(predicates, i)
+    lo = predicates[at - 1] if at > 0 else -1
+    hi = predicates[at + 1] if at + 1 < len(predicates) else 10**9
+    starts = [o.start for o in officials]
+    first = bisect.bisect_right(starts, lo)
+    mid = bisect.bisect_left(starts, i)
     if not enc.subjects and enc.subject_token is None:
-        before = [o for o in officials if o.key in free and lo < o.start and o.end <= i]
+        before = [o for o in officials[max(first, mid - 8) : mid] if o.key in free and o.end <= i and i - o.end <= 40]
         if before and not any(
             t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.i not in enc.tokens and t.head.i not in enc.tokens
             for t in doc[before[-1].end : i]
@@ -295,7 +301,8 @@ def word_order_fallback(ctx: DocContext, enc: Encounter, officials: list[Officia
             enc.guessed.update(o.key for o in group)
             enc.strength -= 0.05
     if not enc.partners and not enc.frame.needs_group:
-        after = [o for o in officials if o.key in free and o.start > i and o.start < hi and o.key not in {s.key for s in enc.subjects}]
+        subjects = {s.key for s in enc.subjects}
+        after = [o for o in officials[mid : mid + 12] if o.key in free and i < o.start < hi and o.key not in subjects]
         if after and any(t.pos_ in ("VERB", "AUX") and t.i not in enc.tokens for t in doc[i + 1 : after[0].start]):
             after = []  # another clause stands between the predicate and the official
         if after:

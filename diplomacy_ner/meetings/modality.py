@@ -8,8 +8,6 @@ around the predicate, not the whole sentence.
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Span, Token
 
 from .context import DocContext
@@ -26,8 +24,12 @@ def status(ctx: DocContext, sent: Span, trigger: Token) -> str | None:
     ):
         return None
     # a noun's verb may stand far from it ("La rencontre entre X et Y, prévue lundi, a été reportée")
-    clause = sent.text if trigger.pos_ in ("NOUN", "PROPN") else doc[max(sent.start, trigger.i - 15) : min(sent.end, trigger.i + 15)].text
-    if lex.cue("cancelled").search(clause):
+    k = ctx.sentence_of.get(sent.start, -1)
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        cancelled = ctx.sentence_cue(k, "cancelled")
+    else:
+        cancelled = bool(lex.cue("cancelled").search(doc[max(sent.start, trigger.i - 15) : min(sent.end, trigger.i + 15)].text))
+    if cancelled:
         return "cancelled"
     chain = verb_chain(trigger)
     for t in chain:
@@ -62,17 +64,17 @@ def verb_chain(trigger: Token) -> list[Token]:
 
 def background(ctx: DocContext, sent: Span, trigger: Token) -> bool:
     """Is the encounter background the article only recalls (pluperfect, "Pour rappel", a past year)?"""
-    if ctx.lex.cue("background").search(sent.text):
+    k = ctx.sentence_of.get(sent.start, -1)
+    if ctx.sentence_cue(k, "background"):
         return True
     for t in verb_chain(trigger):
         aux = [c for c in t.children if c.dep_.startswith("aux")]
         if any("Imp" in a.morph.get("Tense") and a.lemma_ in ("avoir", "être") for a in aux):
             return True
-    k = ctx.sentence_of.get(sent.start, -1)
-    for d in ctx.in_sentence(k, "DATE"):
-        if (d._.info or {}).get("kind") == "month" and abs(d.start - trigger.i) < 15:
+    for d in ctx.near(k, "DATE", trigger.i, 14):
+        if (d._.info or {}).get("kind") == "month":
             return True
-    years = [int(y) for y in re.findall(r"\b(19\d\d|20\d\d)\b", sent.text)]
+    years = ctx.sentence_years(k)
     if ctx.published and years and all(y < ctx.published.year for y in years) and not any(
         (d._.info or {}).get("kind") in ("absolute", "weekday") for d in ctx.in_sentence(k, "DATE")
     ):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from .context import DocContext
 
@@ -103,6 +103,12 @@ def find_officials(ctx: DocContext, k: int) -> list[Official]:
     out: list[Official] = []
     persons = [s for s in ctx.in_sentence(k, "PERSON") if s.end <= sent.end]
     titles = [t for t in ctx.in_sentence(k, "TITLE") if t.end <= sent.end]
+    titles_of: dict[str | None, list[Span]] = {}
+    for t in titles:
+        titles_of.setdefault(ctx.title_person.get((t.start, t.end)), []).append(t)
+    persons_of: dict[str, list[Span]] = {}
+    for s in persons:
+        persons_of.setdefault(s.kb_id_, []).append(s)
     for s in persons:
         pid = s.kb_id_
         if excluded(ctx, s.start, sent):
@@ -116,8 +122,8 @@ def find_officials(ctx: DocContext, k: int) -> list[Official]:
         while j >= sent.start and (doc[j].lower_ in ctx.lex.word_set("honorific") or doc[j].text in ("M.", "Mme", "MM.")):
             extent.add(j)  # "M. Hammouchi": the honorific is the head of the phrase in the parse
             j -= 1
-        for t in titles:
-            if ctx.title_person.get((t.start, t.end)) == pid and (0 <= s.start - t.end <= 4 or 0 <= t.start - s.end <= 3):
+        for t in titles_of.get(pid, []):
+            if 0 <= s.start - t.end <= 4 or 0 <= t.start - s.end <= 3:
                 lo, hi = min(t.start, s.start), max(t.end, s.end)
                 extent.update(range(lo, hi))
         ext = frozenset(extent)
@@ -131,7 +137,7 @@ def find_officials(ctx: DocContext, k: int) -> list[Official]:
         info = t._.info or {}
         person = info.get("person")
         if person:
-            adjacent = any(s.kb_id_ == person and (abs(s.start - t.end) <= 4 or abs(t.start - s.end) <= 3) for s in persons)
+            adjacent = any(abs(s.start - t.end) <= 4 or abs(t.start - s.end) <= 3 for s in persons_of.get(person, []))
             if adjacent or excluded(ctx, t.start, sent):
                 continue
             pinfo = ctx.person_info(person)
@@ -172,8 +178,11 @@ def _merge_appositions(ctx: DocContext, officials: list[Official]) -> list[Offic
         if not o.weak or o.unnamed:
             continue
         anchor = doc[o.anchor]
-        for j, t in enumerate(officials):
-            if j in drop or not t.unnamed or t.start >= o.start or len({q.key for q in officials if q.start == t.start}) > 1:
+        for j in range(i - 1, max(-1, i - 6), -1):  # the few officials just before it
+            t = officials[j]
+            if j in drop or not t.unnamed or t.start >= o.start or (j > 0 and officials[j - 1].start == t.start) or (
+                j + 1 < len(officials) and officials[j + 1].start == t.start
+            ):
                 continue
             if (anchor.dep_ == "appos" and anchor.head.i in t.extent) or (0 < o.start - t.end <= 4 and doc[o.start - 1].text == ","):
                 o.role, o.country, o.cls, o.weak = t.role, t.country, t.cls, False
@@ -184,11 +193,12 @@ def _merge_appositions(ctx: DocContext, officials: list[Official]) -> list[Offic
     return [o for k, o in enumerate(officials) if k not in drop]
 
 
-def bare_title_at(ctx: DocContext, k: int, tok: Token) -> Span | None:
-    """An unmarked title ("le ministre", "le chef de l'État") whose head is ``tok``."""
+def bare_titles(ctx: DocContext, k: int) -> dict[int, Span]:
+    """The unmarked titles of sentence ``k`` ("le ministre", "le chef de l'État"), by token."""
+    out: dict[int, Span] = {}
     for t in ctx.in_sentence(k, "TITLE"):
-        if t.start <= tok.i < t.end:
-            info = t._.info or {}
-            if not info.get("person") and not info.get("countries") and not info.get("bodies"):
-                return t
-    return None
+        info = t._.info or {}
+        if not info.get("person") and not info.get("countries") and not info.get("bodies"):
+            for i in range(t.start, t.end):
+                out.setdefault(i, t)
+    return out

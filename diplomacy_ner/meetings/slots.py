@@ -9,6 +9,7 @@ with a venue cue.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from typing import Any
@@ -33,6 +34,7 @@ def finish(
 ) -> None:
     """Fill kind, date and place of ``draft`` from the sentence of one of its encounters."""
     lex = ctx.lex
+    k = ctx.sentence_of.get(sent.start, -1)
     if draft.kind is None:
         window = ctx.doc[max(sent.start, trigger.i - 12) : min(sent.end, trigger.i + 12)].text
         if lex.cue("call").search(window):
@@ -43,13 +45,13 @@ def finish(
         span, value = date_for(ctx, sent, trigger, previous_date)
         if span is not None:
             draft.date_span, draft.date = span, value
-        elif context_date[1] is not None and lex.cue("context_connector").search(sent.text):
+        elif context_date[1] is not None and ctx.sentence_cue(k, "context_connector"):
             draft.date_span, draft.date = context_date
     if draft.location is None and draft.kind not in ("call", "video"):
         place = explicit_place(ctx, sent, trigger)
-        if place is None and context_place is not None and (lex.cue("context_connector").search(sent.text) or lex.cue("venue").search(sent.text)):
+        if place is None and context_place is not None and (ctx.sentence_cue(k, "context_connector") or ctx.sentence_cue(k, "venue")):
             place = context_place
-        if place is None and ctx.dateline and lex.cue("venue").search(sent.text):
+        if place is None and ctx.dateline and ctx.sentence_cue(k, "venue"):
             place = {"name": ctx.dateline.get("city"), "country": ctx.dateline.get("country"), "mention": None}
         draft.location = place
 
@@ -58,7 +60,7 @@ def date_for(ctx: DocContext, sent: Span, trigger: Token, previous: dt.date | No
     """The date expression of ``sent`` nearest the predicate, resolved against the publication date."""
     best = None
     k = ctx.sentence_of.get(sent.start, -1)
-    for d in ctx.in_sentence(k, "DATE"):
+    for d in ctx.near(k, "DATE", trigger.i, 60):
         info = d._.info or {}
         if info.get("kind") == "month" or header_date(ctx, d):
             continue
@@ -75,9 +77,10 @@ def date_for(ctx: DocContext, sent: Span, trigger: Token, previous: dt.date | No
 def header_date(ctx: DocContext, d: Span) -> bool:
     """A date alone on its line or in the dateline is the release's date, not the meeting's."""
     text = ctx.text
-    line_start = text.rfind("\n", 0, d.start_char) + 1
-    line_end = text.find("\n", d.end_char)
-    line = text[line_start : line_end if line_end != -1 else len(text)]
+    line_start, line_end = ctx.line_bounds(d.start_char)
+    if line_end - line_start > 400:
+        return False  # a long line is a paragraph, not a header
+    line = text[line_start:line_end]
     if len(line.strip()) <= len(d.text) + 25 and not re.search(r"[a-zé]{4,}\s+(?:a|ont|s'est)\b", line):
         return True
     dl = ctx.dateline
@@ -93,7 +96,8 @@ def explicit_place(ctx: DocContext, sent: Span, trigger: Token | None) -> dict[s
     k = ctx.sentence_of.get(sent.start, -1)
     preps = ctx.lex.word_set("place_prep")
     heads = ctx.lex.word_set("place_head")
-    for p in ctx.in_sentence(k, "PLACE"):
+    places = ctx.near(k, "PLACE", trigger.i, 60) if trigger is not None else ctx.in_sentence(k, "PLACE")
+    for p in places:
         if ctx.dateline and p.start_char == ctx.dateline.get("start"):
             continue
         prev = doc[p.start - 1].lower_ if p.start > 0 else ""
@@ -102,9 +106,9 @@ def explicit_place(ctx: DocContext, sent: Span, trigger: Token | None) -> dict[s
             continue
         if prev in ("de", "d'") and prev2 not in heads:
             continue
-        if any(t.start <= p.start < t.end for t in ctx.in_sentence(k, "TITLE")):
+        if any(t.start <= p.start < t.end for t in ctx.near(k, "TITLE", p.start, 40)):
             continue  # "l'ambassadeur d'Italie à Rabat": a place inside a title
-        if any(q.start <= p.start < q.end for q in ctx.in_sentence(k, "PERSON")):
+        if any(q.start <= p.start < q.end for q in ctx.near(k, "PERSON", p.start, 10)):
             continue  # "Riyad al-Malki" is a name
         dist = abs(p.start - trigger.i) if trigger is not None else p.start
         if best is None or dist < best[0]:
@@ -124,7 +128,7 @@ def visited_country(ctx: DocContext, d: Draft) -> str | None:
             continue
         if m.group(1).lower() in ctx.lex.word_set("kingdom"):
             return ctx.home
-        for c in ctx.by_label.get("COUNTRY", []):
+        for c in ctx.in_sentence(ctx.sentence_of.get(s.start, -1), "COUNTRY"):
             if s.start_char + m.start(1) <= c.start_char < s.start_char + m.end(1) + 20 and c.kb_id_.startswith("country:"):
                 return c.kb_id_.split(":", 1)[1]
     return None
@@ -187,19 +191,31 @@ def document_place(ctx: DocContext, d: Draft, participants: list[Official], host
     if not countries or not d.sentences:
         return None
     first = min(s.start for s in d.sentences)
-    best: tuple[int, Span] | None = None
-    for p in ctx.by_label.get("PLACE", []):
-        info = p._.info or {}
-        if info.get("country") not in countries or (ctx.dateline and p.start_char == ctx.dateline.get("start")):
-            continue
-        k = ctx.sentence_of.get(p.start, -1)
-        if any(t.start <= p.start < t.end for t in ctx.in_sentence(k, "TITLE")) or any(q.start <= p.start < q.end for q in ctx.in_sentence(k, "PERSON")):
-            continue
-        distance = first - p.start if p.start <= first else 10**6 + p.start
-        if best is None or distance < best[0]:
-            best = (distance, p)
-    if best is None:
+    places = body_places(ctx)
+    starts = [p.start for p in places]
+    at = bisect.bisect_right(starts, first)
+    # the nearest before the meeting, else the first after it (a bounded scan: linear over meetings)
+    order = [*reversed(places[max(0, at - 200) : at]), *places[at : at + 200]]
+    p = next((q for q in order if (q._.info or {}).get("country") in countries), None)
+    if p is None:
         return None
-    p = best[1]
     info = p._.info or {}
     return {"name": info.get("name") or p.text, "country": info.get("country"), "mention": mention(ctx.doc, p.start_char, p.end_char, ctx.omap)}
+
+
+def body_places(ctx: DocContext) -> list[Span]:
+    """The places of the text outside the dateline, titles and names, in order (computed once)."""
+    if ctx.body_places_cache is not None:
+        return ctx.body_places_cache
+    out = []
+    for p in ctx.by_label.get("PLACE", []):
+        if ctx.dateline and p.start_char == ctx.dateline.get("start"):
+            continue
+        k = ctx.sentence_of.get(p.start, -1)
+        if any(t.start <= p.start < t.end for t in ctx.near(k, "TITLE", p.start, 40)) or any(
+            q.start <= p.start < q.end for q in ctx.near(k, "PERSON", p.start, 10)
+        ):
+            continue
+        out.append(p)
+    ctx.body_places_cache = out
+    return out

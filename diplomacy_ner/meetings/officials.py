@@ -103,12 +103,14 @@ def find_officials(ctx: DocContext, k: int) -> list[Official]:
     out: list[Official] = []
     persons = [s for s in ctx.in_sentence(k, "PERSON") if s.end <= sent.end]
     titles = [t for t in ctx.in_sentence(k, "TITLE") if t.end <= sent.end]
-    titles_of: dict[str | None, list[Span]] = {}
+    # titles by (person, end) and (person, start), persons by (id, start) and (id, end): adjacency by lookup
+    title_end: dict[tuple[str | None, int], Span] = {}
+    title_start: dict[tuple[str | None, int], Span] = {}
     for t in titles:
-        titles_of.setdefault(ctx.title_person.get((t.start, t.end)), []).append(t)
-    persons_of: dict[str, list[Span]] = {}
-    for s in persons:
-        persons_of.setdefault(s.kb_id_, []).append(s)
+        who = ctx.title_person.get((t.start, t.end))
+        title_end.setdefault((who, t.end), t)
+        title_start.setdefault((who, t.start), t)
+    person_at = {(s.kb_id_, s.start) for s in persons} | {(s.kb_id_, -s.end) for s in persons}
     for s in persons:
         pid = s.kb_id_
         if excluded(ctx, s.start, sent):
@@ -122,8 +124,9 @@ def find_officials(ctx: DocContext, k: int) -> list[Official]:
         while j >= sent.start and (doc[j].lower_ in ctx.lex.word_set("honorific") or doc[j].text in ("M.", "Mme", "MM.")):
             extent.add(j)  # "M. Hammouchi": the honorific is the head of the phrase in the parse
             j -= 1
-        for t in titles_of.get(pid, []):
-            if 0 <= s.start - t.end <= 4 or 0 <= t.start - s.end <= 3:
+        near = [title_end.get((pid, s.start - d)) for d in range(5)] + [title_start.get((pid, s.end + d)) for d in range(4)]
+        for t in near:
+            if t is not None:
                 lo, hi = min(t.start, s.start), max(t.end, s.end)
                 extent.update(range(lo, hi))
         ext = frozenset(extent)
@@ -137,7 +140,7 @@ def find_officials(ctx: DocContext, k: int) -> list[Official]:
         info = t._.info or {}
         person = info.get("person")
         if person:
-            adjacent = any(abs(s.start - t.end) <= 4 or abs(t.start - s.end) <= 3 for s in persons_of.get(person, []))
+            adjacent = any((person, t.end + d) in person_at for d in range(-4, 5)) or any((person, -(t.start + d)) in person_at for d in range(-3, 4))
             if adjacent or excluded(ctx, t.start, sent):
                 continue
             pinfo = ctx.person_info(person)

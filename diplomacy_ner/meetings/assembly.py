@@ -171,7 +171,8 @@ class MeetingAssembler:
         split = ctx.sentence_cue(k, "split")
         host = enc.host()
         held = False
-        for group in partner_groups(enc.partners, distribute=distribute and not enc.frame.multilateral):
+        each = ctx.sentence_cue(k, "distributive")
+        for group in partner_groups(enc.partners, distribute=distribute and not enc.frame.multilateral, each=each):
             members: dict[str, Official] = {}
             for o in [*enc.subjects, *enc.agents, *group]:
                 members.setdefault(o.key, o)

@@ -179,10 +179,13 @@ def compatible(a: Draft, b: Draft) -> bool:
     return True
 
 
-def partner_groups(partners: list[Official], *, distribute: bool) -> list[list[Official]]:
-    """One group for a plain list; one per guest (officials of one country together) when distributive."""
+def partner_groups(partners: list[Official], *, distribute: bool, each: bool = False) -> list[list[Official]]:
+    """One group for a plain list; one per guest (officials of one country together) when distributive;
+    with ``each`` ("séparément", "successivement"), one per official even inside one plural title."""
     if not distribute or len(partners) < 2:
         return [partners]
+    if each:
+        return [[o] for o in partners]
     groups: list[list[Official]] = []
     for o in partners:
         last = groups[-1] if groups else None

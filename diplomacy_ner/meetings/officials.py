@@ -163,6 +163,8 @@ def find_officials(ctx: DocContext, k: int) -> list[Official]:
         if not codes:
             continue  # an unmarked title without a name: coreference decides who it is
         role = info.get("role") if cls != "generic" else None
+        if role and "Plur" in doc[t.start].morph.get("Number"):
+            role = singular_role(role)  # "les ministres des Affaires étrangères de A et de B": one minister each
         ext = frozenset(range(t.start, t.end))
         anchor = anchor_of(doc, ext)
         for code in dict.fromkeys(codes):
@@ -194,6 +196,22 @@ def _merge_appositions(ctx: DocContext, officials: list[Official]) -> list[Offic
                 drop.add(j)
                 break
     return [o for k, o in enumerate(officials) if k not in drop]
+
+
+def singular_role(role: str) -> str:
+    """The office of one member of a plural title ("chefs d'État" → "chef d'État")."""
+    words = role.split(" ")
+    out = []
+    for k, w in enumerate(words):
+        if w.lower() in ("de", "des", "du", "d'") or w.lower().startswith(("d'", "de ")):
+            out.extend(words[k:])
+            break
+        if "'" in w:
+            head, _, rest = w.partition("'")
+            out.append((head[:-1] if head.endswith("s") else head) + "'" + rest)
+            continue
+        out.append(w[:-1] if len(w) > 3 and w.endswith("s") else w)
+    return " ".join(out)
 
 
 def bare_titles(ctx: DocContext, k: int) -> dict[int, Span]:

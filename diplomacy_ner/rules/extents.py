@@ -289,6 +289,9 @@ def title_extent(doc: Doc, start: int, end: int, spans: SpanIndex, *, generic: b
             i = j
             continue
         if low in (",", "et") and i + 1 < n:
+            if low == "," and doc[i + 1].lower_ == "et" and ext.country_spans and i + 2 < n and doc[i + 2].lower_ in DE:
+                i += 1  # "de la Mauritanie, et des Comores"
+                low = "et"
             nxt = doc[i + 1]
             if nxt.lower_ in DE | A_FORMS and (i + 1) not in spans.persons:
                 j = complement(i + 1)

@@ -101,6 +101,61 @@ def check_text(text: object) -> str:
     return text
 
 
+#: The statuses a meeting can have (``Meeting.status``).
+MEETING_STATUSES: tuple[str, ...] = ("held", "planned", "cancelled")
+
+
+def check_statuses(statuses: object) -> frozenset[str]:
+    """Read the ``statuses`` argument: one status, or an iterable of statuses.
+
+    statuses (object): "held", or an iterable such as ("held", "planned").
+    RETURNS (frozenset[str]): the statuses.
+    RAISES TypeError: ``[D005]`` when it is neither a str nor an iterable of str.
+    RAISES ValueError: ``[D004]`` naming an unknown status and the valid ones.
+    """
+    if isinstance(statuses, str):
+        statuses = (statuses,)
+    elif isinstance(statuses, bytes | Mapping) or not isinstance(statuses, Iterable):
+        raise TypeError(
+            Errors.D005.format(
+                name="statuses",
+                expected=f"a status or an iterable of statuses ({', '.join(map(repr, MEETING_STATUSES))})",
+                type_name=type(statuses).__name__,
+            )
+        )
+    wanted = set()
+    for status in statuses:
+        if not isinstance(status, str) or status not in MEETING_STATUSES:
+            raise ValueError(
+                Errors.D004.format(value=_Shown(status), valid=", ".join(map(repr, MEETING_STATUSES)))
+            )
+        wanted.add(status)
+    return frozenset(wanted)
+
+
+def check_iterable(value: object, name: str, expected: str) -> Iterable[Any]:
+    """Return ``value`` if it is an iterable of items (not a str, bytes or dict), else raise.
+
+    value (object): the argument.
+    name (str): the argument's name, for the message.
+    expected (str): what it should be ("an iterable of texts"), for the message.
+    RETURNS (Iterable): ``value``.
+    RAISES TypeError: ``[D005]`` naming the argument, what was expected and what it got.
+    """
+    if isinstance(value, str | bytes | bytearray | Mapping) or not isinstance(value, Iterable):
+        raise TypeError(Errors.D005.format(name=name, expected=expected, type_name=type(value).__name__))
+    return value
+
+
+def check_name(value: object, name: str) -> str:
+    """Return ``value`` if it is a non-empty str, else raise ``[D007]`` naming the argument."""
+    if not isinstance(value, str) or not value.strip():
+        raise (TypeError if not isinstance(value, str) else ValueError)(
+            Errors.D007.format(name=name, value=_Shown(value))
+        )
+    return value
+
+
 #: How far back from a hard cut :func:`split_long_text` looks for the start of a grapheme.
 _MAX_GRAPHEME_BACKTRACK = 32
 
@@ -196,6 +251,11 @@ def check_user_files(
     for name, value in (("kb_files", kb_files), ("rule_files", rule_files), ("topic_files", topic_files)):
         if isinstance(value, str | os.PathLike):
             raise TypeError(Errors.D036.format(name=name, value=value))
+        for path in check_iterable(value, name, "a list of paths"):
+            if not isinstance(path, str | os.PathLike):
+                raise TypeError(
+                    Errors.D005.format(name=f"{name} item", expected="a path (str or Path)", type_name=type(path).__name__)
+                )
     if kb_files:
         load_many(list(kb_files))
     for path in rule_files:
@@ -614,14 +674,16 @@ class Extractor:
         text: str,
         *,
         published: dt.date | dt.datetime | str | None = None,
-        statuses: Iterable[MeetingStatus] = ("held",),
+        statuses: MeetingStatus | Iterable[MeetingStatus] = ("held",),
     ) -> list[Meeting]:
         """The meetings of one article, by default only those that took place.
 
-        statuses (Iterable[str]): which statuses to return ("held", "planned", "cancelled").
+        statuses (str | Iterable[str]): which statuses to return: "held", "planned", "cancelled",
+            one of them or several.
         RETURNS (list[Meeting]): the meetings.
+        RAISES ValueError: ``[D004]`` for an unknown status.
         """
-        wanted = set(statuses)
+        wanted = check_statuses(statuses)
         return [m for m in self.analyze(text, published=published).meetings if m.status in wanted]
 
     # -- batches ------------------------------------------------------------
@@ -675,6 +737,9 @@ class Extractor:
         published (date | str | None): publication date for items without their own.
         YIELDS (DocumentResult | tuple[DocumentResult, Any]): one record per input item.
         """
+        if isinstance(texts, str | bytes | bytearray):
+            raise TypeError(Errors.D006.format(type_name=type(texts).__name__))
+        check_iterable(texts, "texts", "an iterable of texts (or of (text, context) tuples with as_tuples=True)")
         if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
             raise ValueError(Errors.D032.format(value=batch_size))
         if (
@@ -825,17 +890,35 @@ class Extractor:
         records (Iterable[KBRecord | dict]): the records; dicts are validated like file lines.
         """
         from .kb.loader import parse_record
+        from .kb.records import RECORD_MODELS
 
-        parsed = [
-            parse_record(r, path="<add_records>", line=i) if isinstance(r, dict) else r
-            for i, r in enumerate(records, start=1)
-        ]
+        models = tuple(RECORD_MODELS.values())
+        parsed = []
+        for i, record in enumerate(check_iterable(records, "records", "a list of records (dicts)"), start=1):
+            if isinstance(record, dict):
+                record = parse_record(record, path="<add_records>", line=i)
+            elif not isinstance(record, models):
+                raise TypeError(
+                    Errors.D005.format(
+                        name=f"records[{i - 1}]",
+                        expected="a record dict in the JSONL format or a knowledge-base record",
+                        type_name=type(record).__name__,
+                    )
+                )
+            parsed.append(record)
         with self._lock:
             self._own_kb()
             self.nlp.get_pipe("diplomacy_entity_rules").add_records(parsed)
 
     def add_alias(self, entity_id: str, alias: str) -> None:
-        """Give a knowledge-base entity one more name ("le Souverain chérifien")."""
+        """Give a knowledge-base entity one more name ("le Souverain chérifien").
+
+        entity_id (str): the id of a knowledge-base record ("person:abdelouafi-laftit").
+        alias (str): the new name, not empty.
+        RAISES ValueError: ``[D007]`` for an empty id or alias; KeyError ``[D008]`` for an unknown id.
+        """
+        check_name(entity_id, "entity_id")
+        check_name(alias, "alias")
         with self._lock:
             kb = self._own_kb()
             kb.add_alias(entity_id, alias)
@@ -860,6 +943,12 @@ class Extractor:
 
     def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
         """Add rule patterns in spaCy's pattern format (``{"label", "pattern", "id"}``)."""
+        patterns = list(check_iterable(patterns, "patterns", "a list of pattern dicts"))
+        for i, pattern in enumerate(patterns):
+            if not isinstance(pattern, dict):
+                raise TypeError(
+                    Errors.D005.format(name=f"patterns[{i}]", expected="a pattern dict", type_name=type(pattern).__name__)
+                )
         with self._lock:
             self.nlp.get_pipe("diplomacy_entity_rules").add_patterns(patterns)
 
@@ -898,14 +987,15 @@ def extract_meetings(
     text: str,
     *,
     published: dt.date | dt.datetime | str | None = None,
-    statuses: Iterable[MeetingStatus] = ("held",),
+    statuses: MeetingStatus | Iterable[MeetingStatus] = ("held",),
 ) -> list[Meeting]:
     """The meetings of one article (by default those that took place) with the default pipeline.
 
     text (str): the article.
     published (date | datetime | str | None): publication date.
-    statuses (Iterable[str]): statuses to return.
+    statuses (str | Iterable[str]): statuses to return ("held", "planned", "cancelled"; one or several).
     RETURNS (list[Meeting]): the meetings.
     """
     check_text(text)
+    check_statuses(statuses)
     return get_default_extractor().extract_meetings(text, published=published, statuses=statuses)

@@ -889,7 +889,8 @@ class Extractor:
 
         records (Iterable[KBRecord | dict]): the records; dicts are validated like file lines.
         """
-        from .kb.loader import parse_record
+        from .kb.codes import defined_codes
+        from .kb.loader import RecordCollector, parse_record
         from .kb.records import RECORD_MODELS
 
         models = tuple(RECORD_MODELS.values())
@@ -907,7 +908,11 @@ class Extractor:
                 )
             parsed.append(record)
         with self._lock:
-            self._own_kb()
+            kb = self._own_kb()
+            collector = RecordCollector(known_codes=[code for known in kb for code in defined_codes(known)])
+            for line, record in enumerate(parsed, start=1):
+                collector.add(record, path="<add_records>", line=line)
+            collector.check_codes()
             self.nlp.get_pipe("diplomacy_entity_rules").add_records(parsed)
 
     def add_alias(self, entity_id: str, alias: str) -> None:

@@ -1182,6 +1182,7 @@ def _validate_file(path: Path, kind: FileKind, collector: Any) -> _ValidationRep
     if kind is FileKind.kb:
         # the KB and topic loaders split with str.splitlines(), the rule loader iterates a file
         records, problems = validate_kb_lines(text.splitlines(), label, collector)
+        problems += [str(err) for err in collector.unknown_codes() if str(err).startswith(f"[D017] {label}:")]
     elif kind is FileKind.rules:
         records, problems = validate_rule_lines(_file_lines_universal(text), label)
     else:

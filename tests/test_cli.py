@@ -534,7 +534,7 @@ GOOD_KB = [
     {"kind": "body", "id": "body:TST", "name": "Organisation de test", "acronym": "TST"},
 ]
 GOOD_RULES = [
-    {"label": "TITLE", "pattern": "haut commissaire", "id": "high-commissioner"},
+    {"label": "TITLE", "pattern": "haut commissaire", "id": "diplomat"},
     {"label": "BODY", "pattern": [{"LOWER": "comité"}, {"LOWER": "mixte"}], "id": "body:TST"},
 ]
 GOOD_TOPICS = [
@@ -602,6 +602,21 @@ def test_kb_validate_reports_every_bad_line_of_a_kb_file(tmp_path: Path):
     assert f"{path}:5: field `roles.0.start`" in out
     assert f"{path}:6: duplicate id 'person:test-one'" in out
     assert f"{path}: 4 bad line(s), 2 valid knowledge-base records" in out
+
+
+def test_kb_validate_reports_unknown_country_codes_and_dates_that_are_not_days(tmp_path: Path):
+    role = {"title": "ministre", "country": "XX", "source": "s", "start": "2026-01-15"}
+    path = _write_jsonl(
+        tmp_path / "people.jsonl",
+        [
+            {"kind": "person", "id": "person:a", "name": "A", "source": "t", "roles": [role]},
+            {"kind": "person", "id": "person:b", "name": "B", "source": "t", "roles": [{**role, "country": "FR", "start": "2026"}]},
+        ],
+    )
+    result = runner.invoke(cli.app, ["kb", "validate", str(path)])
+    assert result.exit_code == 1
+    assert f"[D017] {path}:1: field `roles.0.country`: unknown country code 'XX'" in result.stdout
+    assert f"[D011] {path}:2: field `roles.0.start`" in result.stdout and "use YYYY-MM-DD" in result.stdout
 
 
 def test_kb_validate_reports_every_bad_line_of_a_rule_file(tmp_path: Path):

@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from .errors import Errors
 from .extensions import register_extensions
+from .isodate import parse_iso_day
 from .kb.folding import fold
 from .schema import Analysis, DocumentResult, Entity, Meeting, MeetingStatus, Mention, Participant
 
@@ -54,24 +55,13 @@ class _Shown:
         return self._repr.repr(self.value)
 
 
-def _parse_iso_date(text: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
-    try:
-        return dt.datetime.fromisoformat(text).date()
-    except ValueError:
-        return None
-
-
 def parse_published(value: object) -> dt.date | None:
     """Read a publication date given as a date, a datetime, an ISO 8601 string or None.
 
     value (object): the value to read.
     RETURNS (date | None): the date; None for None, "" or a whitespace-only string.
     RAISES ValueError: ``[D002]`` naming the value, for anything else (a number, a
-        string that is not an ISO date, a list, bytes...).
+        string that is not a dashed ISO date such as "20240422" or "22/04/2024", a list, bytes...).
     """
     if value is None:
         return None
@@ -83,7 +73,7 @@ def parse_published(value: object) -> dt.date | None:
         stripped = value.strip()
         if not stripped:
             return None
-        day = _parse_iso_date(stripped)
+        day = parse_iso_day(stripped)
         if day is not None:
             return day
     raise ValueError(Errors.D002.format(value=_Shown(value)))

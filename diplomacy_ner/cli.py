@@ -36,6 +36,7 @@ from rich.table import Table
 
 from .about import __version__
 from .errors import Errors, KnowledgeBaseError
+from .isodate import parse_iso_day
 
 if TYPE_CHECKING:
     from .api import Extractor
@@ -210,10 +211,8 @@ def _build_extractor(
 def _check_published(value: str | None) -> str | None:
     if value is None:
         return None
-    try:
-        dt.date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not an ISO date such as 2024-04-22.") from None
+    if parse_iso_day(value.strip()) is None:
+        raise typer.BadParameter(f"{value!r} is not an ISO date such as 2024-04-22 (YYYY-MM-DD).")
     return value.strip()
 
 

@@ -439,8 +439,13 @@ def test_extract_progress_bar_goes_to_stderr(fake: FakeExtractor, tmp_path: Path
 
 @pytest.mark.parametrize(
     "args",
-    [["extract"], ["extract", "x.txt", "--published", "22/04/2024"], ["extract", "x.txt", "--format", "xml"]],
-    ids=["no-input", "bad-date", "bad-format"],
+    [
+        ["extract"],
+        ["extract", "x.txt", "--published", "22/04/2024"],
+        ["extract", "x.txt", "--published", "20240422"],  # refused, as the README says
+        ["extract", "x.txt", "--format", "xml"],
+    ],
+    ids=["no-input", "bad-date", "basic-iso-date", "bad-format"],
 )
 def test_extract_usage_errors_exit_2(fake: FakeExtractor, args: list[str]):
     result = runner.invoke(cli.app, args)

@@ -113,6 +113,10 @@ TABLE_WIDTH = 140
 HTML_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 HTML_CHARSET_WINDOW = 4096
 
+#: Encodings charset-normalizer chooses from when an input file is not UTF-8 (French news:
+#: Western European code pages, and UTF-16 with its byte-order mark).
+DETECTED_ENCODINGS: tuple[str, ...] = ("cp1252", "latin_1", "iso8859_15", "mac_roman", "utf_16")
+
 #: ``extract-corpus`` lists at most this many failed articles on stderr.
 MAX_ERRORS_SHOWN = 20
 
@@ -297,25 +301,48 @@ def _html_published(html: str) -> str | None:
     return finder.published
 
 
-def _decode(data: bytes) -> str:
+def _decode_utf8(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise ValueError(f"not valid UTF-8 ({err.reason} at byte {err.start})") from None
 
 
-def _decode_html(data: bytes) -> str:
-    """Decode a page as UTF-8, else in the charset its ``<meta>`` declares (``iso-8859-1``...)."""
-    try:
-        return _decode(data)
-    except ValueError as err:
-        declared = HTML_CHARSET.search(data[:HTML_CHARSET_WINDOW].decode("ascii", errors="ignore"))
-        if declared is None:
-            raise
+def _decode(data: bytes, label: str, encoding: str | None = None, declared: str | None = None) -> str:
+    """Decode an input file: in ``encoding`` when given, else as UTF-8, else in the
+    ``declared`` charset (an HTML page's), else in the encoding charset-normalizer detects
+    among :data:`DETECTED_ENCODINGS`.
+
+    RAISES ValueError: ``[D051]`` naming the file, the encodings tried and ``--encoding``.
+    """
+    if encoding is not None:
         try:
-            return data.decode(declared.group(1))
+            return data.decode(encoding)
+        except UnicodeDecodeError as err:
+            reason = f"{err.reason} at byte {err.start}"
+            raise ValueError(Errors.D051.format(path=label, tried=encoding, reason=reason)) from None
+    try:
+        return _decode_utf8(data)
+    except ValueError as err:
+        reason = str(err)
+    if declared is not None:
+        try:
+            return data.decode(declared)
         except (LookupError, UnicodeDecodeError):
-            raise err from None
+            pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=list(DETECTED_ENCODINGS)).best()
+    if best is None:
+        tried = ", ".join(["UTF-8", *([declared] if declared else []), *DETECTED_ENCODINGS])
+        raise ValueError(Errors.D051.format(path=label, tried=tried, reason=reason))
+    return str(best)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page's ``<meta>`` declares (``iso-8859-1``...), if any."""
+    declared = HTML_CHARSET.search(data[:HTML_CHARSET_WINDOW].decode("ascii", errors="ignore"))
+    return declared.group(1) if declared else None
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -354,14 +381,15 @@ def _documents_of_jsonl(lines: Iterable[str], label: str) -> Iterator[InputDocum
         yield InputDocument(id=doc_id, text=text, published=None if published is None else str(published))
 
 
-def _documents_of_file(path: Path, label: str) -> Iterator[InputDocument]:
+def _documents_of_file(path: Path, label: str, encoding: str | None = None) -> Iterator[InputDocument]:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         yield InputDocument(id=label, error=Errors.D050.format(path=label))
         return
     try:
         data = _read_bytes(path)
-        text = _decode_html(data) if suffix in HTML_SUFFIXES else _decode(data)
+        declared = _declared_charset(data) if suffix in HTML_SUFFIXES else None
+        text = _decode(data, label, encoding, declared)
     except ValueError as err:
         yield InputDocument(id=label, error=str(err))
         return
@@ -418,37 +446,42 @@ def _count_documents(sources: Sequence[tuple[str, Path | None]]) -> int | None:
     return total
 
 
-def iter_input_documents(paths: Sequence[str], *, stdin: TextIO | None = None) -> Iterator[InputDocument]:
+def iter_input_documents(
+    paths: Sequence[str], *, stdin: TextIO | None = None, encoding: str | None = None
+) -> Iterator[InputDocument]:
     """Read the articles named on the command line, in order.
 
     Files may be ``.txt``/``.md`` (the text), ``.html``/``.htm`` (converted with
     html2text), or ``.jsonl`` (one ``{"text", "id", "published"}`` object a line);
     directories are searched recursively for those; ``-`` reads stdin as one
     article. A file or line that cannot be read becomes a document with ``error``.
+    A file that is not UTF-8 is read in the encoding charset-normalizer detects
+    (Windows-1252, Latin-1...), unless ``encoding`` is given.
 
     paths (Sequence[str]): file names, directory names, or "-".
     stdin (TextIO | None): the stream read for "-" (default: ``sys.stdin``).
+    encoding (str | None): the encoding of every file, instead of detecting it.
     YIELDS (InputDocument): the documents.
     """
-    yield from _iter_sources(_expand_sources(paths), stdin=stdin)
+    yield from _iter_sources(_expand_sources(paths), stdin=stdin, encoding=encoding)
 
 
 def _iter_sources(
-    sources: Sequence[tuple[str, Path | None]], *, stdin: TextIO | None
+    sources: Sequence[tuple[str, Path | None]], *, stdin: TextIO | None, encoding: str | None = None
 ) -> Iterator[InputDocument]:
     for label, path in sources:
         if path is None:
-            yield _read_stdin(stdin if stdin is not None else sys.stdin)
+            yield _read_stdin(stdin if stdin is not None else sys.stdin, encoding)
         elif not path.exists():
             yield InputDocument(id=label, error=Errors.D014.format(path=label))
         else:
-            yield from _documents_of_file(path, label)
+            yield from _documents_of_file(path, label, encoding)
 
 
-def _read_stdin(stream: TextIO) -> InputDocument:
+def _read_stdin(stream: TextIO, encoding: str | None = None) -> InputDocument:
     buffer = getattr(stream, "buffer", None)
     try:
-        text = _decode(buffer.read()) if buffer is not None else stream.read()
+        text = _decode(buffer.read(), STDIN_ID, encoding) if buffer is not None else stream.read()
     except ValueError as err:
         return InputDocument(id=STDIN_ID, error=str(err))
     return InputDocument(id=STDIN_ID, text=text)
@@ -729,6 +762,27 @@ PublishedOption = Annotated[
         callback=_check_published,
     ),
 ]
+def _check_encoding(value: str | None) -> str | None:
+    if value is None:
+        return None
+    import codecs
+
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        raise typer.BadParameter(Errors.D052.format(name=value)) from None
+    return value
+
+
+EncodingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        help="Encoding of the input files (utf-8, cp1252, latin-1...). Default: UTF-8, else the one "
+        "charset-normalizer detects.",
+        callback=_check_encoding,
+    ),
+]
 KbOption = Annotated[
     list[Path] | None,
     typer.Option("--kb", help="Extra knowledge-base JSONL file (repeatable).", exists=True, dir_okay=False),
@@ -755,6 +809,7 @@ def extract(
         ),
     ] = None,
     published: PublishedOption = None,
+    encoding: EncodingOption = None,
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
     ] = OutputFormat.json,
@@ -789,6 +844,7 @@ def extract(
     $ diplomacy-ner extract article.txt --published 2024-04-22
     $ diplomacy-ner extract corpus/ news.jsonl --format jsonl -o meetings.jsonl
     $ cat article.txt | diplomacy-ner extract - --format csv
+    $ diplomacy-ner extract old_latin1_article.txt --encoding cp1252
     ```
     """
     if not paths and not sample:
@@ -796,7 +852,7 @@ def extract(
     statuses = ALL_STATUSES if all_statuses else HELD_ONLY
     sources = _expand_sources(paths or [])
     total = _count_documents(sources)
-    documents: Iterator[InputDocument] = _iter_sources(sources, stdin=None)
+    documents: Iterator[InputDocument] = _iter_sources(sources, stdin=None, encoding=encoding)
     if sample:
         sample_doc = InputDocument(id=SAMPLE_ID, text=sample_text(), published=SAMPLE_PUBLISHED)
         documents = _chain(documents, [sample_doc])
@@ -852,6 +908,7 @@ def render(
         Path, typer.Option("--output", "-o", help="The HTML page to write (- for stdout).", dir_okay=False)
     ] = Path(STDIN_NAME),
     published: PublishedOption = None,
+    encoding: EncodingOption = None,
     doc_id: Annotated[
         str | None, typer.Option("--id", help="Which document of a .jsonl file to render.")
     ] = None,
@@ -880,7 +937,7 @@ def render(
         document = InputDocument(id=SAMPLE_ID, text=sample_text(), published=SAMPLE_PUBLISHED)
     else:
         assert path is not None
-        document = _select_document(list(iter_input_documents([path])), path, doc_id)
+        document = _select_document(list(iter_input_documents([path], encoding=encoding)), path, doc_id)
     if document.error is not None or document.text is None:
         _report_error(_stderr(), document.id, document.error or "no text")
         raise typer.Exit(1)
@@ -1168,7 +1225,7 @@ def validate_topic_lines(lines: Sequence[str], label: str) -> tuple[int, list[st
 def _validate_file(path: Path, kind: FileKind, collector: Any) -> _ValidationReport:
     label = str(path)
     try:
-        text = _decode(_read_bytes(path))
+        text = _decode_utf8(_read_bytes(path))
     except ValueError as err:
         return _ValidationReport(label, None, problems=[f"{label}: {err}"])
     if kind is FileKind.auto:

@@ -153,7 +153,7 @@ def corpus_dir(tmp_path: Path) -> Path:
         json.dumps({"id": "j3", "text": ARTICLE}, ensure_ascii=False),
     ]
     (root / "nested" / "d.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (root / "e.txt").write_bytes(b"Le ministre \xff\xfe a re\xe7u")  # not UTF-8
+    (root / "e.txt").write_bytes(b"\x81\x8d\x8f\x90\x9d\x00\x01" * 5)  # no encoding reads it
     (root / "notes.csv").write_text("ignored", encoding="utf-8")
     (root / ".hidden" / "x.txt").write_text("ignored", encoding="utf-8")
     return root
@@ -276,6 +276,46 @@ def test_html_in_a_declared_legacy_charset(tmp_path: Path):
     (document,) = cli.iter_input_documents([str(page)])
     assert document.error is None and document.text is not None
     assert "Le ministre a reçu à Rabat." in document.text
+
+
+LATIN_ARTICLE = "Le ministre de l'Intérieur a reçu à Rabat son homologue français, « en visite »."
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+def test_a_file_in_a_legacy_encoding_is_detected(tmp_path: Path, encoding: str):
+    # regression: failed with "not valid UTF-8 (invalid continuation byte at byte 16)"
+    path = tmp_path / "article.txt"
+    path.write_bytes(LATIN_ARTICLE.encode(encoding))
+    (document,) = cli.iter_input_documents([str(path)])
+    assert (document.error, document.text) == (None, LATIN_ARTICLE)
+
+
+def test_encoding_can_be_forced_and_a_wrong_one_is_named(tmp_path: Path):
+    path = tmp_path / "article.txt"
+    path.write_bytes("Un texte en cp1252 : l’été — fin.".encode("cp1252"))
+    (forced,) = cli.iter_input_documents([str(path)], encoding="cp1252")
+    assert forced.text == "Un texte en cp1252 : l’été — fin."
+    (wrong,) = cli.iter_input_documents([str(path)], encoding="utf-8")
+    assert wrong.text is None
+    assert wrong.error is not None and wrong.error.startswith(f"[D051] {path}: cannot decode the file as utf-8")
+    assert "--encoding" in wrong.error
+
+
+def test_an_undecodable_file_names_the_encodings_tried_and_the_option(corpus_dir: Path):
+    (document,) = cli.iter_input_documents([str(corpus_dir / "e.txt")])
+    assert document.error is not None and "[D051]" in document.error
+    assert "UTF-8, cp1252, latin_1" in document.error and "--encoding" in document.error
+
+
+def test_extract_encoding_option(fake: FakeExtractor, tmp_path: Path):
+    path = tmp_path / "article.txt"
+    path.write_bytes(LATIN_ARTICLE.encode("latin-1"))
+    result = runner.invoke(cli.app, ["extract", str(path), "--encoding", "latin-1", "-f", "jsonl", "-q"])
+    assert result.exit_code == 0, result.output
+    [record] = _jsonl(result.stdout)
+    assert "error" not in record and record["meetings"]
+    unknown = runner.invoke(cli.app, ["extract", str(path), "--encoding", "klingon", "-q"])
+    assert unknown.exit_code == 2 and "[D052]" in unknown.output
 
 
 def test_jsonl_lines_without_text_are_errors(tmp_path: Path):

@@ -35,7 +35,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .about import __version__
-from .errors import Errors, KnowledgeBaseError
+from .errors import Errors, KnowledgeBaseError, NothingToScoreError
 from .isodate import parse_iso_day
 
 if TYPE_CHECKING:
@@ -977,7 +977,7 @@ def _select_document(documents: list[InputDocument], path: str, doc_id: str | No
 def evaluate(
     gold: Annotated[
         Path,
-        typer.Argument(help="Gold annotations (JSONL, see GOLD_FORMAT.md).", exists=True, dir_okay=False),
+        typer.Argument(help="Gold annotations (JSONL, see docs/gold-format.md).", exists=True, dir_okay=False),
     ],
     predictions: Annotated[
         Path | None,
@@ -993,8 +993,11 @@ def evaluate(
     errors: Annotated[bool, typer.Option("--errors", help="List every miss after the scores.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
-    """Score the pipeline (or saved predictions) against gold annotations, with the
-    reference scorer's metrics and table layout.
+    """Score the pipeline (or saved predictions) against gold annotations (the layout of
+    docs/gold-format.md), with the reference scorer's metrics and table layout.
+
+    Exit status 2 when there is nothing to score: a gold file without annotations, or
+    predictions whose ids match no gold article.
 
     **Examples**
 
@@ -1012,6 +1015,8 @@ def evaluate(
         else:
             extractor = make_extractor()
             report = run_evaluation(gold, analyze=extractor.analyze)
+    except NothingToScoreError as err:
+        raise _fail_usage(str(err)) from None
     except (ValueError, FileNotFoundError) as err:
         _stderr().print(f"[bold red]error[/] {escape(str(err))}")
         raise typer.Exit(1) from None

@@ -57,7 +57,7 @@ class Errors(metaclass=ErrorsWithCodes):
     D040 = "Gold file {path}:{line}: {msg}"
     D041 = "Gold file {path} holds no annotated article (no line with a `meetings` list): nothing to score."
     D042 = (
-        "No prediction id matches a gold id ({predictions} predictions, {gold} gold articles; "
+        "No prediction id matches a gold id (predictions: {predictions}, gold articles: {gold}; "
         "gold ids look like {example!r}): check that both files describe the same articles."
     )
     D050 = "Unsupported input file type for {path}: expected .txt, .md, .html, .htm or .jsonl."
@@ -70,6 +70,10 @@ class Errors(metaclass=ErrorsWithCodes):
 
 class KnowledgeBaseError(ValueError):
     """A knowledge-base or rule file is malformed. The message names file, line and field."""
+
+
+class NothingToScoreError(ValueError):
+    """An evaluation would score nothing: no gold annotation, or no prediction for a gold article."""
 
 
 class DocumentError(RuntimeError):

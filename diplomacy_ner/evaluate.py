@@ -37,7 +37,7 @@ from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .errors import Errors
+from .errors import Errors, NothingToScoreError
 from .schema import Analysis
 
 __all__ = [
@@ -999,12 +999,21 @@ def evaluate(
     RETURNS (EvaluationReport): the scores; ``seconds`` is set when an analyzer ran.
     RAISES (ValueError): both ``analyze`` and ``predictions_path`` were given, or a
         file is malformed.
+    RAISES (NothingToScoreError): no gold article is annotated ([D041]), or no
+        prediction has the id of a gold article ([D042]).
     """
     gold_docs = load_gold(gold_path)
+    if not any({"meetings", "entities"} & doc.model_fields_set for doc in gold_docs):
+        raise NothingToScoreError(Errors.D041.format(path=gold_path))
     if predictions_path is not None:
         if analyze is not None:
             raise ValueError("Give either `analyze` or `predictions_path` to evaluate(), not both.")
-        return score_predictions(gold_docs, load_predictions(predictions_path))
+        predictions = load_predictions(predictions_path)
+        if not predictions.keys() & {doc.id for doc in gold_docs}:
+            raise NothingToScoreError(
+                Errors.D042.format(predictions=len(predictions), gold=len(gold_docs), example=gold_docs[0].id)
+            )
+        return score_predictions(gold_docs, predictions)
     if analyze is None:
         import diplomacy_ner  # the pipeline and spaCy load only when needed
 

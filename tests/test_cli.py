@@ -565,6 +565,26 @@ def test_evaluate_bad_predictions_file_exits_1(tmp_path: Path):
     assert "[D011]" in result.stderr and "pred.jsonl:1" in result.stderr
 
 
+def test_evaluate_a_file_without_annotations_exits_2(fake: FakeExtractor, tmp_path: Path):
+    # regression: printed a full table of zeros and exited 0
+    plain = tmp_path / "articles.jsonl"
+    plain.write_text(json.dumps({"id": "a1", "text": ARTICLE}, ensure_ascii=False) + "\n", encoding="utf-8")
+    for extra in ([], ["-p", str(PREDICTIONS)]):
+        result = runner.invoke(cli.app, ["evaluate", str(plain), *extra])
+        assert result.exit_code == 2, result.output
+        assert "[D041]" in result.stderr and "articles.jsonl" in result.stderr
+        assert "meeting" not in result.stdout
+
+
+def test_evaluate_predictions_matching_no_gold_id_exits_2(tmp_path: Path):
+    other = tmp_path / "pred.jsonl"
+    other.write_text('{"id": "somewhere-else", "meetings": [], "entities": []}\n', encoding="utf-8")
+    result = runner.invoke(cli.app, ["evaluate", str(GOLD), "-p", str(other)])
+    assert result.exit_code == 2
+    assert "[D042] No prediction id matches a gold id (predictions: 1, gold articles: 4" in result.stderr
+    assert result.stdout == ""
+
+
 def test_evaluate_missing_gold_is_a_usage_error(tmp_path: Path):
     result = runner.invoke(cli.app, ["evaluate", str(tmp_path / "nope.jsonl")])
     assert result.exit_code == 2

@@ -15,7 +15,7 @@ import reprlib
 import threading
 import unicodedata
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -610,12 +610,15 @@ class Extractor:
 
             self.nlp = build_pipeline(kb_files=kb_files, pattern_files=rule_files, topic_files=topic_files)
         self.max_chunk_chars = max_chunk_chars
+        #: Called with the length of each chunk of a long text once it is analysed (progress bars).
+        self.on_chunk: Callable[[int], None] | None = None
         self._lock = threading.Lock()
 
     def __getstate__(self) -> dict[str, Any]:
         # pickled for the worker processes of ``pipe(n_process=...)`` (spawn/forkserver)
         state = self.__dict__.copy()
         del state["_lock"]
+        state["on_chunk"] = None  # a progress callback stays in the parent process
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -650,6 +653,8 @@ class Extractor:
             for offset, chunk in split_long_text(text, limit):
                 if chunk.strip():
                     parts.append((offset, self._analyze_one(chunk, day)))
+                if self.on_chunk is not None:
+                    self.on_chunk(len(chunk))
             return merge_analyses(text, day, parts)
         return self._analyze_one(text, day)
 

@@ -17,6 +17,7 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import re
 import sys
 from collections import deque
@@ -29,10 +30,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
-from rich.console import Console
+from rich.console import Console, Group
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.panel import Panel
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from .about import __version__
 from .errors import Errors, KnowledgeBaseError, NothingToScoreError
@@ -70,7 +73,8 @@ SAMPLE_RESOURCE = ("resources", "samples", "sample_fr.txt")
 SAMPLE_ID = "sample_fr.txt"
 SAMPLE_PUBLISHED = "2024-04-22"
 
-#: ``extract --format csv``: one row per meeting participant (an error gives one row with `error`).
+#: ``extract --format csv``: one row per meeting participant; an article without meetings gives one
+#: row with only `id` and `published`, an error one row with `error`.
 CSV_COLUMNS: tuple[str, ...] = (
     "id",
     "published",
@@ -106,8 +110,10 @@ HTML_DATE_META: frozenset[str] = frozenset(
     }
 )
 
-#: Width of ``--format table`` written to a file or a pipe.
+#: Width of ``--format table`` written to a file or a pipe (unless $COLUMNS says otherwise).
 TABLE_WIDTH = 140
+#: Narrower than this, ``--format table`` prints one block per meeting instead of the table.
+TABLE_MIN_WIDTH = 120
 
 #: Where an HTML page that is not UTF-8 declares its encoding.
 HTML_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -446,6 +452,19 @@ def _count_documents(sources: Sequence[tuple[str, Path | None]]) -> int | None:
     return total
 
 
+def _count_characters(sources: Sequence[tuple[str, Path | None]]) -> int | None:
+    """About how many characters the sources hold (their sizes in bytes), None when stdin is read."""
+    total = 0
+    for _, path in sources:
+        if path is None:
+            return None
+        try:
+            total += path.stat().st_size
+        except OSError:
+            continue
+    return total
+
+
 def iter_input_documents(
     paths: Sequence[str], *, stdin: TextIO | None = None, encoding: str | None = None
 ) -> Iterator[InputDocument]:
@@ -614,6 +633,9 @@ class _CsvWriter(_RecordWriter):
         analysis = outcome.analysis
         published = analysis.published.isoformat() if analysis.published else ""
         meetings = [m for m in analysis.meetings if m.status in self.statuses]
+        if not meetings:
+            # one row says the article was read and has no meeting, as in the other formats
+            self.csv.writerow({"id": outcome.id, "published": published})
         for number, meeting in enumerate(meetings, start=1):
             shared = {
                 "id": outcome.id,
@@ -643,11 +665,16 @@ class _CsvWriter(_RecordWriter):
 
 
 class _TableWriter(_RecordWriter):
-    """A rich table of the meetings (printed when all documents are done)."""
+    """A rich table of the meetings (printed when all documents are done).
+
+    Narrower than :data:`TABLE_MIN_WIDTH` columns (an 80-column terminal), each
+    meeting is a block of labelled lines instead, so that no cell is cut.
+    """
 
     def __init__(self, stream: TextIO, statuses: Sequence[str], console: Console):
         super().__init__(stream, statuses)
         self.console = console
+        self.rows: list[tuple[str, ...]] = []
         self.table = Table(title="Meetings", show_lines=True, header_style="bold")
         for column, options in (
             ("Document", {"overflow": "fold", "max_width": 28}),
@@ -664,13 +691,31 @@ class _TableWriter(_RecordWriter):
     def write(self, outcome: _Outcome) -> None:
         doc_id = escape(outcome.id)
         if outcome.analysis is None:
-            self.table.add_row(doc_id, "", f"[red]error: {escape(outcome.error or '')}[/]")
+            self._add(doc_id, "", f"[red]error: {escape(outcome.error or '')}[/]")
             return
         meetings = [m for m in outcome.analysis.meetings if m.status in self.statuses]
         if not meetings:
-            self.table.add_row(doc_id, "", "[dim]no meeting found[/]")
+            self._add(doc_id, "", "[dim]no meeting found[/]")
         for meeting in meetings:
-            self.table.add_row(*self._cells(doc_id, meeting))
+            self._add(*self._cells(doc_id, meeting))
+
+    def _add(self, *cells: str) -> None:
+        self.rows.append(cells)
+        self.table.add_row(*cells)
+
+    def _blocks(self) -> Group:
+        """One block per meeting: a title line, then one labelled line per column."""
+        headers = [str(column.header) for column in self.table.columns]
+        blocks: list[Any] = [Text("Meetings", style="bold")]
+        for cells in self.rows:
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(style="bold", no_wrap=True)
+            grid.add_column(overflow="fold")
+            for header, cell in zip(headers[1:], cells[1:], strict=False):
+                if cell:
+                    grid.add_row(header, cell)
+            blocks.append(Panel(grid, title=cells[0], title_align="left", expand=True))
+        return Group(*blocks)
 
     @staticmethod
     def _cells(doc_id: str, meeting: Meeting) -> tuple[str, ...]:
@@ -691,7 +736,7 @@ class _TableWriter(_RecordWriter):
         )
 
     def close(self) -> None:
-        self.console.print(self.table)
+        self.console.print(self.table if self.console.width >= TABLE_MIN_WIDTH else self._blocks())
         super().close()
 
 
@@ -703,24 +748,57 @@ def _make_writer(fmt: OutputFormat, stream: TextIO, statuses: Sequence[str], to_
     if fmt is OutputFormat.csv:
         return _CsvWriter(stream, statuses)
     interactive = not to_file and stream.isatty()
-    # a file or a pipe has no width: give the table room rather than rich's default 80 columns
-    console = (
-        Console(file=stream) if interactive else Console(file=stream, width=TABLE_WIDTH, color_system=None)
-    )
+    # a file or a pipe has no width: $COLUMNS if set, else room for the table
+    width = TABLE_WIDTH
+    if os.environ.get("COLUMNS", "").isdigit() and int(os.environ["COLUMNS"]) > 0:
+        width = int(os.environ["COLUMNS"])
+    console = Console(file=stream) if interactive else Console(file=stream, width=width, color_system=None)
     return _TableWriter(stream, statuses, console)
 
 
 def _progress(console: Console, *, disable: bool) -> Progress:
+    """The progress bar of ``extract``: it counts characters, so a long article moves it
+    chunk by chunk; the documents done are shown beside it."""
     return Progress(
         TextColumn("[bold]extracting"),
         BarColumn(),
-        MofNCompleteColumn(),
+        TaskProgressColumn(),
+        TextColumn("{task.fields[done]}/{task.fields[documents]} documents"),
         TextColumn("{task.fields[failed]} failed"),
         TimeElapsedColumn(),
         console=console,
         disable=disable,
         transient=False,
     )
+
+
+class _CharacterProgress:
+    """Advances a progress task by characters: by each chunk of a long text as the
+    extractor finishes it (``Extractor.on_chunk``), and by each short text when its
+    record comes out. The total is estimated from the file sizes."""
+
+    def __init__(self, progress: Progress, task: Any):
+        self.progress = progress
+        self.task = task
+        self.credit = 0  # characters counted from chunks, not yet matched to a record
+
+    def chunk_done(self, characters: int) -> None:
+        self.credit += characters
+        self.progress.advance(self.task, characters)
+
+    def document_done(self, characters: int, *, failed: int) -> None:
+        taken = min(characters, self.credit)
+        self.credit -= taken
+        done = self._task().fields["done"] + 1
+        self.progress.update(self.task, advance=characters - taken, done=done, failed=failed)
+
+    def finish(self) -> None:
+        """Show the bar full: the total was an estimate from file sizes."""
+        completed = self._task().completed or 1
+        self.progress.update(self.task, total=completed, completed=completed)
+
+    def _task(self) -> Any:
+        return next(task for task in self.progress.tasks if task.id == self.task)
 
 
 # --------------------------------------------------------------------------
@@ -852,11 +930,13 @@ def extract(
     statuses = ALL_STATUSES if all_statuses else HELD_ONLY
     sources = _expand_sources(paths or [])
     total = _count_documents(sources)
+    characters = _count_characters(sources)
     documents: Iterator[InputDocument] = _iter_sources(sources, stdin=None, encoding=encoding)
     if sample:
         sample_doc = InputDocument(id=SAMPLE_ID, text=sample_text(), published=SAMPLE_PUBLISHED)
         documents = _chain(documents, [sample_doc])
         total = None if total is None else total + 1
+        characters = None if characters is None else characters + len(sample_doc.text or "")
     extractor = _build_extractor(kb or [], rules or [], topics or [])
     errors_console = _stderr()
     failed = 0
@@ -864,7 +944,12 @@ def extract(
     try:
         writer = _make_writer(output_format, stream, statuses, to_file=output is not None)
         with _progress(errors_console, disable=quiet) as progress:
-            task = progress.add_task("extract", total=total, failed=0)
+            task = progress.add_task(
+                "extract", total=characters, failed=0, done=0, documents="?" if total is None else total
+            )
+            meter = _CharacterProgress(progress, task)
+            if hasattr(extractor, "on_chunk"):
+                extractor.on_chunk = meter.chunk_done
             outcomes = _run_batch(
                 extractor, documents, batch_size=batch_size, n_process=n_process, published=published
             )
@@ -873,9 +958,12 @@ def extract(
                     failed += 1
                     _report_error(progress.console, outcome.id, outcome.error)
                 writer.write(outcome)
-                progress.update(task, advance=1, failed=failed)
+                meter.document_done(len(outcome.analysis.text) if outcome.analysis else 0, failed=failed)
+            meter.finish()
         writer.close()
     finally:
+        if hasattr(extractor, "on_chunk"):
+            extractor.on_chunk = None
         close_stream()
     if failed:
         raise typer.Exit(1)

@@ -23,6 +23,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+import spacy
 from typer.testing import CliRunner
 
 from diplomacy_ner import cli
@@ -88,7 +89,8 @@ def _meeting(status: str, text: str) -> Meeting:
 
 class FakeExtractor:
     """``Extractor.pipe`` with a known result: every text gets one held and one planned
-    meeting; a text containing "FAIL" gets an error record, like a failing component."""
+    meeting, except a text containing "NOTHING", which gets none; a text containing
+    "FAIL" gets an error record, like a failing component."""
 
     def __init__(self) -> None:
         self.calls: list[dict[str, Any]] = []
@@ -113,7 +115,7 @@ class FakeExtractor:
                 text=text,
                 published=dt.date.fromisoformat(day[:10]) if day else None,
                 entities=[Entity(id="country:MA", type="country", name="Maroc", code="MA")],
-                meetings=[_meeting("held", text), _meeting("planned", text)],
+                meetings=[] if "NOTHING" in text else [_meeting("held", text), _meeting("planned", text)],
             )
             yield DocumentResult(id=context["id"], index=index, analysis=analysis), context
 
@@ -454,6 +456,70 @@ def test_extract_table(fake: FakeExtractor, tmp_path: Path):
     assert "Meetings" in result.stdout
     assert "Nasser Bourita" in result.stdout and "Rabat (MA)" in result.stdout
     assert "boom" in result.stdout
+
+
+def test_extract_table_stays_readable_at_80_columns(fake: FakeExtractor, tmp_path: Path):
+    # regression: every cell was cut ("Abdelo…") in an 80-column terminal
+    (tmp_path / "a_very_long_article_file_name_from_a_newsroom_archive.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("NOTHING here", encoding="utf-8")
+    result = runner.invoke(cli.app, ["extract", str(tmp_path), "--format", "table", "-q"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "…" not in out
+    assert max(len(line) for line in out.splitlines()) <= 80
+    for whole in ("Nasser Bourita (ministre des Affaires étrangères, MA)", "José Manuel Albares", "Rabat (MA)",
+                  "in_person", "migration", "0.80", "no meeting found"):
+        assert whole in " ".join(line.strip("│ ") for line in out.splitlines()), whole
+    wide = runner.invoke(cli.app, ["extract", str(tmp_path), "--format", "table", "-q"], env={"COLUMNS": "160"})
+    assert "┃ Participants" in wide.stdout  # wide enough: the table
+
+
+def test_extract_csv_keeps_a_row_for_an_article_without_meetings(fake: FakeExtractor, tmp_path: Path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("NOTHING to report", encoding="utf-8")
+    result = runner.invoke(cli.app, ["extract", str(tmp_path), "--format", "csv", "-q", "--published", "2024-03-04"])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    empty = [row for row in rows if row["id"] == str(tmp_path / "b.txt")]
+    assert len(empty) == 1
+    assert empty[0]["published"] == "2024-03-04" and empty[0]["meeting"] == "" and empty[0]["error"] == ""
+    assert len(rows) == 2 + 1  # two participants of a.txt's meeting, one row for b.txt
+
+
+def test_progress_counts_the_characters_of_a_long_document_chunk_by_chunk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # regression: a 10 MB text showed "0/1" until it was done
+    from diplomacy_ner import Extractor
+
+    extractor = Extractor(pipeline=spacy.blank("fr"), max_chunk_chars=60)
+    monkeypatch.setattr(cli, "make_extractor", lambda **_: extractor)
+    seen: list[int] = []
+    original = cli._CharacterProgress.chunk_done
+    monkeypatch.setattr(
+        cli._CharacterProgress, "chunk_done", lambda self, n: (seen.append(n), original(self, n))[1]
+    )
+    text = "Un paragraphe de texte.\n\n" * 40
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "short.txt").write_text("Court.", encoding="utf-8")
+    result = runner.invoke(cli.app, ["extract", str(tmp_path), "-f", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert len(seen) > 10 and sum(seen) == len(text)
+    assert "100%" in result.stderr and "2/2 documents" in result.stderr
+    assert extractor.on_chunk is None  # the callback does not outlive the command
+
+
+def test_extractor_reports_each_chunk_of_a_long_text() -> None:
+    from diplomacy_ner import Extractor
+
+    extractor = Extractor(pipeline=spacy.blank("fr"), max_chunk_chars=50)
+    chunks: list[int] = []
+    extractor.on_chunk = chunks.append
+    text = "Une phrase assez longue pour couper. " * 20
+    extractor.analyze(text)
+    assert len(chunks) > 1 and sum(chunks) == len(text)
+    chunks.clear()
+    extractor.analyze("Court.")
+    assert chunks == []
 
 
 def test_extract_stdin(fake: FakeExtractor):

@@ -1,7 +1,8 @@
 """Score meeting extraction against gold annotations.
 
-This is the library's own evaluator. It computes the metrics of the reference
-scorer (``scripts/score.py``, described in ``GOLD_FORMAT.md``) with the same
+This is the library's own evaluator (the gold layout and the metrics are
+described in ``docs/gold-format.md``). It computes the metrics of the reference
+scorer the project was first measured with, with the same
 normalisation, pairing and matching rules, so both report the same numbers on
 the same gold and predictions:
 
@@ -150,7 +151,7 @@ class GoldLocation(_GoldModel):
 
 
 class GoldMeeting(_GoldModel):
-    """One annotated meeting (see GOLD_FORMAT.md, "Fields")."""
+    """One annotated meeting (see docs/gold-format.md, "Fields of a meeting")."""
 
     participants: list[GoldParticipant]
     host: str | None = None

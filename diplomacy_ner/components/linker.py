@@ -205,10 +205,12 @@ class Linker:
 
         The name is the longest form the text uses, without honorific ("Mme Koné"
         gives "Koné"), except for a person of the knowledge base: the KB's name
-        ("Laftit" gives "Abdelouafi Laftit"), unless the text's form is that name
-        made longer ("José Manuel Albares Bueno" for "José Manuel Albares"). The
-        aliases are the other forms the text uses, as written, then the KB's name
-        and aliases.
+        when it ends with the same word ("Laftit" gives "Abdelouafi Laftit"), unless
+        the text's form is that name made longer ("José Manuel Albares Bueno" for
+        "José Manuel Albares"). A text form that ends otherwise ("Mohammed ben Zayed"
+        for "Mohammed ben Zayed Al Nahyane") is kept, so that the name keeps the
+        surname the text uses. The aliases are the other forms the text uses, as
+        written, then the KB's name and aliases.
 
         RETURNS (tuple[str, list[str]]): the name and the aliases (without the name).
         """
@@ -217,8 +219,10 @@ class Linker:
         name = max(bare, key=lambda form: (len(form.split()), len(form)), default=cluster.name)
         record = self.kb.get(cluster.kb_id) if cluster.kb_id else None
         kb_names = [record.name, *getattr(record, "aliases", ())] if record is not None else []
-        if record is not None and not _extends(fold(name).split(), fold(record.name).split()):
-            name = record.name
+        if record is not None:
+            words, kb_words = fold(name).split(), fold(record.name).split()
+            if words and kb_words and words[-1] == kb_words[-1] and not _extends(words, kb_words):
+                name = record.name
         return name, [alias for alias in dict.fromkeys([*written, *kb_names]) if alias != name]
 
     def _same_person(self, short: list[str], full: list[str]) -> bool:

@@ -40,6 +40,7 @@ from rich.text import Text
 from .about import __version__
 from .errors import Errors, KnowledgeBaseError, NothingToScoreError
 from .isodate import parse_iso_day
+from .report import plural
 
 if TYPE_CHECKING:
     from .api import Extractor
@@ -1043,9 +1044,9 @@ def render(
         close_stream()
     if output is not None and str(output) != STDIN_NAME:
         held = len(analysis.held_meetings())
+        entities = plural(len(analysis.entities), "entity", "entities")
         _stderr().print(
-            f"wrote {escape(str(output))}: {len(analysis.entities)} entities, "
-            f"{len(analysis.meetings)} meetings ({held} held)"
+            f"wrote {escape(str(output))}: {entities}, {plural(len(analysis.meetings), 'meeting')} ({held} held)"
         )
 
 
@@ -1117,6 +1118,74 @@ def evaluate(
 
 
 @app.command()
+def report(
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Output of extract (--format jsonl or json), of extract-corpus (.parquet), or directories of them.",
+            exists=True,
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The HTML page to write (- for stdout).", dir_okay=False)
+    ] = Path("report.html"),
+    nodes: Annotated[
+        str, typer.Option("--nodes", help="Network nodes: officials or countries.", case_sensitive=False)
+    ] = "officials",
+    texts: Annotated[
+        Path | None,
+        typer.Option(
+            "--texts",
+            help="The articles (JSONL with id and text) to quote the evidence of Parquet rows, which keep offsets only.",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
+    all_statuses: Annotated[
+        bool, typer.Option("--all-statuses", help="Also count planned and cancelled meetings.")
+    ] = False,
+    title: Annotated[str, typer.Option("--title", help="Page title.")] = "Meetings report",
+) -> None:
+    """Write one self-contained HTML page about the meetings of a corpus: a who-met-whom
+    network, meetings per month, the most frequent country pairs and hosts, and a table
+    linking each meeting to its evidence. The page works offline (no script, nothing fetched).
+
+    **Examples**
+
+    ```
+    $ diplomacy-ner extract corpus/ --format jsonl -o meetings.jsonl
+    $ diplomacy-ner report meetings.jsonl --output report.html
+    $ diplomacy-ner report meetings.parquet --texts news.jsonl --nodes countries -o report.html
+    ```
+    """
+    from .report import NodeKind, attach_evidence, read_corpus, read_texts, render_report
+
+    if nodes.lower() not in NodeKind.__members__:
+        raise _fail_usage(f"--nodes must be officials or countries, got {nodes!r}.")
+    try:
+        corpus = read_corpus(list(inputs), statuses=ALL_STATUSES if all_statuses else HELD_ONLY)
+        if texts is not None:
+            attach_evidence(corpus, read_texts(texts))
+    except (ValueError, OSError) as err:
+        _stderr().print(f"[bold red]error[/] {escape(str(err))}")
+        raise typer.Exit(1) from None
+    if not corpus.articles:
+        raise _fail_usage("no extract record found in the inputs: give the output of extract or extract-corpus.")
+    page = render_report(corpus, title=title, nodes=NodeKind(nodes.lower()))
+    stream, close_stream = _open_output(output)
+    try:
+        stream.write(page)
+    finally:
+        close_stream()
+    if str(output) != STDIN_NAME:
+        _stderr().print(
+            f"wrote {escape(str(output))}: {plural(len(corpus.meetings), 'meeting')} "
+            f"in {plural(len(corpus.articles), 'article')}"
+        )
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the output (an Analysis, which embeds Meeting).
 
@@ -1180,8 +1249,8 @@ def extract_corpus(
             f"... and {len(report.errors) - MAX_ERRORS_SHOWN} more (error rows in the Parquet file)"
         )
     console.print(
-        f"{report.documents} documents, {report.meetings} meetings, {report.rows} rows, "
-        f"{report.failed} failed, {report.seconds:.1f} s -> {escape(str(report.output))}"
+        f"{plural(report.documents, 'document')}, {plural(report.meetings, 'meeting')}, "
+        f"{plural(report.rows, 'row')}, {report.failed} failed, {report.seconds:.1f} s -> {escape(str(report.output))}"
     )
     if report.failed:
         raise typer.Exit(1)
@@ -1339,7 +1408,7 @@ def _validate_file(path: Path, kind: FileKind, collector: Any) -> _ValidationRep
     return _ValidationReport(label, kind.value, records, problems)
 
 
-KIND_NAMES = {"kb": "knowledge-base records", "rules": "patterns", "topics": "topic cues"}
+KIND_NAMES = {"kb": "knowledge-base record", "rules": "pattern", "topics": "topic cue"}
 
 
 @kb_app.command("validate")
@@ -1379,14 +1448,14 @@ def kb_validate(
         total_problems += len(problems)
         for problem in problems:
             console.print(f"[red]✗[/] {escape(problem)}")
-        what = KIND_NAMES.get(report.kind or "", "lines")
+        what = KIND_NAMES.get(report.kind or "", "line")
         if problems:
             console.print(
-                f"[bold red]{escape(report.path)}[/]: {len(problems)} bad line(s), "
-                f"{report.records} valid {what}"
+                f"[bold red]{escape(report.path)}[/]: {plural(len(problems), 'bad line')}, "
+                f"{plural(report.records, 'valid ' + what)}"
             )
         else:
-            console.print(f"[bold green]{escape(report.path)}[/]: OK, {report.records} {what}")
+            console.print(f"[bold green]{escape(report.path)}[/]: OK, {plural(report.records, what)}")
     if total_problems:
         raise typer.Exit(1)
 

@@ -575,7 +575,7 @@ def test_render_one_document_of_a_jsonl_file(fake: FakeExtractor, corpus_dir: Pa
     html = page.read_text(encoding="utf-8")
     assert "<title>J1</title>" in html and "Published: 2024-03-06" in html
     assert '<span class="status-held">held</span>' in html
-    assert f"wrote {page}: 1 entities, 2 meetings (1 held)" in result.stderr
+    assert f"wrote {page}: 1 entity, 2 meetings (1 held)" in result.stderr  # regression: "1 entities"
 
 
 def test_render_to_stdout_and_unreadable_input(fake: FakeExtractor, corpus_dir: Path):
@@ -732,7 +732,7 @@ def test_kb_validate_reports_every_bad_line_of_a_kb_file(tmp_path: Path):
     assert f"{path}:3: unknown record kind 'minister'" in out
     assert f"{path}:5: field `roles.0.start`" in out
     assert f"{path}:6: duplicate id 'person:test-one'" in out
-    assert f"{path}: 4 bad line(s), 2 valid knowledge-base records" in out
+    assert f"{path}: 4 bad lines, 2 valid knowledge-base records" in out
 
 
 def test_kb_validate_reports_unknown_country_codes_and_dates_that_are_not_days(tmp_path: Path):
@@ -767,7 +767,7 @@ def test_kb_validate_reports_every_bad_line_of_a_rule_file(tmp_path: Path):
     assert f"{path}:2: field `label`: unknown label 'MINISTER'" in out
     assert f"{path}:3: invalid JSON" in out
     assert f"{path}:4: field `pattern`" in out
-    assert f"{path}: 3 bad line(s), 2 valid patterns" in out
+    assert f"{path}: 3 bad lines, 2 valid patterns" in out
 
 
 def test_kb_validate_reports_every_bad_line_of_a_topic_lexicon(tmp_path: Path):
@@ -786,7 +786,7 @@ def test_kb_validate_reports_every_bad_line_of_a_topic_lexicon(tmp_path: Path):
     assert f"{path}:1: field `topic`" in out
     assert f"{path}:3: field `pattern`" in out
     assert f"{path}:4: field `regex`" in out
-    assert f"{path}: 3 bad line(s), 1 valid topic cues" in out
+    assert f"{path}: 3 bad lines, 1 valid topic cue" in out  # regression: "1 valid topic cues"
 
 
 def test_kb_validate_several_files_and_an_undecidable_one(tmp_path: Path):

@@ -25,3 +25,11 @@ def test_quick_start_is_two_commands() -> None:
 def test_ci_runs_the_readme_test_command() -> None:
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert _quick_start()[1] in [line.strip() for line in ci]
+
+
+def test_ci_installs_chromium_before_the_tests_so_browser_tests_run() -> None:
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    install = ci.find("apt-get install")
+    assert install != -1 and "chromium" in ci[install : ci.find("\n", install)]
+    assert "command -v chromium" in ci  # skipped when a Chromium is already there
+    assert install < ci.find(_quick_start()[1])

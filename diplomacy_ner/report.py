@@ -378,6 +378,9 @@ def network_svg(corpus: Corpus, kind: NodeKind) -> tuple[str, int, int]:
     strength = dict(graph.degree(weight="weight"))
     kept = sorted(graph.nodes, key=lambda n: (-strength[n], n))[:MAX_NETWORK_NODES]
     graph = graph.subgraph(kept).copy()
+    # a node whose partners were all left out would float alone
+    graph.remove_nodes_from(list(nx.isolates(graph)))
+    kept = [node for node in kept if node in graph]
     width, height, place = _packed_layout(graph)
     country = _node_countries(corpus, kind)
     heaviest = max((d["weight"] for _, _, d in graph.edges(data=True)), default=1)
@@ -425,9 +428,9 @@ def _packed_layout(graph: Any) -> tuple[int, int, Any]:
     x = y = row = 0.0
     for component in components:
         sub = graph.subgraph(component)
-        side = min(width - 2 * margin - label_room, unit * math.sqrt(len(component)) * 1.3)
+        side = min(width - 2 * margin - label_room, unit * math.sqrt(len(component)) * 1.7)
         layout = nx.spring_layout(
-            sub, weight="weight", seed=LAYOUT_SEED, k=2.0 / math.sqrt(len(component)), iterations=200
+            sub, weight="weight", seed=LAYOUT_SEED, k=3.0 / math.sqrt(len(component)), iterations=300
         )
         xs = [p[0] for p in layout.values()]
         ys = [p[1] for p in layout.values()]
@@ -505,7 +508,7 @@ svg.months rect { fill: #3b6fb6; } svg.months .axis { stroke: #999; }
 svg.months text { font-size: 11px; fill: #333; } svg.months text.count { text-anchor: middle; }
 table { border-collapse: collapse; width: 100%; margin: .6rem 0; font-size: .92rem; }
 th, td { border: 1px solid #ddd; padding: .3rem .5rem; text-align: left; vertical-align: top; }
-th { background: #f0f3f8; } td.n { text-align: right; }
+th { background: #f0f3f8; } td.n { text-align: right; } td.day { white-space: nowrap; }
 .tops { display: flex; gap: 2rem; flex-wrap: wrap; } .tops > div { flex: 1 1 320px; }
 .evidence blockquote { margin: .3rem 0 .3rem 1rem; color: #333; border-left: 3px solid #3b6fb6;
                        padding-left: .6rem; }
@@ -549,7 +552,7 @@ def _meeting_rows(corpus: Corpus) -> tuple[str, str]:
         place = m.location + (f" ({m.location_country})" if m.location and m.location_country else "") if m.location else ""
         link = f'<a href="#{anchor}">evidence</a>' if m.evidence else '<span class="note">none</span>'
         rows.append(
-            f'<tr id="row-{anchor}"><td class="n">{number}</td><td>{_e(m.date or "")}</td><td>{people}</td>'
+            f'<tr id="row-{anchor}"><td class="n">{number}</td><td class="day">{_e(m.date or "")}</td><td>{people}</td>'
             f"<td>{_e(m.host or '')}</td><td>{_e(place)}</td><td>{_e(m.kind or '')}</td>"
             f"<td>{_e(m.article_id)}</td><td>{link}</td></tr>"
         )

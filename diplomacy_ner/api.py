@@ -244,7 +244,9 @@ def check_user_files(
         for path in check_iterable(value, name, "a list of paths"):
             if not isinstance(path, str | os.PathLike):
                 raise TypeError(
-                    Errors.D005.format(name=f"{name} item", expected="a path (str or Path)", type_name=type(path).__name__)
+                    Errors.D005.format(
+                        name=f"{name} item", expected="a path (str or Path)", type_name=type(path).__name__
+                    )
                 )
     if kb_files:
         load_many(list(kb_files))
@@ -734,7 +736,8 @@ class Extractor:
         """
         if isinstance(texts, str | bytes | bytearray):
             raise TypeError(Errors.D006.format(type_name=type(texts).__name__))
-        check_iterable(texts, "texts", "an iterable of texts (or of (text, context) tuples with as_tuples=True)")
+        expected = "an iterable of texts (or of (text, context) tuples with as_tuples=True)"
+        check_iterable(texts, "texts", expected)
         if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
             raise ValueError(Errors.D032.format(value=batch_size))
         if (
@@ -947,7 +950,9 @@ class Extractor:
         for i, pattern in enumerate(patterns):
             if not isinstance(pattern, dict):
                 raise TypeError(
-                    Errors.D005.format(name=f"patterns[{i}]", expected="a pattern dict", type_name=type(pattern).__name__)
+                    Errors.D005.format(
+                        name=f"patterns[{i}]", expected="a pattern dict", type_name=type(pattern).__name__
+                    )
                 )
         with self._lock:
             self.nlp.get_pipe("diplomacy_entity_rules").add_patterns(patterns)

@@ -1046,7 +1046,8 @@ def render(
         held = len(analysis.held_meetings())
         entities = plural(len(analysis.entities), "entity", "entities")
         _stderr().print(
-            f"wrote {escape(str(output))}: {entities}, {plural(len(analysis.meetings), 'meeting')} ({held} held)"
+            f"wrote {escape(str(output))}: {entities}, "
+            f"{plural(len(analysis.meetings), 'meeting')} ({held} held)"
         )
 
 
@@ -1066,7 +1067,9 @@ def _select_document(documents: list[InputDocument], path: str, doc_id: str | No
 def evaluate(
     gold: Annotated[
         Path,
-        typer.Argument(help="Gold annotations (JSONL, see docs/gold-format.md).", exists=True, dir_okay=False),
+        typer.Argument(
+            help="Gold annotations (JSONL, see docs/gold-format.md).", exists=True, dir_okay=False
+        ),
     ],
     predictions: Annotated[
         Path | None,
@@ -1122,7 +1125,8 @@ def report(
     inputs: Annotated[
         list[Path],
         typer.Argument(
-            help="Output of extract (--format jsonl or json), of extract-corpus (.parquet), or directories of them.",
+            help="Output of extract (--format jsonl or json), of extract-corpus (.parquet), "
+            "or directories of them.",
             exists=True,
             show_default=False,
         ),
@@ -1137,7 +1141,8 @@ def report(
         Path | None,
         typer.Option(
             "--texts",
-            help="The articles (JSONL with id and text) to quote the evidence of Parquet rows, which keep offsets only.",
+            help="The articles (JSONL with id and text) to quote the evidence of Parquet rows, "
+            "which keep offsets only.",
             exists=True,
             dir_okay=False,
         ),
@@ -1171,7 +1176,9 @@ def report(
         _stderr().print(f"[bold red]error[/] {escape(str(err))}")
         raise typer.Exit(1) from None
     if not corpus.articles:
-        raise _fail_usage("no extract record found in the inputs: give the output of extract or extract-corpus.")
+        raise _fail_usage(
+            "no extract record found in the inputs: give the output of extract or extract-corpus."
+        )
     page = render_report(corpus, title=title, nodes=NodeKind(nodes.lower()))
     stream, close_stream = _open_output(output)
     try:
@@ -1250,7 +1257,8 @@ def extract_corpus(
         )
     console.print(
         f"{plural(report.documents, 'document')}, {plural(report.meetings, 'meeting')}, "
-        f"{plural(report.rows, 'row')}, {report.failed} failed, {report.seconds:.1f} s -> {escape(str(report.output))}"
+        f"{plural(report.rows, 'row')}, {report.failed} failed, {report.seconds:.1f} s "
+        f"-> {escape(str(report.output))}"
     )
     if report.failed:
         raise typer.Exit(1)

@@ -203,7 +203,9 @@ def _add_record(corpus: Corpus, record: Any, where: str, wanted: set[str]) -> No
                 ],
                 evidence=[e["text"] for e in evidence if isinstance(e, dict) and e.get("text")],
                 evidence_offsets=[
-                    (start, end) for start, end in [meeting.get("_offsets") or (None, None)] if start is not None
+                    (start, end)
+                    for start, end in [meeting.get("_offsets") or (None, None)]
+                    if start is not None
                 ],
                 confidence=meeting.get("confidence"),
             )
@@ -226,15 +228,15 @@ def _parquet_records(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
     try:
         import pyarrow.parquet as pq
     except ModuleNotFoundError:
-        raise ValueError(
-            f"{path}: reading Parquet needs pyarrow: pip install diplomacy-ner[dask]"
-        ) from None
+        raise ValueError(f"{path}: reading Parquet needs pyarrow: pip install diplomacy-ner[dask]") from None
     rows = pq.read_table(path).to_pylist()
     records: dict[str, dict[str, Any]] = {}
     meetings: dict[tuple[str, int], dict[str, Any]] = {}
     for row in rows:
         article = str(row.get("article_id"))
-        record = records.setdefault(article, {"id": article, "published": row.get("published"), "meetings": []})
+        record = records.setdefault(
+            article, {"id": article, "published": row.get("published"), "meetings": []}
+        )
         if row.get("error"):
             record["error"] = row["error"]
             continue
@@ -481,7 +483,9 @@ def month_chart_svg(months: Sequence[tuple[str, int]]) -> str:
             f"<title>{month}: {count}</title></rect>"
         )
         if count:
-            parts.append(f'<text class="count" x="{x + (bar - 3) / 2:.1f}" y="{plot + 15 - h:.1f}">{count}</text>')
+            parts.append(
+                f'<text class="count" x="{x + (bar - 3) / 2:.1f}" y="{plot + 15 - h:.1f}">{count}</text>'
+            )
         if i % every == 0:
             parts.append(
                 f'<text class="month" transform="translate({x + (bar - 3) / 2:.1f},{plot + 28}) rotate(45)">'
@@ -533,8 +537,8 @@ def plural(count: int, word: str, many: str | None = None) -> str:
 
 def _top_table(title: str, headers: tuple[str, str], rows: Sequence[tuple[str, int]]) -> str:
     if not rows:
-        return f"<div><h3>{_e(title)}</h3><p class=\"empty\">None.</p></div>"
-    body = "".join(f"<tr><td>{_e(name)}</td><td class=\"n\">{count}</td></tr>" for name, count in rows)
+        return f'<div><h3>{_e(title)}</h3><p class="empty">None.</p></div>'
+    body = "".join(f'<tr><td>{_e(name)}</td><td class="n">{count}</td></tr>' for name, count in rows)
     return (
         f"<div><h3>{_e(title)}</h3><table><thead><tr><th>{_e(headers[0])}</th><th>{_e(headers[1])}</th>"
         f"</tr></thead><tbody>{body}</tbody></table></div>"
@@ -549,10 +553,15 @@ def _meeting_rows(corpus: Corpus) -> tuple[str, str]:
             _e(side.label) + (f" <small>({_e(side.country)})</small>" if side.name and side.country else "")
             for side in m.participants
         )
-        place = m.location + (f" ({m.location_country})" if m.location and m.location_country else "") if m.location else ""
+        place = (
+            m.location + (f" ({m.location_country})" if m.location and m.location_country else "")
+            if m.location
+            else ""
+        )
         link = f'<a href="#{anchor}">evidence</a>' if m.evidence else '<span class="note">none</span>'
         rows.append(
-            f'<tr id="row-{anchor}"><td class="n">{number}</td><td class="day">{_e(m.date or "")}</td><td>{people}</td>'
+            f'<tr id="row-{anchor}"><td class="n">{number}</td><td class="day">{_e(m.date or "")}</td>'
+            f"<td>{people}</td>"
             f"<td>{_e(m.host or '')}</td><td>{_e(place)}</td><td>{_e(m.kind or '')}</td>"
             f"<td>{_e(m.article_id)}</td><td>{link}</td></tr>"
         )
@@ -565,7 +574,9 @@ def _meeting_rows(corpus: Corpus) -> tuple[str, str]:
     return "".join(rows), "".join(evidence)
 
 
-def render_report(corpus: Corpus, *, title: str = "Meetings report", nodes: NodeKind = NodeKind.officials) -> str:
+def render_report(
+    corpus: Corpus, *, title: str = "Meetings report", nodes: NodeKind = NodeKind.officials
+) -> str:
     """The report page.
 
     corpus (Corpus): the meetings.

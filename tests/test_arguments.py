@@ -62,7 +62,9 @@ def test_pipe_of_a_single_text_says_to_wrap_it_in_a_list(blank_extractor: Extrac
 
 @pytest.mark.parametrize("bad", [None, 5, 2.5])
 def test_pipe_of_something_not_iterable_names_the_argument(blank_extractor: Extractor, bad: Any) -> None:
-    with pytest.raises(TypeError, match=rf"\[D005\] `texts` must be an iterable of texts.*got {type(bad).__name__}"):
+    with pytest.raises(
+        TypeError, match=rf"\[D005\] `texts` must be an iterable of texts.*got {type(bad).__name__}"
+    ):
         blank_extractor.pipe(bad)
 
 

@@ -299,7 +299,8 @@ def test_encoding_can_be_forced_and_a_wrong_one_is_named(tmp_path: Path):
     assert forced.text == "Un texte en cp1252 : l’été — fin."
     (wrong,) = cli.iter_input_documents([str(path)], encoding="utf-8")
     assert wrong.text is None
-    assert wrong.error is not None and wrong.error.startswith(f"[D051] {path}: cannot decode the file as utf-8")
+    assert wrong.error is not None
+    assert wrong.error.startswith(f"[D051] {path}: cannot decode the file as utf-8")
     assert "--encoding" in wrong.error
 
 
@@ -460,24 +461,27 @@ def test_extract_table(fake: FakeExtractor, tmp_path: Path):
 
 def test_extract_table_stays_readable_at_80_columns(fake: FakeExtractor, tmp_path: Path):
     # regression: every cell was cut ("Abdelo…") in an 80-column terminal
-    (tmp_path / "a_very_long_article_file_name_from_a_newsroom_archive.txt").write_text(ARTICLE, encoding="utf-8")
+    long_name = tmp_path / "a_very_long_article_file_name_from_a_newsroom_archive.txt"
+    long_name.write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "b.txt").write_text("NOTHING here", encoding="utf-8")
-    result = runner.invoke(cli.app, ["extract", str(tmp_path), "--format", "table", "-q"], env={"COLUMNS": "80"})
+    args = ["extract", str(tmp_path), "--format", "table", "-q"]
+    result = runner.invoke(cli.app, args, env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "…" not in out
     assert max(len(line) for line in out.splitlines()) <= 80
-    for whole in ("Nasser Bourita (ministre des Affaires étrangères, MA)", "José Manuel Albares", "Rabat (MA)",
-                  "in_person", "migration", "0.80", "no meeting found"):
+    wholes = ("Nasser Bourita (ministre des Affaires étrangères, MA)", "José Manuel Albares", "Rabat (MA)")
+    for whole in (*wholes, "in_person", "migration", "0.80", "no meeting found"):
         assert whole in " ".join(line.strip("│ ") for line in out.splitlines()), whole
-    wide = runner.invoke(cli.app, ["extract", str(tmp_path), "--format", "table", "-q"], env={"COLUMNS": "160"})
+    wide = runner.invoke(cli.app, args, env={"COLUMNS": "160"})
     assert "┃ Participants" in wide.stdout  # wide enough: the table
 
 
 def test_extract_csv_keeps_a_row_for_an_article_without_meetings(fake: FakeExtractor, tmp_path: Path):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "b.txt").write_text("NOTHING to report", encoding="utf-8")
-    result = runner.invoke(cli.app, ["extract", str(tmp_path), "--format", "csv", "-q", "--published", "2024-03-04"])
+    args = ["extract", str(tmp_path), "--format", "csv", "-q", "--published", "2024-03-04"]
+    result = runner.invoke(cli.app, args)
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     empty = [row for row in rows if row["id"] == str(tmp_path / "b.txt")]
     assert len(empty) == 1
@@ -741,7 +745,10 @@ def test_kb_validate_reports_unknown_country_codes_and_dates_that_are_not_days(t
         tmp_path / "people.jsonl",
         [
             {"kind": "person", "id": "person:a", "name": "A", "source": "t", "roles": [role]},
-            {"kind": "person", "id": "person:b", "name": "B", "source": "t", "roles": [{**role, "country": "FR", "start": "2026"}]},
+            {
+                "kind": "person", "id": "person:b", "name": "B", "source": "t",
+                "roles": [{**role, "country": "FR", "start": "2026"}],
+            },
         ],
     )
     result = runner.invoke(cli.app, ["kb", "validate", str(path)])

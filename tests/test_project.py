@@ -26,8 +26,12 @@ def _texts(path: Path) -> dict[str, str]:
 
 def test_the_gold_format_is_documented_in_the_repository() -> None:
     doc = GOLD_FORMAT.read_text(encoding="utf-8")
-    for heading in ("Layout of a gold file", "What to annotate as a meeting", "Fields of a meeting",
-                    "How `evaluate` scores"):
+    for heading in (
+        "Layout of a gold file",
+        "What to annotate as a meeting",
+        "Fields of a meeting",
+        "How `evaluate` scores",
+    ):
         assert f"## {heading}" in doc
     for model in (GoldDocument, GoldEntities, GoldMeeting, GoldParticipant, GoldLocation):
         for field in model.model_fields:

@@ -47,10 +47,7 @@ def test_every_command_and_option_of_the_readme_synopsis_is_in_its_help() -> Non
     for line in block.group(1).splitlines():
         words = line.split()
         command = [w for w in words[1:3] if re.fullmatch(r"[a-z][a-z-]*", w)]
-        if command and command[0] == "kb":
-            command = command[:2]
-        else:
-            command = command[:1]
+        command = command[:2] if command and command[0] == "kb" else command[:1]
         result = runner.invoke(cli.app, [*command, "--help"], env={"COLUMNS": "200"})
         assert result.exit_code == 0, line
         for option in re.findall(r"--[a-z][a-z-]*", line):

@@ -36,12 +36,18 @@ runner = CliRunner()
 # invented officials of real countries, in invented situations
 TEXT = "Rabat - Karim Benjelloun a reçu lundi Rui Ventoso. <script>alert(1)</script> Les deux ont parlé."
 KARIM = Participant(name="Karim Benjelloun", role="ministre de l'Intérieur", country="MA", id="doc-person:kb")
-RUI = Participant(name="Rui Ventoso", role="ministre de l'Administration interne", country="PT", id="doc-person:rv")
-LINA = Participant(name="Lina <b>Okafor</b>", role="ministre des Affaires étrangères", country="NG", id="doc-person:lo")
+RUI = Participant(
+    name="Rui Ventoso", role="ministre de l'Administration interne", country="PT", id="doc-person:rv"
+)
+LINA = Participant(
+    name="Lina <b>Okafor</b>", role="ministre des Affaires étrangères", country="NG", id="doc-person:lo"
+)
 UNNAMED = Participant(name=None, role="ambassadeur", country="CN")
 
 
-def _meeting(people: list[Participant], day: dt.date | None, host: Participant | None, status: str = "held") -> Meeting:
+def _meeting(
+    people: list[Participant], day: dt.date | None, host: Participant | None, status: str = "held"
+) -> Meeting:
     start = TEXT.index("Karim")
     return Meeting(
         participants=people,
@@ -56,19 +62,33 @@ def _meeting(people: list[Participant], day: dt.date | None, host: Participant |
 
 def _records() -> list[dict]:
     analyses = {
-        "a1": Analysis(text=TEXT, published=dt.date(2026, 1, 20), meetings=[
-            _meeting([KARIM, RUI], dt.date(2026, 1, 19), KARIM),
-            _meeting([KARIM, RUI], None, None, status="planned"),
-        ]),
-        "a2": Analysis(text=TEXT, published=dt.date(2026, 3, 2), meetings=[
-            _meeting([KARIM, RUI, LINA], dt.date(2026, 3, 2), KARIM),
-        ]),
-        "a3": Analysis(text=TEXT, published=dt.date(2026, 3, 9), meetings=[_meeting([LINA, UNNAMED], None, LINA)]),
+        "a1": Analysis(
+            text=TEXT,
+            published=dt.date(2026, 1, 20),
+            meetings=[
+                _meeting([KARIM, RUI], dt.date(2026, 1, 19), KARIM),
+                _meeting([KARIM, RUI], None, None, status="planned"),
+            ],
+        ),
+        "a2": Analysis(
+            text=TEXT,
+            published=dt.date(2026, 3, 2),
+            meetings=[
+                _meeting([KARIM, RUI, LINA], dt.date(2026, 3, 2), KARIM),
+            ],
+        ),
+        "a3": Analysis(
+            text=TEXT, published=dt.date(2026, 3, 9), meetings=[_meeting([LINA, UNNAMED], None, LINA)]
+        ),
         "a4": Analysis(text="Rien.", published=None),
     }
     records = [
-        {"id": doc_id, "published": a.published.isoformat() if a.published else None,
-         "meetings": [m.model_dump(mode="json") for m in a.meetings], "entities": []}
+        {
+            "id": doc_id,
+            "published": a.published.isoformat() if a.published else None,
+            "meetings": [m.model_dump(mode="json") for m in a.meetings],
+            "entities": [],
+        }
         for doc_id, a in analyses.items()
     ]
     return [*records, {"id": "a5", "error": "[D030] boom"}]
@@ -143,7 +163,7 @@ def test_page_is_self_contained_escaped_and_links_every_meeting_to_its_evidence(
     assert set(parsed.links) <= parsed.ids  # every in-page link has its target
     for heading in ("Who met whom", "Meetings per month", "Country pairs", "Hosts", "Evidence"):
         assert heading in page
-    assert "<td>MA – PT</td><td class=\"n\">2</td>" in page
+    assert '<td>MA – PT</td><td class="n">2</td>' in page
 
 
 def test_country_nodes_and_an_empty_corpus(meetings_jsonl: Path, tmp_path: Path) -> None:
@@ -177,8 +197,12 @@ def test_parquet_rows_of_extract_corpus_are_read_back_into_meetings(tmp_path: Pa
     assert [(m.article_id, len(m.participants)) for m in corpus.meetings] == [("a1", 2), ("a2", 3), ("a3", 2)]
     assert corpus.failed == 1 and corpus.meetings[0].evidence == []
     texts = tmp_path / "articles.jsonl"
-    texts.write_text("".join(json.dumps({"id": f"a{i}", "text": TEXT}) + "\n" for i in (1, 2, 3)), encoding="utf-8")
-    result = runner.invoke(cli.app, ["report", str(parquet), "--texts", str(texts), "-o", str(tmp_path / "r.html")])
+    texts.write_text(
+        "".join(json.dumps({"id": f"a{i}", "text": TEXT}) + "\n" for i in (1, 2, 3)), encoding="utf-8"
+    )
+    result = runner.invoke(
+        cli.app, ["report", str(parquet), "--texts", str(texts), "-o", str(tmp_path / "r.html")]
+    )
     assert result.exit_code == 0, result.output
     assert "Karim Benjelloun a reçu lundi Rui Ventoso." in (tmp_path / "r.html").read_text(encoding="utf-8")
 
@@ -206,19 +230,29 @@ def _load_check_render() -> ModuleType:
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium is not on PATH (apt-get install chromium)")
+@pytest.mark.skipif(
+    shutil.which("chromium") is None, reason="chromium is not on PATH (apt-get install chromium)"
+)
 def test_report_renders_in_chromium(meetings_jsonl: Path, tmp_path: Path) -> None:
     page = tmp_path / "report.html"
     page.write_text(render_report(read_corpus([meetings_jsonl])), encoding="utf-8")
     png = tmp_path / "report.png"
     completed = subprocess.run(
         [sys.executable, str(CHECK_RENDER), str(page), "--png", str(png)],
-        capture_output=True, text=True, check=False, timeout=300,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
     )
     assert completed.returncode == 0, completed.stderr
     check_render = _load_check_render()
     stats = check_render.png_stats(png)
     assert stats.ink_fraction > 0.01
     text = check_render.rendered_text(page, chromium=check_render.find_chromium())
-    for words in ("Who met whom", "Meetings per month", "MA – PT", "Karim Benjelloun a reçu lundi Rui Ventoso."):
+    for words in (
+        "Who met whom",
+        "Meetings per month",
+        "MA – PT",
+        "Karim Benjelloun a reçu lundi Rui Ventoso.",
+    ):
         assert words in text, words

@@ -73,14 +73,8 @@ def _parse_lines(lines: Iterable[str], origin: str) -> list[RulePattern]:
         if isinstance(rec.pattern, list):
             _check_token_pattern(rec.pattern, origin, lineno)
         if rec.label == "TITLE" and rec.id and rec.id not in TITLE_CLASSES:
-            raise KnowledgeBaseError(
-                Errors.D011.format(
-                    path=origin,
-                    line=lineno,
-                    field="id",
-                    msg=f"unknown title class {rec.id!r}; use one of {list(TITLE_CLASSES)}",
-                )
-            )
+            msg = f"unknown title class {rec.id!r}; use one of {list(TITLE_CLASSES)}"
+            raise KnowledgeBaseError(Errors.D011.format(path=origin, line=lineno, field="id", msg=msg))
         out.append(RulePattern(rec.label, rec.pattern, rec.id, f"{origin}:{lineno}"))
     return out
 

@@ -4,7 +4,6 @@ longest form the text uses without honorific; the aliases hold the forms of the 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 import spacy
@@ -15,9 +14,20 @@ import diplomacy_ner.components.linker  # noqa: F401
 
 # an invented minister of an invented government
 KONE = {
-    "kind": "person", "id": "person:test-amina-kone", "name": "Amina Koné", "aliases": ["Mme Koné", "A. Koné"],
-    "gender": "f", "source": "test",
-    "roles": [{"title": "ministre des Affaires étrangères", "country": "CI", "start": "2026-01-15", "source": "test"}],
+    "kind": "person",
+    "id": "person:test-amina-kone",
+    "name": "Amina Koné",
+    "aliases": ["Mme Koné", "A. Koné"],
+    "gender": "f",
+    "source": "test",
+    "roles": [
+        {
+            "title": "ministre des Affaires étrangères",
+            "country": "CI",
+            "start": "2026-01-15",
+            "source": "test",
+        }
+    ],
 }
 
 
@@ -25,7 +35,9 @@ KONE = {
 def nlp(tmp_path_factory: pytest.TempPathFactory) -> Language:
     kb = tmp_path_factory.mktemp("kb") / "people.jsonl"
     kb.write_text(json.dumps(KONE, ensure_ascii=False) + "\n", encoding="utf-8")
-    nlp = spacy.blank("fr", config={"nlp": {"tokenizer": {"@tokenizers": "diplomacy.normalizing_tokenizer.v1"}}})
+    nlp = spacy.blank(
+        "fr", config={"nlp": {"tokenizer": {"@tokenizers": "diplomacy.normalizing_tokenizer.v1"}}}
+    )
     nlp.add_pipe("diplomacy_entity_rules", config={"kb_files": [str(kb)]})
     nlp.add_pipe("diplomacy_linker", config={"kb_files": [str(kb)]})
     return nlp

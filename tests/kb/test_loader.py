@@ -207,8 +207,14 @@ def test_an_agreement_date_that_is_not_a_day_says_use_yyyy_mm_dd(tmp_path: Path)
     ("record", "field"),
     [
         ({**LAFTIT, "roles": [{**LAFTIT["roles"][0], "country": "XX"}]}, "roles.0.country"),
-        ({"kind": "body", "id": "body:TST", "name": "Office de test", "scope": "national", "country": "QQ"}, "country"),
-        ({"kind": "agreement", "id": "agreement:t", "name": "Accord de test", "parties": ["MA", "ZZ"]}, "parties.1"),
+        (
+            {"kind": "body", "id": "body:TST", "name": "Office", "scope": "national", "country": "QQ"},
+            "country",
+        ),
+        (
+            {"kind": "agreement", "id": "agreement:t", "name": "Accord de test", "parties": ["MA", "ZZ"]},
+            "parties.1",
+        ),
     ],
 )
 def test_an_unknown_country_code_is_refused(tmp_path: Path, record: dict, field: str) -> None:
@@ -221,9 +227,10 @@ def test_an_unknown_country_code_is_refused(tmp_path: Path, record: dict, field:
 
 def test_a_body_code_defined_in_the_same_load_is_a_valid_country(tmp_path: Path) -> None:
     official = {**LAFTIT, "id": "person:test-one", "roles": [{**LAFTIT["roles"][0], "country": "CPLA"}]}
-    body = {"kind": "body", "id": "body:CPLA", "name": "Comité permanent de liaison agricole", "acronym": "CPLA"}
+    body = {"kind": "body", "id": "body:CPLA", "name": "Comité de liaison agricole", "acronym": "CPLA"}
     # the person comes first: the check waits for the whole load
-    records = load_many([write(tmp_path, official, name="people.jsonl"), write(tmp_path, body, name="bodies.jsonl")])
+    people = write(tmp_path, official, name="people.jsonl")
+    records = load_many([people, write(tmp_path, body, name="bodies.jsonl")])
     assert [r.id for r in records] == ["person:test-one", "body:CPLA"]
     shipped_body = {**LAFTIT, "roles": [{**LAFTIT["roles"][0], "country": "CEDEAO"}]}
     assert load_jsonl(write(tmp_path, shipped_body))[0].roles[0].country == "CEDEAO"
@@ -238,8 +245,12 @@ def test_the_shipped_rule_files_use_only_documented_title_classes() -> None:
 def test_an_unknown_title_class_is_refused_naming_the_classes(tmp_path: Path) -> None:
     from diplomacy_ner.rules.patterns import load_pattern_file
 
-    path = write(tmp_path, {"label": "TITLE", "pattern": "wali", "id": "director"},
-                 {"label": "TITLE", "pattern": "haut commissaire", "id": "high-commissioner"}, name="rules.jsonl")
+    path = write(
+        tmp_path,
+        {"label": "TITLE", "pattern": "wali", "id": "director"},
+        {"label": "TITLE", "pattern": "haut commissaire", "id": "high-commissioner"},
+        name="rules.jsonl",
+    )
     with pytest.raises(KnowledgeBaseError) as info:
         load_pattern_file(path)
     message = str(info.value)

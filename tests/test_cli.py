@@ -911,7 +911,7 @@ def test_real_extract_directory_and_stdin(cli_extractor: Any, corpus_dir: Path):
     assert [r["id"] for r in records] == [*_corpus_ids(corpus_dir), "<stdin>"]
     errors = [r for r in records if "error" in r]
     assert [r["id"] for r in errors] == [str(corpus_dir / "e.txt"), f"{corpus_dir / 'nested' / 'd.jsonl'}:2"]
-    assert f"{corpus_dir / 'e.txt'}: not valid UTF-8" in result.stderr
+    assert f"{corpus_dir / 'e.txt'}: [D051]" in result.stderr and "not valid UTF-8" in result.stderr
     for record in records:
         if "error" not in record:
             assert {e["type"] for e in record["entities"]} >= {"person"}

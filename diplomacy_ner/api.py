@@ -15,7 +15,7 @@ import reprlib
 import threading
 import unicodedata
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from .errors import Errors
 from .extensions import register_extensions
+from .isodate import parse_iso_day
 from .kb.folding import fold
 from .schema import Analysis, DocumentResult, Entity, Meeting, MeetingStatus, Mention, Participant
 
@@ -54,24 +55,13 @@ class _Shown:
         return self._repr.repr(self.value)
 
 
-def _parse_iso_date(text: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
-    try:
-        return dt.datetime.fromisoformat(text).date()
-    except ValueError:
-        return None
-
-
 def parse_published(value: object) -> dt.date | None:
     """Read a publication date given as a date, a datetime, an ISO 8601 string or None.
 
     value (object): the value to read.
     RETURNS (date | None): the date; None for None, "" or a whitespace-only string.
     RAISES ValueError: ``[D002]`` naming the value, for anything else (a number, a
-        string that is not an ISO date, a list, bytes...).
+        string that is not a dashed ISO date such as "20240422" or "22/04/2024", a list, bytes...).
     """
     if value is None:
         return None
@@ -83,7 +73,7 @@ def parse_published(value: object) -> dt.date | None:
         stripped = value.strip()
         if not stripped:
             return None
-        day = _parse_iso_date(stripped)
+        day = parse_iso_day(stripped)
         if day is not None:
             return day
     raise ValueError(Errors.D002.format(value=_Shown(value)))
@@ -99,6 +89,61 @@ def check_text(text: object) -> str:
     if not isinstance(text, str):
         raise TypeError(Errors.D001.format(type_name=type(text).__name__))
     return text
+
+
+#: The statuses a meeting can have (``Meeting.status``).
+MEETING_STATUSES: tuple[str, ...] = ("held", "planned", "cancelled")
+
+
+def check_statuses(statuses: object) -> frozenset[str]:
+    """Read the ``statuses`` argument: one status, or an iterable of statuses.
+
+    statuses (object): "held", or an iterable such as ("held", "planned").
+    RETURNS (frozenset[str]): the statuses.
+    RAISES TypeError: ``[D005]`` when it is neither a str nor an iterable of str.
+    RAISES ValueError: ``[D004]`` naming an unknown status and the valid ones.
+    """
+    if isinstance(statuses, str):
+        statuses = (statuses,)
+    elif isinstance(statuses, bytes | Mapping) or not isinstance(statuses, Iterable):
+        raise TypeError(
+            Errors.D005.format(
+                name="statuses",
+                expected=f"a status or an iterable of statuses ({', '.join(map(repr, MEETING_STATUSES))})",
+                type_name=type(statuses).__name__,
+            )
+        )
+    wanted = set()
+    for status in statuses:
+        if not isinstance(status, str) or status not in MEETING_STATUSES:
+            raise ValueError(
+                Errors.D004.format(value=_Shown(status), valid=", ".join(map(repr, MEETING_STATUSES)))
+            )
+        wanted.add(status)
+    return frozenset(wanted)
+
+
+def check_iterable(value: object, name: str, expected: str) -> Iterable[Any]:
+    """Return ``value`` if it is an iterable of items (not a str, bytes or dict), else raise.
+
+    value (object): the argument.
+    name (str): the argument's name, for the message.
+    expected (str): what it should be ("an iterable of texts"), for the message.
+    RETURNS (Iterable): ``value``.
+    RAISES TypeError: ``[D005]`` naming the argument, what was expected and what it got.
+    """
+    if isinstance(value, str | bytes | bytearray | Mapping) or not isinstance(value, Iterable):
+        raise TypeError(Errors.D005.format(name=name, expected=expected, type_name=type(value).__name__))
+    return value
+
+
+def check_name(value: object, name: str) -> str:
+    """Return ``value`` if it is a non-empty str, else raise ``[D007]`` naming the argument."""
+    if not isinstance(value, str) or not value.strip():
+        raise (TypeError if not isinstance(value, str) else ValueError)(
+            Errors.D007.format(name=name, value=_Shown(value))
+        )
+    return value
 
 
 #: How far back from a hard cut :func:`split_long_text` looks for the start of a grapheme.
@@ -198,6 +243,13 @@ def check_user_files(
     for name, value in (("kb_files", kb_files), ("rule_files", rule_files), ("topic_files", topic_files), ("frame_files", frame_files)):
         if isinstance(value, str | os.PathLike):
             raise TypeError(Errors.D036.format(name=name, value=value))
+        for path in check_iterable(value, name, "a list of paths"):
+            if not isinstance(path, str | os.PathLike):
+                raise TypeError(
+                    Errors.D005.format(
+                        name=f"{name} item", expected="a path (str or Path)", type_name=type(path).__name__
+                    )
+                )
     if kb_files:
         load_many(list(kb_files))
     for path in rule_files:
@@ -571,12 +623,15 @@ class Extractor:
                 kb_files=kb_files, pattern_files=rule_files, topic_files=topic_files, frame_files=frame_files
             )
         self.max_chunk_chars = max_chunk_chars
+        #: Called with the length of each chunk of a long text once it is analysed (progress bars).
+        self.on_chunk: Callable[[int], None] | None = None
         self._lock = threading.Lock()
 
     def __getstate__(self) -> dict[str, Any]:
         # pickled for the worker processes of ``pipe(n_process=...)`` (spawn/forkserver)
         state = self.__dict__.copy()
         del state["_lock"]
+        state["on_chunk"] = None  # a progress callback stays in the parent process
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -611,6 +666,8 @@ class Extractor:
             for offset, chunk in split_long_text(text, limit):
                 if chunk.strip():
                     parts.append((offset, self._analyze_one(chunk, day)))
+                if self.on_chunk is not None:
+                    self.on_chunk(len(chunk))
             return merge_analyses(text, day, parts)
         return self._analyze_one(text, day)
 
@@ -625,14 +682,16 @@ class Extractor:
         text: str,
         *,
         published: dt.date | dt.datetime | str | None = None,
-        statuses: Iterable[MeetingStatus] = ("held",),
+        statuses: MeetingStatus | Iterable[MeetingStatus] = ("held",),
     ) -> list[Meeting]:
         """The meetings of one article, by default only those that took place.
 
-        statuses (Iterable[str]): which statuses to return ("held", "planned", "cancelled").
+        statuses (str | Iterable[str]): which statuses to return: "held", "planned", "cancelled",
+            one of them or several.
         RETURNS (list[Meeting]): the meetings.
+        RAISES ValueError: ``[D004]`` for an unknown status.
         """
-        wanted = set(statuses)
+        wanted = check_statuses(statuses)
         return [m for m in self.analyze(text, published=published).meetings if m.status in wanted]
 
     # -- batches ------------------------------------------------------------
@@ -686,6 +745,10 @@ class Extractor:
         published (date | str | None): publication date for items without their own.
         YIELDS (DocumentResult | tuple[DocumentResult, Any]): one record per input item.
         """
+        if isinstance(texts, str | bytes | bytearray):
+            raise TypeError(Errors.D006.format(type_name=type(texts).__name__))
+        expected = "an iterable of texts (or of (text, context) tuples with as_tuples=True)"
+        check_iterable(texts, "texts", expected)
         if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
             raise ValueError(Errors.D032.format(value=batch_size))
         if (
@@ -835,18 +898,41 @@ class Extractor:
 
         records (Iterable[KBRecord | dict]): the records; dicts are validated like file lines.
         """
-        from .kb.loader import parse_record
+        from .kb.codes import defined_codes
+        from .kb.loader import RecordCollector, parse_record
+        from .kb.records import RECORD_MODELS
 
-        parsed = [
-            parse_record(r, path="<add_records>", line=i) if isinstance(r, dict) else r
-            for i, r in enumerate(records, start=1)
-        ]
+        models = tuple(RECORD_MODELS.values())
+        parsed = []
+        for i, record in enumerate(check_iterable(records, "records", "a list of records (dicts)"), start=1):
+            if isinstance(record, dict):
+                record = parse_record(record, path="<add_records>", line=i)
+            elif not isinstance(record, models):
+                raise TypeError(
+                    Errors.D005.format(
+                        name=f"records[{i - 1}]",
+                        expected="a record dict in the JSONL format or a knowledge-base record",
+                        type_name=type(record).__name__,
+                    )
+                )
+            parsed.append(record)
         with self._lock:
-            self._own_kb()
+            kb = self._own_kb()
+            collector = RecordCollector(known_codes=[code for known in kb for code in defined_codes(known)])
+            for line, record in enumerate(parsed, start=1):
+                collector.add(record, path="<add_records>", line=line)
+            collector.check_codes()
             self.nlp.get_pipe("diplomacy_entity_rules").add_records(parsed)
 
     def add_alias(self, entity_id: str, alias: str) -> None:
-        """Give a knowledge-base entity one more name ("le Souverain chérifien")."""
+        """Give a knowledge-base entity one more name ("le Souverain chérifien").
+
+        entity_id (str): the id of a knowledge-base record ("person:abdelouafi-laftit").
+        alias (str): the new name, not empty.
+        RAISES ValueError: ``[D007]`` for an empty id or alias; KeyError ``[D008]`` for an unknown id.
+        """
+        check_name(entity_id, "entity_id")
+        check_name(alias, "alias")
         with self._lock:
             kb = self._own_kb()
             kb.add_alias(entity_id, alias)
@@ -871,6 +957,14 @@ class Extractor:
 
     def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
         """Add rule patterns in spaCy's pattern format (``{"label", "pattern", "id"}``)."""
+        patterns = list(check_iterable(patterns, "patterns", "a list of pattern dicts"))
+        for i, pattern in enumerate(patterns):
+            if not isinstance(pattern, dict):
+                raise TypeError(
+                    Errors.D005.format(
+                        name=f"patterns[{i}]", expected="a pattern dict", type_name=type(pattern).__name__
+                    )
+                )
         with self._lock:
             self.nlp.get_pipe("diplomacy_entity_rules").add_patterns(patterns)
 
@@ -909,14 +1003,15 @@ def extract_meetings(
     text: str,
     *,
     published: dt.date | dt.datetime | str | None = None,
-    statuses: Iterable[MeetingStatus] = ("held",),
+    statuses: MeetingStatus | Iterable[MeetingStatus] = ("held",),
 ) -> list[Meeting]:
     """The meetings of one article (by default those that took place) with the default pipeline.
 
     text (str): the article.
     published (date | datetime | str | None): publication date.
-    statuses (Iterable[str]): statuses to return.
+    statuses (str | Iterable[str]): statuses to return ("held", "planned", "cancelled"; one or several).
     RETURNS (list[Meeting]): the meetings.
     """
     check_text(text)
+    check_statuses(statuses)
     return get_default_extractor().extract_meetings(text, published=published, statuses=statuses)

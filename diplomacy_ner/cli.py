@@ -17,6 +17,7 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import re
 import sys
 from collections import deque
@@ -29,13 +30,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
-from rich.console import Console
+from rich.console import Console, Group
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.panel import Panel
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from .about import __version__
-from .errors import Errors, KnowledgeBaseError
+from .errors import Errors, KnowledgeBaseError, NothingToScoreError
+from .isodate import parse_iso_day
+from .report import plural
 
 if TYPE_CHECKING:
     from .api import Extractor
@@ -69,7 +74,8 @@ SAMPLE_RESOURCE = ("resources", "samples", "sample_fr.txt")
 SAMPLE_ID = "sample_fr.txt"
 SAMPLE_PUBLISHED = "2024-04-22"
 
-#: ``extract --format csv``: one row per meeting participant (an error gives one row with `error`).
+#: ``extract --format csv``: one row per meeting participant; an article without meetings gives one
+#: row with only `id` and `published`, an error one row with `error`.
 CSV_COLUMNS: tuple[str, ...] = (
     "id",
     "published",
@@ -105,12 +111,18 @@ HTML_DATE_META: frozenset[str] = frozenset(
     }
 )
 
-#: Width of ``--format table`` written to a file or a pipe.
+#: Width of ``--format table`` written to a file or a pipe (unless $COLUMNS says otherwise).
 TABLE_WIDTH = 140
+#: Narrower than this, ``--format table`` prints one block per meeting instead of the table.
+TABLE_MIN_WIDTH = 120
 
 #: Where an HTML page that is not UTF-8 declares its encoding.
 HTML_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 HTML_CHARSET_WINDOW = 4096
+
+#: Encodings charset-normalizer chooses from when an input file is not UTF-8 (French news:
+#: Western European code pages, and UTF-16 with its byte-order mark).
+DETECTED_ENCODINGS: tuple[str, ...] = ("cp1252", "latin_1", "iso8859_15", "mac_roman", "utf_16")
 
 #: ``extract-corpus`` lists at most this many failed articles on stderr.
 MAX_ERRORS_SHOWN = 20
@@ -210,10 +222,8 @@ def _build_extractor(
 def _check_published(value: str | None) -> str | None:
     if value is None:
         return None
-    try:
-        dt.date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not an ISO date such as 2024-04-22.") from None
+    if parse_iso_day(value.strip()) is None:
+        raise typer.BadParameter(f"{value!r} is not an ISO date such as 2024-04-22 (YYYY-MM-DD).")
     return value.strip()
 
 
@@ -298,25 +308,48 @@ def _html_published(html: str) -> str | None:
     return finder.published
 
 
-def _decode(data: bytes) -> str:
+def _decode_utf8(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise ValueError(f"not valid UTF-8 ({err.reason} at byte {err.start})") from None
 
 
-def _decode_html(data: bytes) -> str:
-    """Decode a page as UTF-8, else in the charset its ``<meta>`` declares (``iso-8859-1``...)."""
-    try:
-        return _decode(data)
-    except ValueError as err:
-        declared = HTML_CHARSET.search(data[:HTML_CHARSET_WINDOW].decode("ascii", errors="ignore"))
-        if declared is None:
-            raise
+def _decode(data: bytes, label: str, encoding: str | None = None, declared: str | None = None) -> str:
+    """Decode an input file: in ``encoding`` when given, else as UTF-8, else in the
+    ``declared`` charset (an HTML page's), else in the encoding charset-normalizer detects
+    among :data:`DETECTED_ENCODINGS`.
+
+    RAISES ValueError: ``[D051]`` naming the file, the encodings tried and ``--encoding``.
+    """
+    if encoding is not None:
         try:
-            return data.decode(declared.group(1))
+            return data.decode(encoding)
+        except UnicodeDecodeError as err:
+            reason = f"{err.reason} at byte {err.start}"
+            raise ValueError(Errors.D051.format(path=label, tried=encoding, reason=reason)) from None
+    try:
+        return _decode_utf8(data)
+    except ValueError as err:
+        reason = str(err)
+    if declared is not None:
+        try:
+            return data.decode(declared)
         except (LookupError, UnicodeDecodeError):
-            raise err from None
+            pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=list(DETECTED_ENCODINGS)).best()
+    if best is None:
+        tried = ", ".join(["UTF-8", *([declared] if declared else []), *DETECTED_ENCODINGS])
+        raise ValueError(Errors.D051.format(path=label, tried=tried, reason=reason))
+    return str(best)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page's ``<meta>`` declares (``iso-8859-1``...), if any."""
+    declared = HTML_CHARSET.search(data[:HTML_CHARSET_WINDOW].decode("ascii", errors="ignore"))
+    return declared.group(1) if declared else None
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -355,14 +388,15 @@ def _documents_of_jsonl(lines: Iterable[str], label: str) -> Iterator[InputDocum
         yield InputDocument(id=doc_id, text=text, published=None if published is None else str(published))
 
 
-def _documents_of_file(path: Path, label: str) -> Iterator[InputDocument]:
+def _documents_of_file(path: Path, label: str, encoding: str | None = None) -> Iterator[InputDocument]:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         yield InputDocument(id=label, error=Errors.D050.format(path=label))
         return
     try:
         data = _read_bytes(path)
-        text = _decode_html(data) if suffix in HTML_SUFFIXES else _decode(data)
+        declared = _declared_charset(data) if suffix in HTML_SUFFIXES else None
+        text = _decode(data, label, encoding, declared)
     except ValueError as err:
         yield InputDocument(id=label, error=str(err))
         return
@@ -419,37 +453,55 @@ def _count_documents(sources: Sequence[tuple[str, Path | None]]) -> int | None:
     return total
 
 
-def iter_input_documents(paths: Sequence[str], *, stdin: TextIO | None = None) -> Iterator[InputDocument]:
+def _count_characters(sources: Sequence[tuple[str, Path | None]]) -> int | None:
+    """About how many characters the sources hold (their sizes in bytes), None when stdin is read."""
+    total = 0
+    for _, path in sources:
+        if path is None:
+            return None
+        try:
+            total += path.stat().st_size
+        except OSError:
+            continue
+    return total
+
+
+def iter_input_documents(
+    paths: Sequence[str], *, stdin: TextIO | None = None, encoding: str | None = None
+) -> Iterator[InputDocument]:
     """Read the articles named on the command line, in order.
 
     Files may be ``.txt``/``.md`` (the text), ``.html``/``.htm`` (converted with
     html2text), or ``.jsonl`` (one ``{"text", "id", "published"}`` object a line);
     directories are searched recursively for those; ``-`` reads stdin as one
     article. A file or line that cannot be read becomes a document with ``error``.
+    A file that is not UTF-8 is read in the encoding charset-normalizer detects
+    (Windows-1252, Latin-1...), unless ``encoding`` is given.
 
     paths (Sequence[str]): file names, directory names, or "-".
     stdin (TextIO | None): the stream read for "-" (default: ``sys.stdin``).
+    encoding (str | None): the encoding of every file, instead of detecting it.
     YIELDS (InputDocument): the documents.
     """
-    yield from _iter_sources(_expand_sources(paths), stdin=stdin)
+    yield from _iter_sources(_expand_sources(paths), stdin=stdin, encoding=encoding)
 
 
 def _iter_sources(
-    sources: Sequence[tuple[str, Path | None]], *, stdin: TextIO | None
+    sources: Sequence[tuple[str, Path | None]], *, stdin: TextIO | None, encoding: str | None = None
 ) -> Iterator[InputDocument]:
     for label, path in sources:
         if path is None:
-            yield _read_stdin(stdin if stdin is not None else sys.stdin)
+            yield _read_stdin(stdin if stdin is not None else sys.stdin, encoding)
         elif not path.exists():
             yield InputDocument(id=label, error=Errors.D014.format(path=label))
         else:
-            yield from _documents_of_file(path, label)
+            yield from _documents_of_file(path, label, encoding)
 
 
-def _read_stdin(stream: TextIO) -> InputDocument:
+def _read_stdin(stream: TextIO, encoding: str | None = None) -> InputDocument:
     buffer = getattr(stream, "buffer", None)
     try:
-        text = _decode(buffer.read()) if buffer is not None else stream.read()
+        text = _decode(buffer.read(), STDIN_ID, encoding) if buffer is not None else stream.read()
     except ValueError as err:
         return InputDocument(id=STDIN_ID, error=str(err))
     return InputDocument(id=STDIN_ID, text=text)
@@ -582,6 +634,9 @@ class _CsvWriter(_RecordWriter):
         analysis = outcome.analysis
         published = analysis.published.isoformat() if analysis.published else ""
         meetings = [m for m in analysis.meetings if m.status in self.statuses]
+        if not meetings:
+            # one row says the article was read and has no meeting, as in the other formats
+            self.csv.writerow({"id": outcome.id, "published": published})
         for number, meeting in enumerate(meetings, start=1):
             shared = {
                 "id": outcome.id,
@@ -611,11 +666,16 @@ class _CsvWriter(_RecordWriter):
 
 
 class _TableWriter(_RecordWriter):
-    """A rich table of the meetings (printed when all documents are done)."""
+    """A rich table of the meetings (printed when all documents are done).
+
+    Narrower than :data:`TABLE_MIN_WIDTH` columns (an 80-column terminal), each
+    meeting is a block of labelled lines instead, so that no cell is cut.
+    """
 
     def __init__(self, stream: TextIO, statuses: Sequence[str], console: Console):
         super().__init__(stream, statuses)
         self.console = console
+        self.rows: list[tuple[str, ...]] = []
         self.table = Table(title="Meetings", show_lines=True, header_style="bold")
         for column, options in (
             ("Document", {"overflow": "fold", "max_width": 28}),
@@ -632,13 +692,31 @@ class _TableWriter(_RecordWriter):
     def write(self, outcome: _Outcome) -> None:
         doc_id = escape(outcome.id)
         if outcome.analysis is None:
-            self.table.add_row(doc_id, "", f"[red]error: {escape(outcome.error or '')}[/]")
+            self._add(doc_id, "", f"[red]error: {escape(outcome.error or '')}[/]")
             return
         meetings = [m for m in outcome.analysis.meetings if m.status in self.statuses]
         if not meetings:
-            self.table.add_row(doc_id, "", "[dim]no meeting found[/]")
+            self._add(doc_id, "", "[dim]no meeting found[/]")
         for meeting in meetings:
-            self.table.add_row(*self._cells(doc_id, meeting))
+            self._add(*self._cells(doc_id, meeting))
+
+    def _add(self, *cells: str) -> None:
+        self.rows.append(cells)
+        self.table.add_row(*cells)
+
+    def _blocks(self) -> Group:
+        """One block per meeting: a title line, then one labelled line per column."""
+        headers = [str(column.header) for column in self.table.columns]
+        blocks: list[Any] = [Text("Meetings", style="bold")]
+        for cells in self.rows:
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(style="bold", no_wrap=True)
+            grid.add_column(overflow="fold")
+            for header, cell in zip(headers[1:], cells[1:], strict=False):
+                if cell:
+                    grid.add_row(header, cell)
+            blocks.append(Panel(grid, title=cells[0], title_align="left", expand=True))
+        return Group(*blocks)
 
     @staticmethod
     def _cells(doc_id: str, meeting: Meeting) -> tuple[str, ...]:
@@ -659,7 +737,7 @@ class _TableWriter(_RecordWriter):
         )
 
     def close(self) -> None:
-        self.console.print(self.table)
+        self.console.print(self.table if self.console.width >= TABLE_MIN_WIDTH else self._blocks())
         super().close()
 
 
@@ -671,24 +749,57 @@ def _make_writer(fmt: OutputFormat, stream: TextIO, statuses: Sequence[str], to_
     if fmt is OutputFormat.csv:
         return _CsvWriter(stream, statuses)
     interactive = not to_file and stream.isatty()
-    # a file or a pipe has no width: give the table room rather than rich's default 80 columns
-    console = (
-        Console(file=stream) if interactive else Console(file=stream, width=TABLE_WIDTH, color_system=None)
-    )
+    # a file or a pipe has no width: $COLUMNS if set, else room for the table
+    width = TABLE_WIDTH
+    if os.environ.get("COLUMNS", "").isdigit() and int(os.environ["COLUMNS"]) > 0:
+        width = int(os.environ["COLUMNS"])
+    console = Console(file=stream) if interactive else Console(file=stream, width=width, color_system=None)
     return _TableWriter(stream, statuses, console)
 
 
 def _progress(console: Console, *, disable: bool) -> Progress:
+    """The progress bar of ``extract``: it counts characters, so a long article moves it
+    chunk by chunk; the documents done are shown beside it."""
     return Progress(
         TextColumn("[bold]extracting"),
         BarColumn(),
-        MofNCompleteColumn(),
+        TaskProgressColumn(),
+        TextColumn("{task.fields[done]}/{task.fields[documents]} documents"),
         TextColumn("{task.fields[failed]} failed"),
         TimeElapsedColumn(),
         console=console,
         disable=disable,
         transient=False,
     )
+
+
+class _CharacterProgress:
+    """Advances a progress task by characters: by each chunk of a long text as the
+    extractor finishes it (``Extractor.on_chunk``), and by each short text when its
+    record comes out. The total is estimated from the file sizes."""
+
+    def __init__(self, progress: Progress, task: Any):
+        self.progress = progress
+        self.task = task
+        self.credit = 0  # characters counted from chunks, not yet matched to a record
+
+    def chunk_done(self, characters: int) -> None:
+        self.credit += characters
+        self.progress.advance(self.task, characters)
+
+    def document_done(self, characters: int, *, failed: int) -> None:
+        taken = min(characters, self.credit)
+        self.credit -= taken
+        done = self._task().fields["done"] + 1
+        self.progress.update(self.task, advance=characters - taken, done=done, failed=failed)
+
+    def finish(self) -> None:
+        """Show the bar full: the total was an estimate from file sizes."""
+        completed = self._task().completed or 1
+        self.progress.update(self.task, total=completed, completed=completed)
+
+    def _task(self) -> Any:
+        return next(task for task in self.progress.tasks if task.id == self.task)
 
 
 # --------------------------------------------------------------------------
@@ -730,6 +841,27 @@ PublishedOption = Annotated[
         callback=_check_published,
     ),
 ]
+def _check_encoding(value: str | None) -> str | None:
+    if value is None:
+        return None
+    import codecs
+
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        raise typer.BadParameter(Errors.D052.format(name=value)) from None
+    return value
+
+
+EncodingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        help="Encoding of the input files (utf-8, cp1252, latin-1...). Default: UTF-8, else the one "
+        "charset-normalizer detects.",
+        callback=_check_encoding,
+    ),
+]
 KbOption = Annotated[
     list[Path] | None,
     typer.Option("--kb", help="Extra knowledge-base JSONL file (repeatable).", exists=True, dir_okay=False),
@@ -756,6 +888,7 @@ def extract(
         ),
     ] = None,
     published: PublishedOption = None,
+    encoding: EncodingOption = None,
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
     ] = OutputFormat.json,
@@ -790,6 +923,7 @@ def extract(
     $ diplomacy-ner extract article.txt --published 2024-04-22
     $ diplomacy-ner extract corpus/ news.jsonl --format jsonl -o meetings.jsonl
     $ cat article.txt | diplomacy-ner extract - --format csv
+    $ diplomacy-ner extract old_latin1_article.txt --encoding cp1252
     ```
     """
     if not paths and not sample:
@@ -797,11 +931,13 @@ def extract(
     statuses = ALL_STATUSES if all_statuses else HELD_ONLY
     sources = _expand_sources(paths or [])
     total = _count_documents(sources)
-    documents: Iterator[InputDocument] = _iter_sources(sources, stdin=None)
+    characters = _count_characters(sources)
+    documents: Iterator[InputDocument] = _iter_sources(sources, stdin=None, encoding=encoding)
     if sample:
         sample_doc = InputDocument(id=SAMPLE_ID, text=sample_text(), published=SAMPLE_PUBLISHED)
         documents = _chain(documents, [sample_doc])
         total = None if total is None else total + 1
+        characters = None if characters is None else characters + len(sample_doc.text or "")
     extractor = _build_extractor(kb or [], rules or [], topics or [])
     errors_console = _stderr()
     failed = 0
@@ -809,7 +945,12 @@ def extract(
     try:
         writer = _make_writer(output_format, stream, statuses, to_file=output is not None)
         with _progress(errors_console, disable=quiet) as progress:
-            task = progress.add_task("extract", total=total, failed=0)
+            task = progress.add_task(
+                "extract", total=characters, failed=0, done=0, documents="?" if total is None else total
+            )
+            meter = _CharacterProgress(progress, task)
+            if hasattr(extractor, "on_chunk"):
+                extractor.on_chunk = meter.chunk_done
             outcomes = _run_batch(
                 extractor, documents, batch_size=batch_size, n_process=n_process, published=published
             )
@@ -818,9 +959,12 @@ def extract(
                     failed += 1
                     _report_error(progress.console, outcome.id, outcome.error)
                 writer.write(outcome)
-                progress.update(task, advance=1, failed=failed)
+                meter.document_done(len(outcome.analysis.text) if outcome.analysis else 0, failed=failed)
+            meter.finish()
         writer.close()
     finally:
+        if hasattr(extractor, "on_chunk"):
+            extractor.on_chunk = None
         close_stream()
     if failed:
         raise typer.Exit(1)
@@ -853,6 +997,7 @@ def render(
         Path, typer.Option("--output", "-o", help="The HTML page to write (- for stdout).", dir_okay=False)
     ] = Path(STDIN_NAME),
     published: PublishedOption = None,
+    encoding: EncodingOption = None,
     doc_id: Annotated[
         str | None, typer.Option("--id", help="Which document of a .jsonl file to render.")
     ] = None,
@@ -881,7 +1026,7 @@ def render(
         document = InputDocument(id=SAMPLE_ID, text=sample_text(), published=SAMPLE_PUBLISHED)
     else:
         assert path is not None
-        document = _select_document(list(iter_input_documents([path])), path, doc_id)
+        document = _select_document(list(iter_input_documents([path], encoding=encoding)), path, doc_id)
     if document.error is not None or document.text is None:
         _report_error(_stderr(), document.id, document.error or "no text")
         raise typer.Exit(1)
@@ -899,9 +1044,10 @@ def render(
         close_stream()
     if output is not None and str(output) != STDIN_NAME:
         held = len(analysis.held_meetings())
+        entities = plural(len(analysis.entities), "entity", "entities")
         _stderr().print(
-            f"wrote {escape(str(output))}: {len(analysis.entities)} entities, "
-            f"{len(analysis.meetings)} meetings ({held} held)"
+            f"wrote {escape(str(output))}: {entities}, "
+            f"{plural(len(analysis.meetings), 'meeting')} ({held} held)"
         )
 
 
@@ -921,7 +1067,9 @@ def _select_document(documents: list[InputDocument], path: str, doc_id: str | No
 def evaluate(
     gold: Annotated[
         Path,
-        typer.Argument(help="Gold annotations (JSONL, see GOLD_FORMAT.md).", exists=True, dir_okay=False),
+        typer.Argument(
+            help="Gold annotations (JSONL, see docs/gold-format.md).", exists=True, dir_okay=False
+        ),
     ],
     predictions: Annotated[
         Path | None,
@@ -937,8 +1085,11 @@ def evaluate(
     errors: Annotated[bool, typer.Option("--errors", help="List every miss after the scores.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
-    """Score the pipeline (or saved predictions) against gold annotations, with the
-    reference scorer's metrics and table layout.
+    """Score the pipeline (or saved predictions) against gold annotations (the layout of
+    docs/gold-format.md), with the reference scorer's metrics and table layout.
+
+    Exit status 2 when there is nothing to score: a gold file without annotations, or
+    predictions whose ids match no gold article.
 
     **Examples**
 
@@ -956,6 +1107,8 @@ def evaluate(
         else:
             extractor = make_extractor()
             report = run_evaluation(gold, analyze=extractor.analyze)
+    except NothingToScoreError as err:
+        raise _fail_usage(str(err)) from None
     except (ValueError, FileNotFoundError) as err:
         _stderr().print(f"[bold red]error[/] {escape(str(err))}")
         raise typer.Exit(1) from None
@@ -965,6 +1118,78 @@ def evaluate(
     typer.echo(report.format_table())
     if errors and report.errors:
         typer.echo("\n".join(report.errors))
+
+
+@app.command()
+def report(
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Output of extract (--format jsonl or json), of extract-corpus (.parquet), "
+            "or directories of them.",
+            exists=True,
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The HTML page to write (- for stdout).", dir_okay=False)
+    ] = Path("report.html"),
+    nodes: Annotated[
+        str, typer.Option("--nodes", help="Network nodes: officials or countries.", case_sensitive=False)
+    ] = "officials",
+    texts: Annotated[
+        Path | None,
+        typer.Option(
+            "--texts",
+            help="The articles (JSONL with id and text) to quote the evidence of Parquet rows, "
+            "which keep offsets only.",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
+    all_statuses: Annotated[
+        bool, typer.Option("--all-statuses", help="Also count planned and cancelled meetings.")
+    ] = False,
+    title: Annotated[str, typer.Option("--title", help="Page title.")] = "Meetings report",
+) -> None:
+    """Write one self-contained HTML page about the meetings of a corpus: a who-met-whom
+    network, meetings per month, the most frequent country pairs and hosts, and a table
+    linking each meeting to its evidence. The page works offline (no script, nothing fetched).
+
+    **Examples**
+
+    ```
+    $ diplomacy-ner extract corpus/ --format jsonl -o meetings.jsonl
+    $ diplomacy-ner report meetings.jsonl --output report.html
+    $ diplomacy-ner report meetings.parquet --texts news.jsonl --nodes countries -o report.html
+    ```
+    """
+    from .report import NodeKind, attach_evidence, read_corpus, read_texts, render_report
+
+    if nodes.lower() not in NodeKind.__members__:
+        raise _fail_usage(f"--nodes must be officials or countries, got {nodes!r}.")
+    try:
+        corpus = read_corpus(list(inputs), statuses=ALL_STATUSES if all_statuses else HELD_ONLY)
+        if texts is not None:
+            attach_evidence(corpus, read_texts(texts))
+    except (ValueError, OSError) as err:
+        _stderr().print(f"[bold red]error[/] {escape(str(err))}")
+        raise typer.Exit(1) from None
+    if not corpus.articles:
+        raise _fail_usage(
+            "no extract record found in the inputs: give the output of extract or extract-corpus."
+        )
+    page = render_report(corpus, title=title, nodes=NodeKind(nodes.lower()))
+    stream, close_stream = _open_output(output)
+    try:
+        stream.write(page)
+    finally:
+        close_stream()
+    if str(output) != STDIN_NAME:
+        _stderr().print(
+            f"wrote {escape(str(output))}: {plural(len(corpus.meetings), 'meeting')} "
+            f"in {plural(len(corpus.articles), 'article')}"
+        )
 
 
 @app.command()
@@ -1031,8 +1256,9 @@ def extract_corpus(
             f"... and {len(report.errors) - MAX_ERRORS_SHOWN} more (error rows in the Parquet file)"
         )
     console.print(
-        f"{report.documents} documents, {report.meetings} meetings, {report.rows} rows, "
-        f"{report.failed} failed, {report.seconds:.1f} s -> {escape(str(report.output))}"
+        f"{plural(report.documents, 'document')}, {plural(report.meetings, 'meeting')}, "
+        f"{plural(report.rows, 'row')}, {report.failed} failed, {report.seconds:.1f} s "
+        f"-> {escape(str(report.output))}"
     )
     if report.failed:
         raise typer.Exit(1)
@@ -1169,7 +1395,7 @@ def validate_topic_lines(lines: Sequence[str], label: str) -> tuple[int, list[st
 def _validate_file(path: Path, kind: FileKind, collector: Any) -> _ValidationReport:
     label = str(path)
     try:
-        text = _decode(_read_bytes(path))
+        text = _decode_utf8(_read_bytes(path))
     except ValueError as err:
         return _ValidationReport(label, None, problems=[f"{label}: {err}"])
     if kind is FileKind.auto:
@@ -1182,6 +1408,7 @@ def _validate_file(path: Path, kind: FileKind, collector: Any) -> _ValidationRep
     if kind is FileKind.kb:
         # the KB and topic loaders split with str.splitlines(), the rule loader iterates a file
         records, problems = validate_kb_lines(text.splitlines(), label, collector)
+        problems += [str(err) for err in collector.unknown_codes() if str(err).startswith(f"[D017] {label}:")]
     elif kind is FileKind.rules:
         records, problems = validate_rule_lines(_file_lines_universal(text), label)
     else:
@@ -1189,7 +1416,7 @@ def _validate_file(path: Path, kind: FileKind, collector: Any) -> _ValidationRep
     return _ValidationReport(label, kind.value, records, problems)
 
 
-KIND_NAMES = {"kb": "knowledge-base records", "rules": "patterns", "topics": "topic cues"}
+KIND_NAMES = {"kb": "knowledge-base record", "rules": "pattern", "topics": "topic cue"}
 
 
 @kb_app.command("validate")
@@ -1229,14 +1456,14 @@ def kb_validate(
         total_problems += len(problems)
         for problem in problems:
             console.print(f"[red]✗[/] {escape(problem)}")
-        what = KIND_NAMES.get(report.kind or "", "lines")
+        what = KIND_NAMES.get(report.kind or "", "line")
         if problems:
             console.print(
-                f"[bold red]{escape(report.path)}[/]: {len(problems)} bad line(s), "
-                f"{report.records} valid {what}"
+                f"[bold red]{escape(report.path)}[/]: {plural(len(problems), 'bad line')}, "
+                f"{plural(report.records, 'valid ' + what)}"
             )
         else:
-            console.print(f"[bold green]{escape(report.path)}[/]: OK, {report.records} {what}")
+            console.print(f"[bold green]{escape(report.path)}[/]: OK, {plural(report.records, what)}")
     if total_problems:
         raise typer.Exit(1)
 

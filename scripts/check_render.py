@@ -21,6 +21,7 @@ import sys
 import tempfile
 import zlib
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser")
@@ -83,6 +84,47 @@ def screenshot(page: Path, png: Path, *, chromium: str, window: tuple[int, int] 
     if completed.returncode != 0 or not png.is_file():
         raise RuntimeError(f"chromium failed (exit {completed.returncode}): {completed.stderr[-2000:]}")
     return png
+
+
+class _TextOf(HTMLParser):
+    """The text of a DOM dump, without styles and scripts."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._skip += tag in ("style", "script")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._skip -= tag in ("style", "script")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def rendered_text(page: Path, *, chromium: str) -> str:
+    """The text of ``page`` once headless Chromium has loaded it (``--dump-dom``).
+
+    page (Path): the HTML file.
+    chromium (str): the Chromium executable.
+    RETURNS (str): the text of the DOM, whitespace runs made single spaces.
+    RAISES (RuntimeError): Chromium failed.
+    """
+    with tempfile.TemporaryDirectory(prefix="chromium-profile-") as profile:
+        completed = subprocess.run(
+            [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={profile}", "--dump-dom", page.resolve().as_uri()],
+            capture_output=True, text=True, timeout=CHROMIUM_TIMEOUT_SECONDS, check=False,
+        )  # fmt: skip
+    if completed.returncode != 0 or "<html" not in completed.stdout:
+        raise RuntimeError(f"chromium failed (exit {completed.returncode}): {completed.stderr[-2000:]}")
+    parser = _TextOf()
+    parser.feed(completed.stdout)
+    return " ".join(" ".join(parser.parts).split())
 
 
 @dataclass(frozen=True)

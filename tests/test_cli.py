@@ -23,6 +23,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+import spacy
 from typer.testing import CliRunner
 
 from diplomacy_ner import cli
@@ -88,7 +89,8 @@ def _meeting(status: str, text: str) -> Meeting:
 
 class FakeExtractor:
     """``Extractor.pipe`` with a known result: every text gets one held and one planned
-    meeting; a text containing "FAIL" gets an error record, like a failing component."""
+    meeting, except a text containing "NOTHING", which gets none; a text containing
+    "FAIL" gets an error record, like a failing component."""
 
     def __init__(self) -> None:
         self.calls: list[dict[str, Any]] = []
@@ -113,7 +115,7 @@ class FakeExtractor:
                 text=text,
                 published=dt.date.fromisoformat(day[:10]) if day else None,
                 entities=[Entity(id="country:MA", type="country", name="Maroc", code="MA")],
-                meetings=[_meeting("held", text), _meeting("planned", text)],
+                meetings=[] if "NOTHING" in text else [_meeting("held", text), _meeting("planned", text)],
             )
             yield DocumentResult(id=context["id"], index=index, analysis=analysis), context
 
@@ -153,7 +155,7 @@ def corpus_dir(tmp_path: Path) -> Path:
         json.dumps({"id": "j3", "text": ARTICLE}, ensure_ascii=False),
     ]
     (root / "nested" / "d.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (root / "e.txt").write_bytes(b"Le ministre \xff\xfe a re\xe7u")  # not UTF-8
+    (root / "e.txt").write_bytes(b"\x81\x8d\x8f\x90\x9d\x00\x01" * 5)  # no encoding reads it
     (root / "notes.csv").write_text("ignored", encoding="utf-8")
     (root / ".hidden" / "x.txt").write_text("ignored", encoding="utf-8")
     return root
@@ -276,6 +278,47 @@ def test_html_in_a_declared_legacy_charset(tmp_path: Path):
     (document,) = cli.iter_input_documents([str(page)])
     assert document.error is None and document.text is not None
     assert "Le ministre a reçu à Rabat." in document.text
+
+
+LATIN_ARTICLE = "Le ministre de l'Intérieur a reçu à Rabat son homologue français, « en visite »."
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+def test_a_file_in_a_legacy_encoding_is_detected(tmp_path: Path, encoding: str):
+    # regression: failed with "not valid UTF-8 (invalid continuation byte at byte 16)"
+    path = tmp_path / "article.txt"
+    path.write_bytes(LATIN_ARTICLE.encode(encoding))
+    (document,) = cli.iter_input_documents([str(path)])
+    assert (document.error, document.text) == (None, LATIN_ARTICLE)
+
+
+def test_encoding_can_be_forced_and_a_wrong_one_is_named(tmp_path: Path):
+    path = tmp_path / "article.txt"
+    path.write_bytes("Un texte en cp1252 : l’été — fin.".encode("cp1252"))
+    (forced,) = cli.iter_input_documents([str(path)], encoding="cp1252")
+    assert forced.text == "Un texte en cp1252 : l’été — fin."
+    (wrong,) = cli.iter_input_documents([str(path)], encoding="utf-8")
+    assert wrong.text is None
+    assert wrong.error is not None
+    assert wrong.error.startswith(f"[D051] {path}: cannot decode the file as utf-8")
+    assert "--encoding" in wrong.error
+
+
+def test_an_undecodable_file_names_the_encodings_tried_and_the_option(corpus_dir: Path):
+    (document,) = cli.iter_input_documents([str(corpus_dir / "e.txt")])
+    assert document.error is not None and "[D051]" in document.error
+    assert "UTF-8, cp1252, latin_1" in document.error and "--encoding" in document.error
+
+
+def test_extract_encoding_option(fake: FakeExtractor, tmp_path: Path):
+    path = tmp_path / "article.txt"
+    path.write_bytes(LATIN_ARTICLE.encode("latin-1"))
+    result = runner.invoke(cli.app, ["extract", str(path), "--encoding", "latin-1", "-f", "jsonl", "-q"])
+    assert result.exit_code == 0, result.output
+    [record] = _jsonl(result.stdout)
+    assert "error" not in record and record["meetings"]
+    unknown = runner.invoke(cli.app, ["extract", str(path), "--encoding", "klingon", "-q"])
+    assert unknown.exit_code == 2 and "[D052]" in unknown.output
 
 
 def test_jsonl_lines_without_text_are_errors(tmp_path: Path):
@@ -416,6 +459,73 @@ def test_extract_table(fake: FakeExtractor, tmp_path: Path):
     assert "boom" in result.stdout
 
 
+def test_extract_table_stays_readable_at_80_columns(fake: FakeExtractor, tmp_path: Path):
+    # regression: every cell was cut ("Abdelo…") in an 80-column terminal
+    long_name = tmp_path / "a_very_long_article_file_name_from_a_newsroom_archive.txt"
+    long_name.write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("NOTHING here", encoding="utf-8")
+    args = ["extract", str(tmp_path), "--format", "table", "-q"]
+    result = runner.invoke(cli.app, args, env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "…" not in out
+    assert max(len(line) for line in out.splitlines()) <= 80
+    wholes = ("Nasser Bourita (ministre des Affaires étrangères, MA)", "José Manuel Albares", "Rabat (MA)")
+    for whole in (*wholes, "in_person", "migration", "0.80", "no meeting found"):
+        assert whole in " ".join(line.strip("│ ") for line in out.splitlines()), whole
+    wide = runner.invoke(cli.app, args, env={"COLUMNS": "160"})
+    assert "┃ Participants" in wide.stdout  # wide enough: the table
+
+
+def test_extract_csv_keeps_a_row_for_an_article_without_meetings(fake: FakeExtractor, tmp_path: Path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("NOTHING to report", encoding="utf-8")
+    args = ["extract", str(tmp_path), "--format", "csv", "-q", "--published", "2024-03-04"]
+    result = runner.invoke(cli.app, args)
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    empty = [row for row in rows if row["id"] == str(tmp_path / "b.txt")]
+    assert len(empty) == 1
+    assert empty[0]["published"] == "2024-03-04" and empty[0]["meeting"] == "" and empty[0]["error"] == ""
+    assert len(rows) == 2 + 1  # two participants of a.txt's meeting, one row for b.txt
+
+
+def test_progress_counts_the_characters_of_a_long_document_chunk_by_chunk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # regression: a 10 MB text showed "0/1" until it was done
+    from diplomacy_ner import Extractor
+
+    extractor = Extractor(pipeline=spacy.blank("fr"), max_chunk_chars=60)
+    monkeypatch.setattr(cli, "make_extractor", lambda **_: extractor)
+    seen: list[int] = []
+    original = cli._CharacterProgress.chunk_done
+    monkeypatch.setattr(
+        cli._CharacterProgress, "chunk_done", lambda self, n: (seen.append(n), original(self, n))[1]
+    )
+    text = "Un paragraphe de texte.\n\n" * 40
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "short.txt").write_text("Court.", encoding="utf-8")
+    result = runner.invoke(cli.app, ["extract", str(tmp_path), "-f", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert len(seen) > 10 and sum(seen) == len(text)
+    assert "100%" in result.stderr and "2/2 documents" in result.stderr
+    assert extractor.on_chunk is None  # the callback does not outlive the command
+
+
+def test_extractor_reports_each_chunk_of_a_long_text() -> None:
+    from diplomacy_ner import Extractor
+
+    extractor = Extractor(pipeline=spacy.blank("fr"), max_chunk_chars=50)
+    chunks: list[int] = []
+    extractor.on_chunk = chunks.append
+    text = "Une phrase assez longue pour couper. " * 20
+    extractor.analyze(text)
+    assert len(chunks) > 1 and sum(chunks) == len(text)
+    chunks.clear()
+    extractor.analyze("Court.")
+    assert chunks == []
+
+
 def test_extract_stdin(fake: FakeExtractor):
     result = runner.invoke(cli.app, ["extract", "-", "-f", "jsonl", "-q"], input=ARTICLE)
     assert result.exit_code == 0, result.output
@@ -439,8 +549,13 @@ def test_extract_progress_bar_goes_to_stderr(fake: FakeExtractor, tmp_path: Path
 
 @pytest.mark.parametrize(
     "args",
-    [["extract"], ["extract", "x.txt", "--published", "22/04/2024"], ["extract", "x.txt", "--format", "xml"]],
-    ids=["no-input", "bad-date", "bad-format"],
+    [
+        ["extract"],
+        ["extract", "x.txt", "--published", "22/04/2024"],
+        ["extract", "x.txt", "--published", "20240422"],  # refused, as the README says
+        ["extract", "x.txt", "--format", "xml"],
+    ],
+    ids=["no-input", "bad-date", "basic-iso-date", "bad-format"],
 )
 def test_extract_usage_errors_exit_2(fake: FakeExtractor, args: list[str]):
     result = runner.invoke(cli.app, args)
@@ -464,7 +579,7 @@ def test_render_one_document_of_a_jsonl_file(fake: FakeExtractor, corpus_dir: Pa
     html = page.read_text(encoding="utf-8")
     assert "<title>J1</title>" in html and "Published: 2024-03-06" in html
     assert '<span class="status-held">held</span>' in html
-    assert f"wrote {page}: 1 entities, 2 meetings (1 held)" in result.stderr
+    assert f"wrote {page}: 1 entity, 2 meetings (1 held)" in result.stderr  # regression: "1 entities"
 
 
 def test_render_to_stdout_and_unreadable_input(fake: FakeExtractor, corpus_dir: Path):
@@ -520,6 +635,26 @@ def test_evaluate_bad_predictions_file_exits_1(tmp_path: Path):
     assert "[D011]" in result.stderr and "pred.jsonl:1" in result.stderr
 
 
+def test_evaluate_a_file_without_annotations_exits_2(fake: FakeExtractor, tmp_path: Path):
+    # regression: printed a full table of zeros and exited 0
+    plain = tmp_path / "articles.jsonl"
+    plain.write_text(json.dumps({"id": "a1", "text": ARTICLE}, ensure_ascii=False) + "\n", encoding="utf-8")
+    for extra in ([], ["-p", str(PREDICTIONS)]):
+        result = runner.invoke(cli.app, ["evaluate", str(plain), *extra])
+        assert result.exit_code == 2, result.output
+        assert "[D041]" in result.stderr and "articles.jsonl" in result.stderr
+        assert "meeting" not in result.stdout
+
+
+def test_evaluate_predictions_matching_no_gold_id_exits_2(tmp_path: Path):
+    other = tmp_path / "pred.jsonl"
+    other.write_text('{"id": "somewhere-else", "meetings": [], "entities": []}\n', encoding="utf-8")
+    result = runner.invoke(cli.app, ["evaluate", str(GOLD), "-p", str(other)])
+    assert result.exit_code == 2
+    assert "[D042] No prediction id matches a gold id (predictions: 1, gold articles: 4" in result.stderr
+    assert result.stdout == ""
+
+
 def test_evaluate_missing_gold_is_a_usage_error(tmp_path: Path):
     result = runner.invoke(cli.app, ["evaluate", str(tmp_path / "nope.jsonl")])
     assert result.exit_code == 2
@@ -534,7 +669,7 @@ GOOD_KB = [
     {"kind": "body", "id": "body:TST", "name": "Organisation de test", "acronym": "TST"},
 ]
 GOOD_RULES = [
-    {"label": "TITLE", "pattern": "haut commissaire", "id": "high-commissioner"},
+    {"label": "TITLE", "pattern": "haut commissaire", "id": "diplomat"},
     {"label": "BODY", "pattern": [{"LOWER": "comité"}, {"LOWER": "mixte"}], "id": "body:TST"},
 ]
 GOOD_TOPICS = [
@@ -601,7 +736,25 @@ def test_kb_validate_reports_every_bad_line_of_a_kb_file(tmp_path: Path):
     assert f"{path}:3: unknown record kind 'minister'" in out
     assert f"{path}:5: field `roles.0.start`" in out
     assert f"{path}:6: duplicate id 'person:test-one'" in out
-    assert f"{path}: 4 bad line(s), 2 valid knowledge-base records" in out
+    assert f"{path}: 4 bad lines, 2 valid knowledge-base records" in out
+
+
+def test_kb_validate_reports_unknown_country_codes_and_dates_that_are_not_days(tmp_path: Path):
+    role = {"title": "ministre", "country": "XX", "source": "s", "start": "2026-01-15"}
+    path = _write_jsonl(
+        tmp_path / "people.jsonl",
+        [
+            {"kind": "person", "id": "person:a", "name": "A", "source": "t", "roles": [role]},
+            {
+                "kind": "person", "id": "person:b", "name": "B", "source": "t",
+                "roles": [{**role, "country": "FR", "start": "2026"}],
+            },
+        ],
+    )
+    result = runner.invoke(cli.app, ["kb", "validate", str(path)])
+    assert result.exit_code == 1
+    assert f"[D017] {path}:1: field `roles.0.country`: unknown country code 'XX'" in result.stdout
+    assert f"[D011] {path}:2: field `roles.0.start`" in result.stdout and "use YYYY-MM-DD" in result.stdout
 
 
 def test_kb_validate_reports_every_bad_line_of_a_rule_file(tmp_path: Path):
@@ -621,7 +774,7 @@ def test_kb_validate_reports_every_bad_line_of_a_rule_file(tmp_path: Path):
     assert f"{path}:2: field `label`: unknown label 'MINISTER'" in out
     assert f"{path}:3: invalid JSON" in out
     assert f"{path}:4: field `pattern`" in out
-    assert f"{path}: 3 bad line(s), 2 valid patterns" in out
+    assert f"{path}: 3 bad lines, 2 valid patterns" in out
 
 
 def test_kb_validate_reports_every_bad_line_of_a_topic_lexicon(tmp_path: Path):
@@ -640,7 +793,7 @@ def test_kb_validate_reports_every_bad_line_of_a_topic_lexicon(tmp_path: Path):
     assert f"{path}:1: field `topic`" in out
     assert f"{path}:3: field `pattern`" in out
     assert f"{path}:4: field `regex`" in out
-    assert f"{path}: 3 bad line(s), 1 valid topic cues" in out
+    assert f"{path}: 3 bad lines, 1 valid topic cue" in out  # regression: "1 valid topic cues"
 
 
 def test_kb_validate_several_files_and_an_undecidable_one(tmp_path: Path):
@@ -758,7 +911,7 @@ def test_real_extract_directory_and_stdin(cli_extractor: Any, corpus_dir: Path):
     assert [r["id"] for r in records] == [*_corpus_ids(corpus_dir), "<stdin>"]
     errors = [r for r in records if "error" in r]
     assert [r["id"] for r in errors] == [str(corpus_dir / "e.txt"), f"{corpus_dir / 'nested' / 'd.jsonl'}:2"]
-    assert f"{corpus_dir / 'e.txt'}: not valid UTF-8" in result.stderr
+    assert f"{corpus_dir / 'e.txt'}: [D051]" in result.stderr and "not valid UTF-8" in result.stderr
     for record in records:
         if "error" not in record:
             assert {e["type"] for e in record["entities"]} >= {"person"}

@@ -127,6 +127,8 @@ NOT_DATES: list[object] = [
     "2024-02-30",
     "2024-04-22garbage",
     "2024-04-22T25:00",
+    "20240422",  # the basic ISO form: refused, a mistyped number is never a date
+    "2024-W17-1",
     [2024, 4, 22],
     {"year": 2024},
     b"2024-04-22",

@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import SPAN_KEY, register_extensions
-from ..kb.folding import fold
+from ..kb.folding import fold, strip_honorifics
 from ..kb.records import BodyRecord
 from ..offsets import offset_map, span_mention
 from ._shared import load_kb
@@ -61,6 +61,14 @@ class PersonCluster:
         if (len(text.split()), len(text)) > (len(self.name.split()), len(self.name)):
             self.name = text
             self.tokens = fold(text).split()
+
+
+def _extends(longer: list[str], shorter: list[str]) -> bool:
+    """Whether the words ``longer`` hold every word of ``shorter``, in order, and more."""
+    if len(longer) <= len(shorter):
+        return False
+    rest = iter(longer)
+    return all(word in rest for word in shorter)
 
 
 def _slug(text: str) -> str:
@@ -121,11 +129,13 @@ class Linker:
         entities: list[dict[str, Any]] = []
         for c in clusters:
             info = roles.get(c.id, {})
+            name, aliases = self._person_names(c)
             entities.append(
                 {
                     "id": c.id,
                     "type": "person",
-                    "name": c.name,
+                    "name": name,
+                    "aliases": aliases,
                     "role": info.get("role"),
                     "country": info.get("country"),
                     "in_kb": c.kb_id is not None,
@@ -191,6 +201,31 @@ class Linker:
             c.spans.sort(key=lambda s: s.start)
         clusters.sort(key=lambda c: c.spans[0].start)
         return clusters
+
+    def _person_names(self, cluster: PersonCluster) -> tuple[str, list[str]]:
+        """A person's canonical name and other names.
+
+        The name is the longest form the text uses, without honorific ("Mme Koné"
+        gives "Koné"), except for a person of the knowledge base: the KB's name
+        when it ends with the same word ("Laftit" gives "Abdelouafi Laftit"), unless
+        the text's form is that name made longer ("José Manuel Albares Bueno" for
+        "José Manuel Albares"). A text form that ends otherwise ("Mohammed ben Zayed"
+        for "Mohammed ben Zayed Al Nahyane") is kept, so that the name keeps the
+        surname the text uses. The aliases are the other forms the text uses, as
+        written, then the KB's name and aliases.
+
+        RETURNS (tuple[str, list[str]]): the name and the aliases (without the name).
+        """
+        written = list(dict.fromkeys(" ".join(s.text.split()) for s in cluster.spans))
+        bare = [strip_honorifics(form) or form for form in written]
+        name = max(bare, key=lambda form: (len(form.split()), len(form)), default=cluster.name)
+        record = self.kb.get(cluster.kb_id) if cluster.kb_id else None
+        kb_names = [record.name, *getattr(record, "aliases", ())] if record is not None else []
+        if record is not None:
+            words, kb_words = fold(name).split(), fold(record.name).split()
+            if words and kb_words and words[-1] == kb_words[-1] and not _extends(words, kb_words):
+                name = record.name
+        return name, [alias for alias in dict.fromkeys([*written, *kb_names]) if alias != name]
 
     def _same_person(self, short: list[str], full: list[str]) -> bool:
         if short == full:

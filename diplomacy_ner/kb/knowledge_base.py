@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import cast
 
+from ..errors import Errors
 from .alias_index import AliasEntry, AliasIndex
 from .folding import fold
 from .loader import KBPath, load_many, load_resource_records
@@ -174,9 +175,11 @@ class KnowledgeBase:
         entity_id (str): The record id, e.g. "person:ivica-dacic".
         alias (str): The new alias.
         """
+        if not isinstance(alias, str) or not alias.strip():
+            raise ValueError(Errors.D007.format(name="alias", value=alias))
         record = self._records.get(entity_id)
         if record is None:
-            raise KeyError(f"unknown knowledge-base id {entity_id!r}")
+            raise KeyError(Errors.D008.format(entity_id=entity_id))
         if alias in record.aliases:
             return
         data = record.model_dump()

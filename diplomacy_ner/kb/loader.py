@@ -23,6 +23,7 @@ from typing import Any, cast
 from pydantic import ValidationError
 
 from ..errors import Errors, KnowledgeBaseError
+from .codes import defined_codes, referenced_codes, shipped_codes
 from .records import RECORD_MODELS, KBRecord
 
 logger = logging.getLogger("diplomacy_ner")
@@ -136,15 +137,7 @@ def parse_record(obj: Any, *, path: str, line: int) -> KBRecord:
     try:
         record = model.model_validate(obj)
     except ValidationError as err:
-        errors = err.errors(include_url=False)
-        first = errors[0]
-        msg = str(first["msg"])
-        if len(errors) > 1:
-            others = ", ".join(f"`{_field_path(e['loc'])}`" for e in errors[1:4])
-            msg += f" (also {len(errors) - 1} more: {others})"
-        raise KnowledgeBaseError(
-            Errors.D011.format(path=path, line=line, field=_field_path(first["loc"]), msg=msg)
-        ) from None
+        raise validation_error(err, path=path, line=line) from None
     return cast(KBRecord, record)
 
 
@@ -152,12 +145,35 @@ class RecordCollector:
     """Accumulate records from several files of one load, rejecting conflicting ids.
 
     A record whose id was already loaded with the same data is dropped
-    silently; with different data it raises ``[D013]``.
+    silently; with different data it raises ``[D013]``. The country codes the
+    records refer to are checked by :meth:`check_codes` once all are added (a
+    body may be defined after the person whose role names its code).
+
+    known_codes (Iterable[str]): codes valid besides ISO 3166-1 and the shipped
+        countries and bodies (those of a knowledge base the records are added to).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, known_codes: Iterable[str] = ()) -> None:
         self.records: list[KBRecord] = []
         self._first: dict[str, tuple[KBRecord, str]] = {}
+        self._codes = set(shipped_codes()) | set(known_codes)
+        self._references: list[tuple[str, str, str, int]] = []
+
+    def unknown_codes(self) -> list[KnowledgeBaseError]:
+        """A ``[D017]`` error for every country code no state and no body of the load defines.
+
+        RETURNS (list[KnowledgeBaseError]): the errors, in the order the records were added.
+        """
+        return [
+            KnowledgeBaseError(Errors.D017.format(path=path, line=line, field=field, code=code))
+            for code, field, path, line in self._references
+            if code not in self._codes
+        ]
+
+    def check_codes(self) -> None:
+        """Raise the first ``[D017]`` error of :meth:`unknown_codes`, if any."""
+        for error in self.unknown_codes():
+            raise error
 
     def add(self, record: KBRecord, *, path: str, line: int) -> None:
         """Add one record read at ``path:line``.
@@ -170,6 +186,8 @@ class RecordCollector:
         if seen is None:
             self._first[record.id] = (record, f"{path}:{line}")
             self.records.append(record)
+            self._codes |= defined_codes(record)
+            self._references.extend((code, field, path, line) for field, code in referenced_codes(record))
             return
         first_record, first_where = seen
         if first_record != record:
@@ -206,6 +224,7 @@ def load_jsonl(path: KBPath) -> list[KBRecord]:
     """
     collector = RecordCollector()
     collector.read(path)
+    collector.check_codes()
     return collector.records
 
 
@@ -218,6 +237,7 @@ def load_many(paths: Iterable[KBPath]) -> list[KBRecord]:
     collector = RecordCollector()
     for path in paths:
         collector.read(path)
+    collector.check_codes()
     return collector.records
 
 

@@ -7,11 +7,35 @@ Nothing here imports spaCy: the KB layer is independent of the pipeline.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+import re
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_day(value: Any) -> Any:
+    """Accept a date or a "YYYY-MM-DD" string; refuse years, timestamps and other layouts."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and _ISO_DAY.fullmatch(value.strip()):
+        return value.strip()
+    raise ValueError(f"use YYYY-MM-DD (for example 2026-01-15), got {value!r}")
+
+
+#: A day written "YYYY-MM-DD" (pydantic alone would read "2026" as a Unix timestamp).
+IsoDay = Annotated[dt.date, BeforeValidator(_iso_day)]
 
 
 class _Record(BaseModel):
@@ -75,8 +99,8 @@ class RoleRecord(BaseModel):
 
     title: NonEmpty = Field(description="'ministre de l'Intérieur'")
     country: NonEmpty = Field(description="ISO alpha-2 code, or a body acronym for international officials.")
-    start: dt.date | None = None
-    end: dt.date | None = None
+    start: IsoDay | None = None
+    end: IsoDay | None = None
     source: NonEmpty = Field(description="Where the fact comes from.")
 
     @model_validator(mode="after")
@@ -119,7 +143,7 @@ class AgreementRecord(_Record):
     acronym: str | None = None
     aliases: tuple[str, ...] = ()
     parties: tuple[str, ...] = ()
-    signed: dt.date | None = None
+    signed: IsoDay | None = None
     source: NonEmpty = "diplomacy_ner"
 
 

@@ -23,6 +23,18 @@ from ..errors import Errors, KnowledgeBaseError
 
 LABELS = {"TITLE", "BODY_HEAD", "AGREEMENT_HEAD", "PERSON", "COUNTRY", "BODY", "AGREEMENT", "PLACE"}
 SHIPPED_FILES = ("titles.jsonl", "body_heads.jsonl", "agreement_heads.jsonl")
+#: The classes a ``TITLE`` pattern's ``id`` may name (documented in the README); no id is allowed.
+TITLE_CLASSES: tuple[str, ...] = (
+    "minister",
+    "head_of_state",
+    "prime_minister",
+    "secretary",
+    "diplomat",
+    "director",
+    "adviser",
+    "parliament",
+    "generic",
+)
 
 
 class PatternLine(BaseModel):
@@ -60,6 +72,9 @@ def _parse_lines(lines: Iterable[str], origin: str) -> list[RulePattern]:
             raise KnowledgeBaseError(Errors.D011.format(path=origin, line=lineno, field="pattern", msg="empty pattern"))
         if isinstance(rec.pattern, list):
             _check_token_pattern(rec.pattern, origin, lineno)
+        if rec.label == "TITLE" and rec.id and rec.id not in TITLE_CLASSES:
+            msg = f"unknown title class {rec.id!r}; use one of {list(TITLE_CLASSES)}"
+            raise KnowledgeBaseError(Errors.D011.format(path=origin, line=lineno, field="id", msg=msg))
         out.append(RulePattern(rec.label, rec.pattern, rec.id, f"{origin}:{lineno}"))
     return out
 

@@ -185,3 +185,74 @@ def test_to_jsonl_writes_readable_french(tmp_path: Path) -> None:
     assert kb.to_jsonl(out) == 1
     assert "Algérie" in out.read_text(encoding="utf-8")
     assert load_jsonl(out)[0] == kb.get("country:DZ")
+
+
+# -- issue #13: dates, country codes and title classes are checked, with messages that say what to write
+
+
+@pytest.mark.parametrize("start", ["2026", "2026-01", "15/01/2026", 2026, "2026-01-15T10:00:00"])
+def test_a_role_date_that_is_not_a_day_says_use_yyyy_mm_dd(tmp_path: Path, start: object) -> None:
+    role = {**LAFTIT["roles"][0], "start": start}
+    message = error_of(write(tmp_path, {**LAFTIT, "roles": [role]}))
+    assert "field `roles.0.start`" in message and "use YYYY-MM-DD" in message
+    assert "zero time" not in message
+
+
+def test_an_agreement_date_that_is_not_a_day_says_use_yyyy_mm_dd(tmp_path: Path) -> None:
+    agreement = {"kind": "agreement", "id": "agreement:test", "name": "Accord de test", "signed": "2019"}
+    assert "use YYYY-MM-DD" in error_of(write(tmp_path, agreement))
+
+
+@pytest.mark.parametrize(
+    ("record", "field"),
+    [
+        ({**LAFTIT, "roles": [{**LAFTIT["roles"][0], "country": "XX"}]}, "roles.0.country"),
+        (
+            {"kind": "body", "id": "body:TST", "name": "Office", "scope": "national", "country": "QQ"},
+            "country",
+        ),
+        (
+            {"kind": "agreement", "id": "agreement:t", "name": "Accord de test", "parties": ["MA", "ZZ"]},
+            "parties.1",
+        ),
+    ],
+)
+def test_an_unknown_country_code_is_refused(tmp_path: Path, record: dict, field: str) -> None:
+    path = write(tmp_path, MAROC, record)
+    message = error_of(path)
+    assert message.startswith(f"[D017] {path}:2: field `{field}`"), message
+    with pytest.raises(KnowledgeBaseError, match=r"\[D017\]"):
+        load_many([path])
+
+
+def test_a_body_code_defined_in_the_same_load_is_a_valid_country(tmp_path: Path) -> None:
+    official = {**LAFTIT, "id": "person:test-one", "roles": [{**LAFTIT["roles"][0], "country": "CPLA"}]}
+    body = {"kind": "body", "id": "body:CPLA", "name": "Comité de liaison agricole", "acronym": "CPLA"}
+    # the person comes first: the check waits for the whole load
+    people = write(tmp_path, official, name="people.jsonl")
+    records = load_many([people, write(tmp_path, body, name="bodies.jsonl")])
+    assert [r.id for r in records] == ["person:test-one", "body:CPLA"]
+    shipped_body = {**LAFTIT, "roles": [{**LAFTIT["roles"][0], "country": "CEDEAO"}]}
+    assert load_jsonl(write(tmp_path, shipped_body))[0].roles[0].country == "CEDEAO"
+
+
+def test_the_shipped_rule_files_use_only_documented_title_classes() -> None:
+    from diplomacy_ner.rules.patterns import TITLE_CLASSES, load_shipped_patterns
+
+    assert {p.id for p in load_shipped_patterns() if p.label == "TITLE"} <= set(TITLE_CLASSES)
+
+
+def test_an_unknown_title_class_is_refused_naming_the_classes(tmp_path: Path) -> None:
+    from diplomacy_ner.rules.patterns import load_pattern_file
+
+    path = write(
+        tmp_path,
+        {"label": "TITLE", "pattern": "wali", "id": "director"},
+        {"label": "TITLE", "pattern": "haut commissaire", "id": "high-commissioner"},
+        name="rules.jsonl",
+    )
+    with pytest.raises(KnowledgeBaseError) as info:
+        load_pattern_file(path)
+    message = str(info.value)
+    assert message.startswith(f"[D011] {path}:2: field `id`: unknown title class 'high-commissioner'")
+    assert "'minister'" in message and "'generic'" in message

@@ -137,7 +137,10 @@ class Clusterer:
 
     def add_participant(self, target: Draft, p: Official) -> None:
         if p.key in target.participants:
-            target.participants[p.key].spans.extend(p.spans)
+            kept = target.participants[p.key]
+            if kept is not p:
+                have = {(sp.start, sp.end) for sp in kept.spans}
+                kept.spans.extend(sp for sp in p.spans if (sp.start, sp.end) not in have)
             return
         if not p.unnamed:
             # a named official replaces an unnamed one of the same country ("ses homologues espagnol et portugais")

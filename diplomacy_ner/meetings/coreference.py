@@ -69,9 +69,10 @@ class Coreference:
             if low in lex.word_set("plural_pronoun") and tok.dep_ in ("nsubj", "nsubj:pass"):
                 plural.add(tok.i)
                 continue
-            if tok.dep_ in ("nsubj", "nsubj:pass") and tok.pos_ == "NUM" or (
-                tok.pos_ == "NOUN" and "Plur" in tok.morph.get("Number") and any(c.lower_ in ("deux", "trois", "quatre") for c in tok.children)
-            ):
+            definite = any(c.lower_ in ("les", "ces") for c in tok.children)
+            if (tok.dep_ in ("nsubj", "nsubj:pass") and tok.pos_ == "NUM" and tok.i > 0 and ctx.doc[tok.i - 1].lower_ in ("les", "ces")) or (
+                tok.pos_ == "NOUN" and definite and "Plur" in tok.morph.get("Number") and any(c.lower_ in ("deux", "trois", "quatre") for c in tok.children)
+            ):  # "les deux ministres", not "deux nouveaux ambassadeurs"
                 plural.add(tok.i)
                 continue
             target: Official | None = None

@@ -270,3 +270,68 @@ def test_user_frame_opens_encounters(extractor, tmp_path: Path) -> None:
     a = assembler(extractor, text, lexicon=MeetingLexicon.from_files([path]))
     [m] = a.run()
     assert sorted(p["name"] for p in m["participants"]) == ["Aline Mukamana", "Peter Otieno"]
+
+
+# -- series told as lists, plural titles, ceremonies --------------------------------------------------
+@pytest.mark.slow
+def test_a_list_after_a_series_gives_one_meeting_per_guest(extractor) -> None:
+    text = (
+        "Le président de la République du Niger, Moussa Adamou, a reçu mardi à Niamey trois ambassadeurs "
+        "nouvellement accrédités. Il s'agit de Lotte Brandsma des Pays-Bas, de Tomás Ferreira du Portugal "
+        "et de Ingrid Solberg de Norvège."
+    )
+    ms = held(extractor, text)
+    assert sorted(names(m) for m in ms) == [
+        ["Ingrid Solberg", "Moussa Adamou"], ["Lotte Brandsma", "Moussa Adamou"], ["Moussa Adamou", "Tomás Ferreira"],
+    ]
+    guest = {p.name: p for m in ms for p in m.participants}
+    assert guest["Tomás Ferreira"].country == "PT" and guest["Tomás Ferreira"].role == "ambassadeur"
+    assert all(m.host is not None and m.host.name == "Moussa Adamou" for m in ms)
+    assert all(m.date == dt.date(2025, 3, 11) for m in ms)
+
+
+@pytest.mark.slow
+def test_a_series_of_talks_distributes_later_partners(extractor) -> None:
+    text = (
+        "Le ministre des Affaires étrangères du Sénégal, Cheikh Diallo, a tenu lundi à Dakar une série d'entretiens "
+        "avec ses homologues africains. "
+        "Il s'est notamment entretenu avec le ministre gambien des Affaires étrangères, Lamin Jallow, et la ministre "
+        "cap-verdienne des Affaires étrangères, Rosa Tavares."
+    )
+    ms = held(extractor, text)
+    assert sorted(names(m) for m in ms) == [["Cheikh Diallo", "Lamin Jallow"], ["Cheikh Diallo", "Rosa Tavares"]]
+
+
+@pytest.mark.slow
+def test_a_plural_title_gives_one_unnamed_official_per_country(extractor) -> None:
+    text = (
+        "Le ministre algérien des Affaires étrangères, Karim Belaïd, a rencontré séparément mardi à Alger "
+        "les ministres des Affaires étrangères du Niger, du Mali et du Tchad."
+    )
+    ms = held(extractor, text)
+    assert sorted(names(m) for m in ms) == [
+        ["<ministre des Affaires étrangères|ML>", "Karim Belaïd"],
+        ["<ministre des Affaires étrangères|NE>", "Karim Belaïd"],
+        ["<ministre des Affaires étrangères|TD>", "Karim Belaïd"],
+    ]
+
+
+@pytest.mark.slow
+def test_credentials_presented_to_a_head_of_state(extractor) -> None:
+    text = (
+        "Deux nouveaux ambassadeurs ont présenté jeudi leurs lettres de créance au président béninois Gilles Ahouansou. "
+        "Il s'agit de Hanna Virtanen de Finlande et de Marek Dvořák de Tchéquie."
+    )
+    ms = held(extractor, text)
+    assert sorted(names(m) for m in ms) == [["Gilles Ahouansou", "Hanna Virtanen"], ["Gilles Ahouansou", "Marek Dvořák"]]
+    assert all(m.host is not None and m.host.name == "Gilles Ahouansou" for m in ms)
+
+
+@pytest.mark.slow
+def test_long_unpunctuated_text_is_read_in_linear_time(extractor) -> None:
+    # no timing assertion: the suite's own time is the check; a quadratic step made this take minutes
+    sentence = "le ministre malien Abdoulaye Konaté a reçu à Bamako son homologue nigérien Hassoumi Bello"
+    text = " ".join([sentence] * 1500)
+    analysis = extractor.analyze(text, published=PUBLISHED)
+    assert any(sorted(p.name for p in m.participants) == ["Abdoulaye Konaté", "Hassoumi Bello"] for m in analysis.meetings)
+    assert all(text[e.start : e.end] == e.text for m in analysis.meetings for e in m.evidence)

@@ -10,21 +10,42 @@ headline, a photo caption or a Wikinews paragraph into the next sentence.
 Two boundaries the parser sometimes invents are ruled out: after a comma, and
 inside a hyphenated word the tokenizer split ("Addis - Abeba").
 
+A text without punctuation (a PDF or OCR dump, a transcript) would otherwise
+be one sentence of thousands of tokens, and the sentence-level steps after the
+parser cost the square of a sentence's length. A stretch of more than
+``max_sentence_tokens`` tokens without a sentence end or line break is cut:
+before the last capitalised word that follows a lower-case word in the second
+half of the window (where an unpunctuated sentence most likely starts), else at
+the window's end. Real prose never has sentences that long, so punctuated
+text is untouched.
+
 Reads: whitespace tokens. Sets: ``token.is_sent_start``.
 """
 
 from __future__ import annotations
 
-from spacy.language import Language
+from typing import Any
+
 from spacy.attrs import SENT_START
+from spacy.language import Language
 from spacy.tokens import Doc
 
 
-class ParagraphBoundaries:
-    """Mark the token after a line break as a sentence start."""
+#: The longest stretch of tokens without a sentence end left to the parser as one sentence.
+DEFAULT_MAX_SENTENCE_TOKENS = 250
+_SENTENCE_ENDS = frozenset({".", "!", "?", "…", "?!", "!!", "..."})
 
-    def __init__(self, name: str = "diplomacy_paragraphs"):
+
+class ParagraphBoundaries:
+    """Mark the token after a line break as a sentence start; cut runaway sentences.
+
+    name (str): the component name.
+    max_sentence_tokens (int): the longest stretch without a sentence end kept as one sentence.
+    """
+
+    def __init__(self, name: str = "diplomacy_paragraphs", *, max_sentence_tokens: int = DEFAULT_MAX_SENTENCE_TOKENS):
         self.name = name
+        self.max_sentence_tokens = max_sentence_tokens
 
     def __call__(self, doc: Doc) -> Doc:
         # one array write: setting Token.is_sent_start one token at a time is quadratic
@@ -41,13 +62,47 @@ class ParagraphBoundaries:
                 if tok.text != ",":
                     starts[tok.i] = -1
                 changed = True
+        if len(doc) > self.max_sentence_tokens:
+            changed |= self._cut_runaway_sentences(doc, starts)
         if changed:
             starts[0] = 1
             doc.from_array([SENT_START], starts.astype("uint64"))
         return doc
 
+    def _cut_runaway_sentences(self, doc: Doc, starts: Any) -> bool:
+        """Set a sentence start in every stretch longer than ``max_sentence_tokens``; True if any."""
+        limit = self.max_sentence_tokens
+        run_start = 0
+        candidate = -1  # the best cut seen in the current stretch
+        changed = False
+        for tok in doc:
+            i = tok.i
+            if starts[i] == 1:
+                run_start, candidate = i, -1
+            elif (
+                i > run_start + limit // 2
+                and starts[i] != -1
+                and tok.is_title
+                and doc[i - 1].is_lower
+                and not doc[i - 1].is_punct
+            ):
+                candidate = i
+            if i - run_start >= limit:
+                cut = candidate if candidate > run_start else i
+                starts[cut] = 1
+                changed = True
+                run_start, candidate = cut, -1
+            if tok.text in _SENTENCE_ENDS or "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+                if i + 1 < len(doc):
+                    run_start, candidate = i + 1, -1
+        return changed
 
-@Language.factory("diplomacy_paragraphs", assigns=["token.is_sent_start"])
-def make_paragraphs(nlp: Language, name: str) -> ParagraphBoundaries:
+
+@Language.factory(
+    "diplomacy_paragraphs",
+    default_config={"max_sentence_tokens": DEFAULT_MAX_SENTENCE_TOKENS},
+    assigns=["token.is_sent_start"],
+)
+def make_paragraphs(nlp: Language, name: str, max_sentence_tokens: int) -> ParagraphBoundaries:
     """Factory of :class:`ParagraphBoundaries`."""
-    return ParagraphBoundaries(name)
+    return ParagraphBoundaries(name, max_sentence_tokens=max_sentence_tokens)

@@ -827,15 +827,15 @@ RULE_MISTAKES: dict[str, tuple[str, str, str]] = {
     "unknown_label": ('{"label": "MINISTER", "pattern": "ministre"}', "[D011]", "field `label`"),
     "empty_pattern": ('{"label": "TITLE", "pattern": "   "}', "[D011]", "field `pattern`"),
     "bad_token_pattern": ('{"label": "TITLE", "pattern": [{"TEXTE": "x"}]}', "[D011]", "field `pattern`"),
-    "catastrophic_regex": (
-        '{"label": "TITLE", "pattern": [{"TEXT": {"REGEX": "^(\\\\w+\\\\s?)*$"}}]}',
+    "backreference_regex": (
+        '{"label": "TITLE", "pattern": [{"TEXT": {"REGEX": "^(\\\\w+) \\\\1$"}}]}',
         "[D015]",
-        "field `pattern`",
+        "back-references are not supported",
     ),
-    "nested_quantifier": (
-        '{"label": "TITLE", "pattern": [{"LOWER": {"REGEX": "(a+)+b"}}]}',
+    "lookahead_regex": (
+        '{"label": "TITLE", "pattern": [{"LOWER": {"REGEX": "amb(?=a)"}}]}',
         "[D015]",
-        "(a+)+b",
+        "lookahead and lookbehind",
     ),
 }
 
@@ -856,7 +856,7 @@ def test_malformed_rule_line_names_file_line_and_field(tmp_path: Path, name: str
 
 TOPIC_MISTAKES: dict[str, tuple[str, str, str]] = {
     "catastrophic_regex": ('{"topic": "migration", "regex": "(\\\\w+\\\\s?)*$"}', "[D015]", "field `regex`"),
-    "repeated_alternative": ('{"topic": "migration", "regex": "(a|a)*b"}', "[D015]", "field `regex`"),
+    "backreference": ('{"topic": "migration", "regex": "(exil)s? \\\\1"}', "[D015]", "back-references"),
     "bad_topic_key": ('{"topic": "Migration!", "pattern": "exil"}', "[D011]", "field `topic`"),
     "both_pattern_and_regex": (
         '{"topic": "migration", "pattern": "exil", "regex": "exil"}',

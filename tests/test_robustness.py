@@ -927,3 +927,28 @@ def test_user_files_are_used_and_their_strings_stay_strings(tmp_path: Path) -> N
     assert_offsets_valid(text, analysis)
     assert "person:test-kantar" in {e.id for e in analysis.entities}
     assert not sentinel.exists()
+
+
+UNPUNCTUATED_SENTENCES = (
+    "le ministre des Affaires étrangères Nasser Bourita a reçu lundi à Rabat son homologue espagnol José Manuel Albares",
+    "les deux ministres ont évoqué la coopération dans les domaines de la migration et de la sécurité",
+    "la réunion a porté sur le commerce et l'énergie entre les deux pays",
+)
+
+
+@pytest.mark.slow
+def test_a_20000_word_text_without_punctuation_finishes_and_finds_the_meeting(extractor: Extractor) -> None:
+    """Regression: a PDF dump without punctuation was one sentence, and the meeting step is quadratic
+    in a sentence's length (36,000 words cost 2,800 short articles); runaway sentences are now cut
+    before the parser. No timing assertion: it must simply finish in the suite's normal time."""
+    words: list[str] = []
+    while len(words) < 20_000:
+        for sentence in UNPUNCTUATED_SENTENCES:
+            words.extend(sentence.split())
+    text = " ".join(words)
+    analysis = extractor.analyze(text)
+    pairs = {frozenset(p.name for p in m.participants) for m in analysis.meetings}
+    assert frozenset({"Nasser Bourita", "José Manuel Albares"}) in pairs
+    for meeting in analysis.meetings:
+        for mention in meeting.evidence:
+            assert text[mention.start : mention.end] == mention.text

@@ -51,18 +51,27 @@ class ParagraphBoundaries:
         # one array write: setting Token.is_sent_start one token at a time is quadratic
         starts = doc.to_array([SENT_START]).astype("int32")
         changed = False
+        limit = self.max_sentence_tokens
+        last_end = 0
+        runaway = False
         for tok in doc[:-1]:
             nxt = tok.i + 1
-            if ("\n" in tok.text_with_ws and tok.is_space) or "\n" in tok.whitespace_:
+            text = tok.text
+            if ("\n" in text and tok.is_space) or "\n" in tok.whitespace_:
+                last_end = nxt
                 if not doc[nxt].is_space and not doc[nxt].is_lower:
                     starts[nxt] = 1
                     changed = True
-            elif tok.text == "," or (tok.text in ("-", "–") and not tok.whitespace_ and tok.i > 0 and not doc[tok.i - 1].whitespace_):
+            elif text == "," or (text in ("-", "–") and not tok.whitespace_ and tok.i > 0 and not doc[tok.i - 1].whitespace_):
                 starts[nxt] = -1
-                if tok.text != ",":
+                if text != ",":
                     starts[tok.i] = -1
                 changed = True
-        if len(doc) > self.max_sentence_tokens:
+            elif text in _SENTENCE_ENDS:
+                last_end = nxt
+            elif nxt - last_end > limit:
+                runaway = True
+        if runaway:
             changed |= self._cut_runaway_sentences(doc, starts)
         if changed:
             starts[0] = 1

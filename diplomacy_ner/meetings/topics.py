@@ -231,7 +231,8 @@ class TopicLexicon:
         folded = fold_text(text)
         # RE2 reads UTF-8 bytes; matching bytes spares re-encoding the text at every search
         data = folded.encode("utf-8")
-        char_at = None if len(data) == len(folded) else _char_offsets(folded)
+        ascii_only = len(data) == len(folded)
+        char_at: Any = None
         pos = 0
         while True:
             match = compiled.pattern.search(data, pos)
@@ -243,7 +244,12 @@ class TopicLexicon:
             group = next((name for name, number in compiled.groups if match.start(number) != -1), None)
             if group is None:
                 continue
-            start, end = (begin, finish) if char_at is None else (char_at[begin], char_at[finish])
+            if ascii_only:
+                start, end = begin, finish
+            else:
+                if char_at is None:
+                    char_at = _char_offsets(data)
+                start, end = int(char_at[begin]), int(char_at[finish])
             if group == "lit":
                 topics = compiled.literal_topics.get(" ".join(folded[start:end].split()), ())
             else:
@@ -269,13 +275,15 @@ class _CompiledLexicon:
     groups: tuple[tuple[str, int], ...]  # (name, number) of the literal group and of each regex
 
 
-def _char_offsets(text: str) -> list[int]:
-    """For each byte offset of ``text`` in UTF-8, the offset of the character it belongs to."""
-    offsets: list[int] = []
-    for index, char in enumerate(text):
-        offsets.extend([index] * len(char.encode("utf-8")))
-    offsets.append(len(text))
-    return offsets
+def _char_offsets(data: bytes) -> Any:
+    """For each byte offset of UTF-8 ``data`` (and its end), the offset of its character."""
+    import numpy
+
+    raw = numpy.frombuffer(data, dtype=numpy.uint8)
+    # a character starts at every byte that is not a continuation byte (10xxxxxx)
+    starts = (raw & 0xC0) != 0x80
+    offsets = numpy.cumsum(starts) - 1
+    return numpy.append(offsets, int(starts.sum()))
 
 
 @lru_cache(maxsize=16)

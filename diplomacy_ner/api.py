@@ -183,7 +183,7 @@ def check_user_files(
     """Read and validate the user's knowledge-base, rule, topic and gate files.
 
     Only JSON is parsed (nothing in a file is executed); regular expressions are
-    screened for catastrophic backtracking.
+    compiled on RE2 (linear-time), and one RE2 cannot compile is refused.
 
     kb_files (Sequence[str | Path]): knowledge-base JSONL files, validated as one load.
     rule_files (Sequence[str | Path]): spaCy pattern JSONL files.

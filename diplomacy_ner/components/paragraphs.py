@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.attrs import SENT_START
+from spacy.attrs import IS_LOWER, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -54,18 +54,22 @@ class ParagraphBoundaries:
         limit = self.max_sentence_tokens
         last_end = 0
         runaway = False
-        for tok in doc[:-1]:
-            nxt = tok.i + 1
-            text = tok.text
-            if ("\n" in text and tok.is_space) or "\n" in tok.whitespace_:
+        # token strings and flags read through one array: `for tok in doc` builds a Token per token
+        strings = doc.vocab.strings
+        array = doc.to_array([ORTH, IS_SPACE, IS_LOWER, SPACY]).tolist() if len(doc) else []
+        for i in range(len(array) - 1):
+            orth, is_space, _, space_after = array[i]
+            nxt = i + 1
+            text = strings[orth]
+            if "\n" in text and is_space:
                 last_end = nxt
-                if not doc[nxt].is_space and not doc[nxt].is_lower:
+                if not array[nxt][1] and not array[nxt][2]:
                     starts[nxt] = 1
                     changed = True
-            elif text == "," or (text in ("-", "–") and not tok.whitespace_ and tok.i > 0 and not doc[tok.i - 1].whitespace_):
+            elif text == "," or (text in ("-", "–") and not space_after and i > 0 and not array[i - 1][3]):
                 starts[nxt] = -1
                 if text != ",":
-                    starts[tok.i] = -1
+                    starts[i] = -1
                 changed = True
             elif text in _SENTENCE_ENDS:
                 last_end = nxt

@@ -84,8 +84,9 @@ def alternate(rounds: int, first: Callable[[], Any], second: Callable[[], Any]) 
 
 
 def bare_on_chunks(bare: Any, text: str, limit: int) -> None:
-    """Bare ``nlp`` over the chunks the extractor cuts ``text`` into (the parser needs them)."""
-    for doc in bare.pipe(chunk for _, chunk in split_long_text(text, limit)):
+    """Bare ``nlp`` over the chunks the extractor cuts ``text`` into, one at a time like ``analyze``
+    (a batch of 100,000-character chunks needs about 1 GB per chunk: 5 MB in one batch runs out of memory)."""
+    for doc in bare.pipe((chunk for _, chunk in split_long_text(text, limit)), batch_size=1):
         del doc
 
 

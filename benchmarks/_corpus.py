@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-SHARED_CORPORA = ("seeds.jsonl", "dev.jsonl", "dev-wikinews.jsonl")
+SHARED_CORPORA = ("seeds.jsonl", "dev.jsonl", "dev-wikinews.jsonl", "news-dev.jsonl")
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from .errors import Errors
 from .extensions import register_extensions
+from .gate import MeetingGate
 from .isodate import parse_iso_day
 from .kb.folding import fold
 from .schema import Analysis, DocumentResult, Entity, Meeting, MeetingStatus, Mention, Participant
@@ -223,16 +224,18 @@ def check_user_files(
     rule_files: Sequence[str | Path] = (),
     topic_files: Sequence[str | Path] = (),
     frame_files: Sequence[str | Path] = (),
+    gate_files: Sequence[str | Path] = (),
 ) -> None:
-    """Read and validate the user's knowledge-base, rule and topic files.
+    """Read and validate the user's knowledge-base, rule, topic and gate files.
 
     Only JSON is parsed (nothing in a file is executed); regular expressions are
-    screened for catastrophic backtracking.
+    compiled on RE2 (linear-time), and one RE2 cannot compile is refused.
 
     kb_files (Sequence[str | Path]): knowledge-base JSONL files, validated as one load.
     rule_files (Sequence[str | Path]): spaCy pattern JSONL files.
     topic_files (Sequence[str | Path]): topic lexicon JSONL files.
     frame_files (Sequence[str | Path]): meeting frame, cue and word JSONL files.
+    gate_files (Sequence[str | Path]): meeting gate cue JSONL files.
     RAISES KnowledgeBaseError: the first problem, naming the file, the line and the field.
     RAISES TypeError: a single path given where a list is expected.
     """
@@ -240,7 +243,15 @@ def check_user_files(
     from .meetings.topics import read_topic_cues
     from .rules.patterns import load_pattern_file
 
-    for name, value in (("kb_files", kb_files), ("rule_files", rule_files), ("topic_files", topic_files), ("frame_files", frame_files)):
+    from .gate import read_gate_cues
+
+    for name, value in (
+        ("kb_files", kb_files),
+        ("rule_files", rule_files),
+        ("topic_files", topic_files),
+        ("frame_files", frame_files),
+        ("gate_files", gate_files),
+    ):
         if isinstance(value, str | os.PathLike):
             raise TypeError(Errors.D036.format(name=name, value=value))
         for path in check_iterable(value, name, "a list of paths"):
@@ -260,6 +271,8 @@ def check_user_files(
         from .meetings.lexicon import MeetingLexicon
 
         MeetingLexicon.from_files(frame_files)
+    for path in gate_files:
+        read_gate_cues(path)
 
 
 def merge_analyses(text: str, published: dt.date | None, parts: Sequence[tuple[int, Analysis]]) -> Analysis:
@@ -509,9 +522,10 @@ def _batches(items: Iterable[_Item], size: int) -> Iterator[list[_Item]]:
 class _WorkerPool:
     """The worker processes of ``Extractor.pipe(n_process=...)``, started again when one dies."""
 
-    def __init__(self, extractor: Extractor, workers: int):
+    def __init__(self, extractor: Extractor, workers: int, *, gate: bool = False):
         self.extractor = extractor
         self.workers = workers
+        self.gate = gate
         self.generation = 0
         self._pool = self._start()
 
@@ -530,7 +544,7 @@ class _WorkerPool:
             try:
                 # workers fork at the first submission: fork a pipeline at rest
                 with self.extractor._lock:
-                    return generation, self._pool.submit(_analyze_in_worker, work)
+                    return generation, self._pool.submit(_analyze_in_worker, work, self.gate)
             except BrokenProcessPool as err:  # broken by an earlier batch: start again, once
                 self.restart(generation)
                 error = err
@@ -570,9 +584,9 @@ def _init_worker(extractor: Extractor) -> None:
     _worker_extractor = extractor
 
 
-def _analyze_in_worker(work: list[_Work]) -> list[DocumentResult]:
+def _analyze_in_worker(work: list[_Work], gate: bool = False) -> list[DocumentResult]:
     assert _worker_extractor is not None, "worker not initialised"
-    return _worker_extractor._analyze_batch(work)
+    return _worker_extractor._analyze_batch(work, gate=gate)
 
 
 class Extractor:
@@ -588,6 +602,8 @@ class Extractor:
         ``nlp.to_disk``, or a ready ``Language``; built from the shipped definition when None.
     max_chunk_chars (int): texts longer than this (or than ``nlp.max_length``) are processed
         in paragraph-aligned chunks, offsets still into the whole text.
+    gate_files (Sequence[str | Path]): extra cue files for the meeting gate (the format of
+        ``resources/lexicons/gate.jsonl``), for meetings-only runs.
 
     Thread safety: one ``Extractor`` may be shared by threads. The pipeline runs
     one document (or one batch of ``pipe``) at a time under a lock, so concurrent
@@ -604,13 +620,16 @@ class Extractor:
         frame_files: Sequence[str | Path] = (),
         pipeline: str | Path | Language | None = None,
         max_chunk_chars: int = DEFAULT_CHUNK_CHARS,
+        gate_files: Sequence[str | Path] = (),
     ):
         if isinstance(max_chunk_chars, bool) or not isinstance(max_chunk_chars, int) or max_chunk_chars < 1:
             raise ValueError(Errors.D034.format(name="max_chunk_chars", value=max_chunk_chars))
         if pipeline is not None and (kb_files or rule_files or topic_files or frame_files):
             raise ValueError(Errors.D037)
         # read the user's files before the slow pipeline build: a mistake is reported at once
-        check_user_files(kb_files=kb_files, rule_files=rule_files, topic_files=topic_files, frame_files=frame_files)
+        check_user_files(
+            kb_files=kb_files, rule_files=rule_files, topic_files=topic_files, frame_files=frame_files, gate_files=gate_files
+        )
         register_extensions()
         if isinstance(pipeline, Language):
             self.nlp = pipeline
@@ -625,6 +644,8 @@ class Extractor:
         self.max_chunk_chars = max_chunk_chars
         #: Called with the length of each chunk of a long text once it is analysed (progress bars).
         self.on_chunk: Callable[[int], None] | None = None
+        self.gate_files = [str(path) for path in gate_files]
+        self._gate: MeetingGate | None = None
         self._lock = threading.Lock()
 
     def __getstate__(self) -> dict[str, Any]:
@@ -649,11 +670,15 @@ class Extractor:
         doc._.published = published.isoformat() if published else None
         return doc
 
-    def analyze(self, text: str, *, published: dt.date | dt.datetime | str | None = None) -> Analysis:
+    def analyze(
+        self, text: str, *, published: dt.date | dt.datetime | str | None = None, gate: bool = False
+    ) -> Analysis:
         """Find the entities and meetings of one article.
 
         text (str): the article, as received.
         published (date | datetime | str | None): publication date, the base for "lundi", "hier"...
+        gate (bool): first ask the meeting gate (see :mod:`diplomacy_ner.gate`); an article that
+            cannot report a meeting is returned without entities or meetings, ``skipped`` set.
         RETURNS (Analysis): entities and meetings (all statuses), offsets into ``text``.
         """
         check_text(text)
@@ -665,17 +690,32 @@ class Extractor:
             parts = []
             for offset, chunk in split_long_text(text, limit):
                 if chunk.strip():
-                    parts.append((offset, self._analyze_one(chunk, day)))
+                    parts.append((offset, self._analyze_one(chunk, day, gate=gate)))
                 if self.on_chunk is not None:
                     self.on_chunk(len(chunk))
-            return merge_analyses(text, day, parts)
-        return self._analyze_one(text, day)
+            analyzed = [(offset, part) for offset, part in parts if part.skipped is None]
+            if parts and not analyzed:
+                return Analysis(text=text, published=day, skipped=parts[0][1].skipped)
+            return merge_analyses(text, day, analyzed)
+        return self._analyze_one(text, day, gate=gate)
 
-    def _analyze_one(self, text: str, day: dt.date | None) -> Analysis:
+    def _analyze_one(self, text: str, day: dt.date | None, *, gate: bool = False) -> Analysis:
         # spaCy components are not documented as thread-safe: serialise calls on one pipeline
         with self._lock:
-            doc = self.nlp(self.make_doc(text, day))
+            doc = self.make_doc(text, day)
+            reason = self.gate.skip_reason(doc) if gate else None
+            if reason is None:
+                doc = self.nlp(doc)
+        if reason is not None:
+            return Analysis(text=text, published=day, skipped=reason)
         return analysis_from_doc(doc, text, day)
+
+    @property
+    def gate(self) -> MeetingGate:
+        """The meeting gate of this pipeline (built on first use, again after a change to the KB or rules)."""
+        if self._gate is None:
+            self._gate = MeetingGate.from_pipeline(self.nlp, self.gate_files)
+        return self._gate
 
     def extract_meetings(
         self,
@@ -683,16 +723,18 @@ class Extractor:
         *,
         published: dt.date | dt.datetime | str | None = None,
         statuses: MeetingStatus | Iterable[MeetingStatus] = ("held",),
+        gate: bool = True,
     ) -> list[Meeting]:
         """The meetings of one article, by default only those that took place.
 
         statuses (str | Iterable[str]): which statuses to return: "held", "planned", "cancelled",
             one of them or several.
+        gate (bool): skip the statistical model for an article the meeting gate rules out.
         RETURNS (list[Meeting]): the meetings.
         RAISES ValueError: ``[D004]`` for an unknown status.
         """
         wanted = check_statuses(statuses)
-        return [m for m in self.analyze(text, published=published).meetings if m.status in wanted]
+        return [m for m in self.analyze(text, published=published, gate=gate).meetings if m.status in wanted]
 
     # -- batches ------------------------------------------------------------
     @overload
@@ -704,6 +746,8 @@ class Extractor:
         n_process: int = ...,
         as_tuples: Literal[False] = ...,
         published: dt.date | str | None = ...,
+        meetings_only: bool = ...,
+        gate: bool | None = ...,
     ) -> Iterator[DocumentResult]: ...
 
     @overload
@@ -715,6 +759,8 @@ class Extractor:
         n_process: int = ...,
         as_tuples: Literal[True],
         published: dt.date | str | None = ...,
+        meetings_only: bool = ...,
+        gate: bool | None = ...,
     ) -> Iterator[tuple[DocumentResult, dict[str, Any]]]: ...
 
     def pipe(
@@ -725,6 +771,8 @@ class Extractor:
         n_process: int = 1,
         as_tuples: bool = False,
         published: dt.date | str | None = None,
+        meetings_only: bool = False,
+        gate: bool | None = None,
     ) -> Iterator[Any]:
         """Process a stream of articles with one loaded pipeline, in input order.
 
@@ -743,6 +791,11 @@ class Extractor:
             copy of the pipeline (forked, or pickled where processes are spawned).
         as_tuples (bool): yield (DocumentResult, context) pairs, the context as given.
         published (date | str | None): publication date for items without their own.
+        meetings_only (bool): the caller wants the meetings, not every article's entities:
+            turns the meeting gate on (unless ``gate`` says otherwise).
+        gate (bool | None): ask the meeting gate before the statistical model (see
+            :mod:`diplomacy_ner.gate`); an article it rules out gets an analysis without entities
+            or meetings and ``skipped`` set. None: on when ``meetings_only``.
         YIELDS (DocumentResult | tuple[DocumentResult, Any]): one record per input item.
         """
         if isinstance(texts, str | bytes | bytearray):
@@ -758,9 +811,16 @@ class Extractor:
         ):
             raise ValueError(Errors.D033.format(value=n_process))
         default_day = parse_published(published)
+        use_gate = meetings_only if gate is None else bool(gate)
+        if use_gate:
+            self.gate  # built before any worker forks
         workers = (os.cpu_count() or 1) if n_process == -1 else n_process
         batches = _batches(self._read_items(texts, as_tuples=as_tuples, default_day=default_day), batch_size)
-        records = self._records(batches) if workers == 1 else self._records_in_processes(batches, workers)
+        records = (
+            self._records(batches, gate=use_gate)
+            if workers == 1
+            else self._records_in_processes(batches, workers, gate=use_gate)
+        )
         return ((record, item.context) if as_tuples else record for item, record in records)
 
     def _read_items(
@@ -789,9 +849,12 @@ class Extractor:
                 item.error = err
             yield item
 
-    def _records(self, batches: Iterable[list[_Item]]) -> Iterator[tuple[_Item, DocumentResult]]:
+    def _records(
+        self, batches: Iterable[list[_Item]], *, gate: bool = False
+    ) -> Iterator[tuple[_Item, DocumentResult]]:
         for batch in batches:
-            done = {r.index: r for r in self._analyze_batch([it.work() for it in batch if it.error is None])}
+            work = [it.work() for it in batch if it.error is None]
+            done = {r.index: r for r in self._analyze_batch(work, gate=gate)}
             for item in batch:
                 yield (
                     item,
@@ -801,7 +864,7 @@ class Extractor:
                 )
 
     def _records_in_processes(
-        self, batches: Iterable[list[_Item]], workers: int
+        self, batches: Iterable[list[_Item]], workers: int, *, gate: bool = False
     ) -> Iterator[tuple[_Item, DocumentResult]]:
         """Like :meth:`_records`, the batches analysed by ``workers`` processes, in order.
 
@@ -810,7 +873,7 @@ class Extractor:
         new pool: the one that kills its worker again gets an error record, the
         others their analysis.
         """
-        pool = _WorkerPool(self, workers)
+        pool = _WorkerPool(self, workers, gate=gate)
         window: deque[tuple[list[_Item], int, Future[list[DocumentResult]] | BaseException | None]] = deque()
 
         def settle(
@@ -849,8 +912,11 @@ class Extractor:
         finally:
             pool.close()
 
-    def _analyze_batch(self, work: Sequence[_Work]) -> list[DocumentResult]:
-        """Analyse checked items (index, id, text, date); one record each, in order."""
+    def _analyze_batch(self, work: Sequence[_Work], *, gate: bool = False) -> list[DocumentResult]:
+        """Analyse checked items (index, id, text, date); one record each, in order.
+
+        gate (bool): items the meeting gate rules out skip the pipeline's components.
+        """
         results: dict[int, DocumentResult] = {}
         limit = self._chunk_limit()
         regular: list[_Work] = []
@@ -862,7 +928,7 @@ class Extractor:
             elif len(text) > limit:
                 try:
                     results[index] = DocumentResult(
-                        id=doc_id, index=index, analysis=self.analyze(text, published=day)
+                        id=doc_id, index=index, analysis=self.analyze(text, published=day, gate=gate)
                     )
                 except Exception as err:
                     results[index] = _failure_record(index, doc_id, err)
@@ -872,9 +938,16 @@ class Extractor:
         with self._lock:
             for entry in regular:
                 try:
-                    tokenized.append((entry, self.make_doc(entry[2], entry[3])))
+                    doc = self.make_doc(entry[2], entry[3])
+                    reason = self.gate.skip_reason(doc) if gate else None
                 except Exception as err:
                     results[entry[0]] = _failure_record(entry[0], entry[1], err, component="tokenizer")
+                    continue
+                if reason is not None:
+                    skipped = Analysis(text=entry[2], published=entry[3], skipped=reason)
+                    results[entry[0]] = DocumentResult(id=entry[1], index=entry[0], analysis=skipped)
+                else:
+                    tokenized.append((entry, doc))
             docs = [doc for _, doc in tokenized]
             failures = _run_components(self.nlp, docs, batch_size=max(1, len(docs)))
         for ((index, doc_id, text, day), _), doc, failure in zip(tokenized, docs, failures, strict=True):
@@ -923,6 +996,7 @@ class Extractor:
                 collector.add(record, path="<add_records>", line=line)
             collector.check_codes()
             self.nlp.get_pipe("diplomacy_entity_rules").add_records(parsed)
+            self._gate = None
 
     def add_alias(self, entity_id: str, alias: str) -> None:
         """Give a knowledge-base entity one more name ("le Souverain chérifien").
@@ -937,6 +1011,7 @@ class Extractor:
             kb = self._own_kb()
             kb.add_alias(entity_id, alias)
             self.nlp.get_pipe("diplomacy_entity_rules").add_records(())
+            self._gate = None
 
     def _own_kb(self) -> Any:
         """Give this pipeline's components a private copy of the knowledge base before a change.
@@ -967,6 +1042,7 @@ class Extractor:
                 )
         with self._lock:
             self.nlp.get_pipe("diplomacy_entity_rules").add_patterns(patterns)
+            self._gate = None
 
     # -- persistence -------------------------------------------------------------
     def to_disk(self, path: str | Path) -> None:
@@ -1004,14 +1080,16 @@ def extract_meetings(
     *,
     published: dt.date | dt.datetime | str | None = None,
     statuses: MeetingStatus | Iterable[MeetingStatus] = ("held",),
+    gate: bool = True,
 ) -> list[Meeting]:
     """The meetings of one article (by default those that took place) with the default pipeline.
 
     text (str): the article.
     published (date | datetime | str | None): publication date.
     statuses (str | Iterable[str]): statuses to return ("held", "planned", "cancelled"; one or several).
+    gate (bool): skip the statistical model for an article the meeting gate rules out.
     RETURNS (list[Meeting]): the meetings.
     """
     check_text(text)
     check_statuses(statuses)
-    return get_default_extractor().extract_meetings(text, published=published, statuses=statuses)
+    return get_default_extractor().extract_meetings(text, published=published, statuses=statuses, gate=gate)

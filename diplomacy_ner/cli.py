@@ -528,6 +528,7 @@ def _run_batch(
     batch_size: int,
     n_process: int,
     published: str | None,
+    gate: bool = False,
 ) -> Iterator[_Outcome]:
     """Analyse the readable documents with one ``Extractor.pipe`` and interleave the
     unreadable ones at their place, so the output follows the input order."""
@@ -544,7 +545,12 @@ def _run_batch(
             yield document.text, context
 
     results: Iterator[tuple[DocumentResult, dict[str, Any]]] = extractor.pipe(
-        readable(), as_tuples=True, batch_size=batch_size, n_process=n_process, published=published
+        readable(),
+        as_tuples=True,
+        batch_size=batch_size,
+        n_process=n_process,
+        published=published,
+        meetings_only=gate,
     )
     for result, context in results:
         while unreadable and unreadable[0][0] < context["position"]:
@@ -573,6 +579,7 @@ def _record(outcome: _Outcome, statuses: Sequence[str]) -> dict[str, Any]:
         "published": analysis.published.isoformat() if analysis.published else None,
         "meetings": [m.model_dump(mode="json") for m in analysis.meetings if m.status in statuses],
         "entities": [e.model_dump(mode="json") for e in analysis.entities],
+        **({"skipped": analysis.skipped} if analysis.skipped else {}),
     }
 
 
@@ -909,6 +916,14 @@ def extract(
     kb: KbOption = None,
     rules: RulesOption = None,
     topics: TopicsOption = None,
+    gate: Annotated[
+        bool,
+        typer.Option(
+            "--gate/--no-gate",
+            help="Skip the statistical model (and entities) for articles without an encounter cue; "
+            "their records get \"skipped\".",
+        ),
+    ] = False,
 ) -> None:
     """Extract the meetings of articles: one record per article, in input order.
 
@@ -952,7 +967,12 @@ def extract(
             if hasattr(extractor, "on_chunk"):
                 extractor.on_chunk = meter.chunk_done
             outcomes = _run_batch(
-                extractor, documents, batch_size=batch_size, n_process=n_process, published=published
+                extractor,
+                documents,
+                batch_size=batch_size,
+                n_process=n_process,
+                published=published,
+                gate=gate,
             )
             for outcome in outcomes:
                 if outcome.error is not None:
@@ -1222,6 +1242,13 @@ def extract_corpus(
         int, typer.Option("--partition-size", min=1, help="Documents per Dask partition.")
     ] = 64,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    gate: Annotated[
+        bool,
+        typer.Option(
+            "--gate/--no-gate",
+            help="Skip the statistical model for articles without an encounter cue (see the README).",
+        ),
+    ] = True,
 ) -> None:
     """Extract the meetings of a large corpus on a Dask cluster into a Parquet file
     (needs the dask extra: `pip install diplomacy-ner[dask]`).
@@ -1247,6 +1274,7 @@ def extract_corpus(
         n_workers=n_workers,
         partition_size=partition_size,
         progress=not quiet,
+        gate=gate,
     )
     console = _stderr()
     for doc_id, message in report.errors[:MAX_ERRORS_SHOWN]:

@@ -470,7 +470,7 @@ def _as_record(item: Any) -> ArticleRecord:
 
 
 def extract_partition(
-    records: Iterable[Any], options_key: str = "{}", batch_size: int = DEFAULT_BATCH_SIZE
+    records: Iterable[Any], options_key: str = "{}", batch_size: int = DEFAULT_BATCH_SIZE, gate: bool = True
 ) -> list[Row]:
     """Extract the rows of one partition of articles, in input order (runs on a worker).
 
@@ -478,6 +478,8 @@ def extract_partition(
         ``error``), or ``(id, text, published)`` tuples.
     options_key (str): which pipeline to use, from :func:`extractor_options_key`.
     batch_size (int): documents per spaCy batch.
+    gate (bool): skip the statistical model for articles the meeting gate rules out
+        (see :mod:`diplomacy_ner.gate`); the rows are meetings only, so this is the default.
     RETURNS (list[dict]): rows of :data:`MEETING_ROWS_SCHEMA`.
     """
     articles = [_as_record(item) for item in records]
@@ -496,16 +498,16 @@ def extract_partition(
                 )
             )
     with _pipe_lock:
-        for position, rows in _pipe_rows(extractor, todo, batch_size):
+        for position, rows in _pipe_rows(extractor, todo, batch_size, gate=gate):
             rows_by_position[position] = rows
     return [row for position in range(len(articles)) for row in rows_by_position[position]]
 
 
 def _pipe_rows(
-    extractor: Extractor, items: list[tuple[Any, dict[str, Any]]], batch_size: int
+    extractor: Extractor, items: list[tuple[Any, dict[str, Any]]], batch_size: int, *, gate: bool = True
 ) -> Iterator[tuple[int, list[Row]]]:
     try:
-        results = list(extractor.pipe(items, batch_size=batch_size, as_tuples=True))
+        results = list(extractor.pipe(items, batch_size=batch_size, as_tuples=True, meetings_only=gate))
     except Exception as err:
         # ``pipe`` turns failing documents into error records; if the batch as a whole
         # raised, isolate the culprit by processing the documents one at a time
@@ -515,7 +517,7 @@ def _pipe_rows(
         for item in items:
             context = item[1]
             try:
-                [(result, _)] = list(extractor.pipe([item], batch_size=1, as_tuples=True))
+                [(result, _)] = list(extractor.pipe([item], batch_size=1, as_tuples=True, meetings_only=gate))
             except Exception as doc_err:
                 raised += 1
                 message = f"{type(doc_err).__name__}: {doc_err}"
@@ -537,6 +539,7 @@ def extract_bag(
     *,
     batch_size: int = DEFAULT_BATCH_SIZE,
     extractor_options: Mapping[str, Any] | None = None,
+    gate: bool = True,
 ) -> dask.bag.Bag:
     """Extraction over your own Dask bag of articles.
 
@@ -549,9 +552,10 @@ def extract_bag(
     batch_size (int): documents per spaCy batch.
     extractor_options (Mapping | None): keyword arguments of :class:`Extractor`
         (``kb_files``, ``rule_files``, ``topic_files``, ``pipeline``), paths readable on the workers.
+    gate (bool): the meeting gate (see :func:`extract_partition`).
     RETURNS (dask.bag.Bag): row dicts of :data:`MEETING_ROWS_SCHEMA`, in input order.
     """
-    return bag.map_partitions(extract_partition, extractor_options_key(extractor_options), batch_size)
+    return bag.map_partitions(extract_partition, extractor_options_key(extractor_options), batch_size, gate)
 
 
 def _rows_frame(rows: list[Row]) -> Any:
@@ -677,6 +681,7 @@ def extract_corpus(
     n_workers: int = 2,
     partition_size: int = DEFAULT_PARTITION_SIZE,
     progress: bool = True,
+    gate: bool = True,
 ) -> CorpusReport:
     """Extract the meetings of a corpus on a Dask cluster and write them to Parquet.
 
@@ -688,6 +693,8 @@ def extract_corpus(
     n_workers (int): worker processes of the local cluster (ignored with an address).
     partition_size (int): articles per task.
     progress (bool): show a progress bar on stderr.
+    gate (bool): skip the statistical model for articles the meeting gate rules out
+        (see :mod:`diplomacy_ner.gate`).
     RETURNS (CorpusReport): counts, timing, the failed articles.
     """
     if not isinstance(partition_size, int) or isinstance(partition_size, bool) or partition_size < 1:
@@ -714,7 +721,7 @@ def extract_corpus(
             client.register_plugin(ExtractorPlugin(options_key), name=PLUGIN_NAME)
             bar.describe("articles")
             pending: list[Row] = []
-            for size, rows in _stream(client, records, options_key, partition_size):
+            for size, rows in _stream(client, records, options_key, partition_size, gate=gate):
                 _account(report, size, rows)
                 pending.extend(rows)
                 if len(pending) >= ROW_GROUP_ROWS:
@@ -740,7 +747,7 @@ def extract_corpus(
 
 
 def _stream(
-    client: Client, records: Iterator[ArticleRecord], options_key: str, partition_size: int
+    client: Client, records: Iterator[ArticleRecord], options_key: str, partition_size: int, *, gate: bool = True
 ) -> Iterator[tuple[int, list[Row]]]:
     """Submit partitions with a bounded window; yield (articles, rows) in input order."""
     from dask.base import tokenize
@@ -760,9 +767,9 @@ def _stream(
         if item is None:
             return False
         number, chunk = item
-        key = f"diplomacy-ner-partition-{number}-{tokenize(chunk, options_key)}"
+        key = f"diplomacy-ner-partition-{number}-{tokenize(chunk, options_key, gate)}"
         future = client.submit(
-            extract_partition, chunk, options_key, DEFAULT_BATCH_SIZE, key=key, retries=DEFAULT_RETRIES
+            extract_partition, chunk, options_key, DEFAULT_BATCH_SIZE, gate, key=key, retries=DEFAULT_RETRIES
         )
         sizes[number] = len(chunk)
         numbers[future.key] = number

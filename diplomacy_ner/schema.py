@@ -98,6 +98,14 @@ class Analysis(_Model):
     published: dt.date | None = None
     entities: list[Entity] = Field(default_factory=list)
     meetings: list[Meeting] = Field(default_factory=list, description="All meetings, whatever their status.")
+    skipped: str | None = Field(
+        default=None,
+        description=(
+            "Why the article was not analysed, or None: 'no encounter cue' when the meeting gate "
+            "(meetings-only runs) found no sentence that can report a meeting; its entities are then "
+            "not computed and `entities` is empty."
+        ),
+    )
 
     def held_meetings(self) -> list[Meeting]:
         """The meetings that took place (status ``held``)."""

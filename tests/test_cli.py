@@ -103,9 +103,11 @@ class FakeExtractor:
         n_process: int = 1,
         as_tuples: bool = False,
         published: str | None = None,
+        meetings_only: bool = False,
     ) -> Iterator[tuple[DocumentResult, dict[str, Any]]]:
         assert as_tuples, "the CLI sends (text, context) pairs"
         self.calls.append({"batch_size": batch_size, "n_process": n_process, "published": published})
+        self.meetings_only = meetings_only
         for index, (text, context) in enumerate(texts):
             day = context.get("published") or published
             if "FAIL" in text:
@@ -392,6 +394,15 @@ def test_extract_passes_dates_batch_options_and_published(fake: FakeExtractor, c
     assert records["j1"]["published"] == "2024-03-06"  # its own date wins
     assert records["j3"]["published"] == "2024-01-02"  # the default
     assert records[str(corpus_dir / "nested" / "c.html")]["published"] == "2024-03-06"  # from <meta>
+
+
+def test_extract_gate_switch_asks_for_meetings_only(fake: FakeExtractor, tmp_path: Path):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    runner.invoke(cli.app, ["extract", str(path), "-f", "jsonl", "-q"])
+    assert fake.meetings_only is False  # extract promises entities: the gate is off by default
+    runner.invoke(cli.app, ["extract", str(path), "-f", "jsonl", "-q", "--gate"])
+    assert fake.meetings_only is True
 
 
 def test_extract_held_meetings_unless_all_statuses(fake: FakeExtractor, tmp_path: Path):
@@ -784,7 +795,7 @@ def test_kb_validate_reports_every_bad_line_of_a_topic_lexicon(tmp_path: Path):
             {"topic": "Water", "pattern": "eau"},  # 1: not a slug
             GOOD_TOPICS[0],
             {"topic": "water", "pattern": "eau", "regex": "eaux?"},  # 3: both
-            {"topic": "water", "regex": "(a+)+b"},  # 4: catastrophic backtracking
+            {"topic": "water", "regex": "(eau)x\\1"},  # 4: a back-reference RE2 cannot run
         ],
     )
     result = runner.invoke(cli.app, ["kb", "validate", "--kind", "topics", str(path)])
@@ -841,7 +852,7 @@ def test_extract_corpus_calls_the_runner(
     args = ["extract-corpus", str(source), "-o", str(tmp_path / "m.parquet"), "--scheduler", "tcp://h:8786"]
     result = runner.invoke(cli.app, [*args, "--n-workers", "3", "--partition-size", "16", "-q"])
     assert result.exit_code == exit_code, result.output
-    options = {"scheduler": "tcp://h:8786", "n_workers": 3, "partition_size": 16, "progress": False}
+    options = {"scheduler": "tcp://h:8786", "n_workers": 3, "partition_size": 16, "progress": False, "gate": True}
     assert calls == [([source], tmp_path / "m.parquet", options)]
     assert (
         f"3 documents, 4 meetings, 5 rows, {len(errors)} failed, 1.5 s -> {tmp_path / 'm.parquet'}"

@@ -225,7 +225,7 @@ class _FakeExtractor:
     def __init__(self, *, broken: bool = False):
         self.broken = broken
 
-    def pipe(self, items: Any, *, batch_size: int, as_tuples: bool) -> Iterator[Any]:
+    def pipe(self, items: Any, *, batch_size: int, as_tuples: bool, meetings_only: bool = False) -> Iterator[Any]:
         items = list(items)
         if self.broken or any(text == "BOOM" for text, _ in items):
             raise RuntimeError("component exploded")

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import LOWER, ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -162,6 +163,9 @@ class EntityRules:
         spans: list[Span] = []
         index = SpanIndex()
         n = len(doc)
+        # token strings read once through arrays: every `for tok in doc` builds a Token object per token
+        words = _TokenWords.of(doc)
+        ents = list(doc.ents)
 
         # 1. names from the knowledge base
         kb_people: list[Span] = []
@@ -184,7 +188,7 @@ class EntityRules:
                 elif label == "AGREEMENT":
                     agreement_spans.append(Span(doc, start, end, label="AGREEMENT", kb_id=ident))
         # compound adjectives: "maroco-français", "algéro-slovène", "franco-tunisien" (one token or three)
-        for start, end, word in _hyphenated_words(doc):
+        for start, end, word in _hyphenated_words(words):
             parts = [fold(p) for p in re.split(r"[-–]", word)]
             if len(parts) < 2 or fold(word.replace("-", " ")) in self.adjectives or parts[0] not in self.prefixes:
                 continue
@@ -205,7 +209,7 @@ class EntityRules:
                 index.country_names[span.start] = max(index.country_names.get(span.start, 0), span.end)
 
         # 2. people: the statistical NER plus knowledge-base names
-        person_spans = self._people(doc, kb_people, country_spans, body_spans)
+        person_spans = self._people(doc, words, ents, kb_people, country_spans, body_spans)
         for span in person_spans:
             index.persons.add(span.start)
 
@@ -228,9 +232,9 @@ class EntityRules:
         title_heads = _longest_heads(title_heads)
         for start, end, _ in title_heads:
             index.title_heads[start] = end
-        for tok in doc:
-            if fold(tok.text) in self.body_adjectives:
-                index.body_adjectives.add(tok.i)
+        for i, text in enumerate(words.texts):
+            if fold(text) in self.body_adjectives:
+                index.body_adjectives.add(i)
 
         # 4. acronyms the text defines
         acronyms: dict[str, str] = {}
@@ -246,10 +250,10 @@ class EntityRules:
                 span._.info = {"acronym": d.acronym, "long_form": long_span.text}
                 acronym_bodies.append(span)
         if acronyms:
-            for tok in doc:
-                if tok.text in acronyms and not any(s.start <= tok.i < s.end for s in acronym_bodies):
-                    proto = next(s for s in acronym_bodies if s._.info["acronym"] == tok.text)
-                    span = Span(doc, tok.i, tok.i + 1, label=proto.label_, kb_id=proto.kb_id_)
+            for i, text in enumerate(words.texts):
+                if text in acronyms and not any(s.start <= i < s.end for s in acronym_bodies):
+                    proto = next(s for s in acronym_bodies if s._.info["acronym"] == text)
+                    span = Span(doc, i, i + 1, label=proto.label_, kb_id=proto.kb_id_)
                     span._.info = dict(proto._.info)
                     acronym_bodies.append(span)
         body_spans = body_spans + [s for s in acronym_bodies if s.label_ == "BODY"]
@@ -258,7 +262,7 @@ class EntityRules:
             index.bodies[span.start] = max(index.bodies.get(span.start, 0), span.end)
 
         # places first: a title does not reach over "à Rabat"
-        place_spans = self._places(doc, country_spans)
+        place_spans = self._places(doc, words, ents, country_spans)
         for span in place_spans:
             index.places[span.start] = span.end
 
@@ -362,11 +366,20 @@ class EntityRules:
             return cand.entity_id
         return None
 
-    def _people(self, doc: Doc, kb_people: list[Span], countries: list[Span], bodies: list[Span]) -> list[Span]:
+    def _people(
+        self,
+        doc: Doc,
+        words: _TokenWords,
+        ents: list[Span],
+        kb_people: list[Span],
+        countries: list[Span],
+        bodies: list[Span],
+    ) -> list[Span]:
         blocked = {i for s in countries if (s._.info or {}).get("form") is None for i in range(s.start, s.end)}
         blocked |= {i for s in bodies for i in range(s.start, s.end)}
         out: list[Span] = []
-        for ent in doc.ents:
+        texts, lowers = words.texts, words.lowers
+        for ent in ents:
             if ent.label_ != "PER":
                 continue
             for part in _split_coordinated(ent):
@@ -383,17 +396,17 @@ class EntityRules:
         i = 0
         n = len(doc)
         while i < n:
-            tok = doc[i]
-            if tok.lower_ in ("m.", "mme", "mm.", "s.e.", "monsieur", "madame") and i + 1 < n and _is_name_token(doc[i + 1].text):
+            lower = lowers[i]
+            if lower in ("m.", "mme", "mm.", "s.e.", "monsieur", "madame") and i + 1 < n and _is_name_token(texts[i + 1]):
                 j = i + 1
                 while True:
                     k = j
-                    while j < n and (_is_name_token(doc[j].text) or (doc[j].lower_ in NAME_PARTICLES and j + 1 < n and _is_name_token(doc[j + 1].text))):
+                    while j < n and (_is_name_token(texts[j]) or (lowers[j] in NAME_PARTICLES and j + 1 < n and _is_name_token(texts[j + 1]))):
                         j += 1
                     if j > k and not any(k < s.end and s.start < j for s in out):
                         out.append(Span(doc, k, j, label="PERSON"))
                     # "MM. Piantedosi et Ben Khelifa": a plural honorific covers both names
-                    if tok.lower_ == "mm." and j + 1 < n and doc[j].lower_ in ("et", ",") and _is_name_token(doc[j + 1].text):
+                    if lower == "mm." and j + 1 < n and lowers[j] in ("et", ",") and _is_name_token(texts[j + 1]):
                         j += 1
                         continue
                     break
@@ -438,20 +451,22 @@ class EntityRules:
         postings = [country_at[s].split(":", 1)[1] for s, _e in ext.posting_spans if country_at.get(s, "").startswith("country:")]
         return {"class": cls, "role": role, "countries": codes, "bodies": bodies, "postings": postings}
 
-    def _places(self, doc: Doc, countries: list[Span]) -> list[Span]:
+    def _places(self, doc: Doc, words: _TokenWords, ents: list[Span], countries: list[Span]) -> list[Span]:
         gazetteer = self.gazetteer
         country_tokens = {i for s in countries for i in range(s.start, s.end)}
         prefer = [s.kb_id_.split(":", 1)[1] for s in countries if s.kb_id_.startswith("country:")]
         candidates: list[tuple[int, int]] = []
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ == "LOC":
                 candidates.append((ent.start, ent.end))
-        for tok in doc:
-            if tok.lower_ in PLACE_PREPS and tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper():
-                j = tok.i + 1
-                while j < len(doc) and j - tok.i <= 3 and (doc[j].text[:1].isupper() or (doc[j].lower_ in ("de", "d'", "-") and j + 1 < len(doc) and doc[j + 1].text[:1].isupper())):
+        texts, lowers = words.texts, words.lowers
+        n = len(texts)
+        for i, lower in enumerate(lowers):
+            if lower in PLACE_PREPS and i + 1 < n and texts[i + 1][:1].isupper():
+                j = i + 1
+                while j < n and j - i <= 3 and (texts[j][:1].isupper() or (lowers[j] in ("de", "d'", "-") and j + 1 < n and texts[j + 1][:1].isupper())):
                     j += 1
-                candidates.append((tok.i + 1, j))
+                candidates.append((i + 1, j))
         out = []
         seen = set()
         for start, end in candidates:
@@ -503,22 +518,51 @@ _GENERIC_DETERMINERS = {"le", "la", "les", "l'", "son", "sa", "ses", "leur", "le
 _AGREEMENT_WORDS = {"accord", "accords", "traité", "convention", "pacte", "déclaration", "mémorandum", "protocole", "charte", "plan", "feuille", "arrangement", "entente"}
 
 
-def _hyphenated_words(doc: Doc) -> list[tuple[int, int, str]]:
+class _TokenWords:
+    """The text, lower-case form and trailing space of every token of a doc, as plain lists."""
+
+    __slots__ = ("texts", "lowers", "spaces")
+
+    def __init__(self, texts: list[str], lowers: list[str], spaces: list[bool]):
+        self.texts = texts
+        self.lowers = lowers
+        self.spaces = spaces
+
+    @classmethod
+    def of(cls, doc: Doc) -> _TokenWords:
+        strings = doc.vocab.strings
+        if not len(doc):
+            return cls([], [], [])
+        array = doc.to_array([ORTH, LOWER, SPACY])
+        return cls(
+            [strings[int(h)] for h in array[:, 0]],
+            [strings[int(h)] for h in array[:, 1]],
+            [bool(v) for v in array[:, 2]],
+        )
+
+    def text(self, start: int, end: int) -> str:
+        """What ``doc[start:end].text`` gives."""
+        parts = [self.texts[k] + (" " if self.spaces[k] else "") for k in range(start, end - 1)]
+        return "".join(parts) + self.texts[end - 1]
+
+
+def _hyphenated_words(words: _TokenWords) -> list[tuple[int, int, str]]:
     """Hyphenated words, whether the tokenizer kept them whole or split them."""
     out = []
-    n = len(doc)
+    texts, spaces = words.texts, words.spaces
+    n = len(texts)
     i = 0
     while i < n:
-        tok = doc[i]
-        if "-" in tok.text[1:-1] and tok.text[:1].isalpha():
-            out.append((i, i + 1, tok.text))
+        text = texts[i]
+        if "-" in text[1:-1] and text[:1].isalpha():
+            out.append((i, i + 1, text))
             i += 1
             continue
         j = i + 1
-        while j + 1 < n and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ and doc[j + 1].text[:1].isalpha():
+        while j + 1 < n and texts[j] == "-" and not spaces[j - 1] and not spaces[j] and texts[j + 1][:1].isalpha():
             j += 2
-        if j > i + 1 and tok.text[:1].isalpha():
-            out.append((i, j, doc[i:j].text))
+        if j > i + 1 and text[:1].isalpha():
+            out.append((i, j, words.text(i, j)))
             i = j
             continue
         i += 1

@@ -11,48 +11,117 @@ Three boundaries the parser sometimes invents are ruled out: after a comma,
 inside a hyphenated word the tokenizer split ("Addis - Abeba"), and between two
 capitalised words on one line (two tokens of one name).
 
+A text without punctuation (a PDF or OCR dump, a transcript) would otherwise
+be one sentence of thousands of tokens, and the sentence-level steps after the
+parser cost the square of a sentence's length. A stretch of more than
+``max_sentence_tokens`` tokens without a sentence end or line break is cut:
+before the last capitalised word that follows a lower-case word in the second
+half of the window (where an unpunctuated sentence most likely starts), else at
+the window's end. Real prose never has sentences that long, so punctuated
+text is untouched.
+
 Reads: whitespace tokens. Sets: ``token.is_sent_start``.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_SPACE, IS_TITLE, ORTH, SENT_START, SPACY
 from spacy.language import Language
-from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 
-class ParagraphBoundaries:
-    """Mark the token after a line break as a sentence start."""
+#: The longest stretch of tokens without a sentence end left to the parser as one sentence.
+DEFAULT_MAX_SENTENCE_TOKENS = 250
+_SENTENCE_ENDS = frozenset({".", "!", "?", "…", "?!", "!!", "..."})
 
-    def __init__(self, name: str = "diplomacy_paragraphs"):
+
+class ParagraphBoundaries:
+    """Mark the token after a line break as a sentence start; cut runaway sentences.
+
+    name (str): the component name.
+    max_sentence_tokens (int): the longest stretch without a sentence end kept as one sentence.
+    """
+
+    def __init__(self, name: str = "diplomacy_paragraphs", *, max_sentence_tokens: int = DEFAULT_MAX_SENTENCE_TOKENS):
         self.name = name
+        self.max_sentence_tokens = max_sentence_tokens
 
     def __call__(self, doc: Doc) -> Doc:
         # one array write: setting Token.is_sent_start one token at a time is quadratic
         starts = doc.to_array([SENT_START]).astype("int32")
         changed = False
-        for tok in doc[:-1]:
-            nxt = tok.i + 1
-            if ("\n" in tok.text_with_ws and tok.is_space) or "\n" in tok.whitespace_:
-                if not doc[nxt].is_space and not doc[nxt].is_lower:
+        limit = self.max_sentence_tokens
+        last_end = 0
+        runaway = False
+        # token strings and flags read through one array: `for tok in doc` builds a Token per token
+        strings = doc.vocab.strings
+        array = doc.to_array([ORTH, IS_SPACE, IS_LOWER, SPACY, IS_ALPHA, IS_TITLE]).tolist() if len(doc) else []
+        for i in range(len(array) - 1):
+            orth, is_space, _, space_after, _, _ = array[i]
+            nxt = i + 1
+            text = strings[orth]
+            if "\n" in text and is_space:
+                last_end = nxt
+                if not array[nxt][1] and not array[nxt][2]:
                     starts[nxt] = 1
                     changed = True
-            elif tok.text == "," or (tok.text in ("-", "–") and not tok.whitespace_ and tok.i > 0 and not doc[tok.i - 1].whitespace_):
+            elif text == "," or (text in ("-", "–") and not space_after and i > 0 and not array[i - 1][3]):
                 starts[nxt] = -1
-                if tok.text != ",":
-                    starts[tok.i] = -1
+                if text != ",":
+                    starts[i] = -1
                 changed = True
-            elif tok.is_alpha and tok.is_title and not tok.whitespace_.count("\n") and doc[nxt].is_alpha and doc[nxt].is_title:
-                # never between two name tokens ("Kgomotso Nomi Jolobe")
-                starts[nxt] = -1
-                changed = True
+            elif text in _SENTENCE_ENDS:
+                last_end = nxt
+            else:
+                if array[i][4] and array[i][5] and array[nxt][4] and array[nxt][5]:
+                    # never between two name tokens ("Kgomotso Nomi Jolobe")
+                    starts[nxt] = -1
+                    changed = True
+                if nxt - last_end > limit:
+                    runaway = True
+        if runaway:
+            changed |= self._cut_runaway_sentences(doc, starts)
         if changed:
             starts[0] = 1
             doc.from_array([SENT_START], starts.astype("uint64"))
         return doc
 
+    def _cut_runaway_sentences(self, doc: Doc, starts: Any) -> bool:
+        """Set a sentence start in every stretch longer than ``max_sentence_tokens``; True if any."""
+        limit = self.max_sentence_tokens
+        run_start = 0
+        candidate = -1  # the best cut seen in the current stretch
+        changed = False
+        for tok in doc:
+            i = tok.i
+            if starts[i] == 1:
+                run_start, candidate = i, -1
+            elif (
+                i > run_start + limit // 2
+                and starts[i] != -1
+                and tok.is_title
+                and doc[i - 1].is_lower
+                and not doc[i - 1].is_punct
+            ):
+                candidate = i
+            if i - run_start >= limit:
+                cut = candidate if candidate > run_start else i
+                starts[cut] = 1
+                changed = True
+                run_start, candidate = cut, -1
+            if tok.text in _SENTENCE_ENDS or "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+                if i + 1 < len(doc):
+                    run_start, candidate = i + 1, -1
+        return changed
 
-@Language.factory("diplomacy_paragraphs", assigns=["token.is_sent_start"])
-def make_paragraphs(nlp: Language, name: str) -> ParagraphBoundaries:
+
+@Language.factory(
+    "diplomacy_paragraphs",
+    default_config={"max_sentence_tokens": DEFAULT_MAX_SENTENCE_TOKENS},
+    assigns=["token.is_sent_start"],
+)
+def make_paragraphs(nlp: Language, name: str, max_sentence_tokens: int) -> ParagraphBoundaries:
     """Factory of :class:`ParagraphBoundaries`."""
-    return ParagraphBoundaries(name)
+    return ParagraphBoundaries(name, max_sentence_tokens=max_sentence_tokens)

@@ -12,18 +12,23 @@ The lexicon is data, ``resources/lexicons/topics.jsonl``, one cue a line::
 - ``regex`` is a regular expression for the cases a list of forms cannot
   cover; it is matched on whole words of the lower-cased, accent-folded text,
   so write it in lower case (its accented letters are folded like the text's).
-  Expressions that can backtrack catastrophically (nested quantifiers),
-  back-references, named groups, inline flags and expressions that match the
-  empty string are rejected when the file is loaded, and so is anything
-  longer than 200 characters.
+  It runs on RE2 (see :mod:`diplomacy_ner.kb.safe_regex`), a linear-time
+  engine, so no pattern can backtrack catastrophically; what RE2 cannot
+  compile (back-references, lookarounds), named groups, inline flags and
+  expressions that match the empty string are rejected when the file is
+  loaded, and so is anything longer than 200 characters.
 - ``exclude: true`` marks a phrase that is *not* a cue although it contains
   one ("Conseil de sécurité", "sécurité sociale"): it takes its span and
   gives no hit.
 
 Topic keys are open (users can add their own) but must be slugs,
-``^[a-z_]+$``. All cues of a lexicon are compiled into one regular expression
-(literal phrases longest first, then the regexes in file order), matched in
-one pass over an accent-folded copy of the text that keeps every offset.
+``^[a-z_]+$``. All cues of a lexicon are compiled into one RE2 expression (literal phrases
+longest first, then the regexes in file order), matched in one pass over an
+accent-folded copy of the text that keeps every offset. A cue must stand
+between two non-word characters or the text's ends: RE2 has no lookaround, so
+the expression consumes the character before and after the cue, and the
+search resumes on the character after it (two cues one space apart are both
+found).
 """
 
 from __future__ import annotations
@@ -38,12 +43,12 @@ from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, model_validator
 
 from ..errors import Errors, KnowledgeBaseError
-from ..kb.safe_regex import check_regex
+from ..kb.safe_regex import check_regex, compile_user_regex
 
 logger = logging.getLogger("diplomacy_ner")
 
@@ -57,7 +62,11 @@ MAX_PATTERN_LENGTH = 200
 TopicKey = Annotated[str, StringConstraints(pattern=r"^[a-z_]+$")]
 Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_PATTERN_LENGTH)]
 
-_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P[<=]|\(\?<(?![=!])")
+_NAMED_GROUP = re.compile(r"\(\?P?<(?![=!])")
+_INLINE_FLAGS = re.compile(r"\(\?[a-zA-Z]+[):]")
+#: A character that is not a word character (Python's ``\w``: letters, digits, underscore).
+_NON_WORD = r"[^\pL\pN_]"
+_SPACE_RUN = r"(?:\s|\pZ)+"
 
 
 class TopicCue(BaseModel):
@@ -219,15 +228,32 @@ class TopicLexicon:
         if compiled.pattern is None:
             return []
         hits: list[TopicHit] = []
-        for match in compiled.pattern.finditer(fold_text(text)):
-            group = match.lastgroup
-            if group == "lit":
-                topics = compiled.literal_topics.get(" ".join(match.group(0).split()), ())
-            elif group is not None:
-                topics = compiled.regex_topics[group]
-            else:
+        folded = fold_text(text)
+        # RE2 reads UTF-8 bytes; matching bytes spares re-encoding the text at every search
+        data = folded.encode("utf-8")
+        ascii_only = len(data) == len(folded)
+        char_at: Any = None
+        pos = 0
+        while True:
+            match = compiled.pattern.search(data, pos)
+            if match is None:
+                break
+            begin, finish = match.span(compiled.cue_group)
+            # resume on the boundary character after the cue: it may precede the next one
+            pos = finish
+            group = next((name for name, number in compiled.groups if match.start(number) != -1), None)
+            if group is None:
                 continue
-            start, end = match.span()
+            if ascii_only:
+                start, end = begin, finish
+            else:
+                if char_at is None:
+                    char_at = _char_offsets(data)
+                start, end = int(char_at[begin]), int(char_at[finish])
+            if group == "lit":
+                topics = compiled.literal_topics.get(" ".join(folded[start:end].split()), ())
+            else:
+                topics = compiled.regex_topics[group]
             hits.extend(TopicHit(topic, start, end, text[start:end]) for topic in topics)
         return hits
 
@@ -242,9 +268,22 @@ class TopicLexicon:
 
 @dataclass(frozen=True)
 class _CompiledLexicon:
-    pattern: re.Pattern[str] | None
+    pattern: Any  # an RE2 pattern over UTF-8 bytes, or None for an empty lexicon
     literal_topics: dict[str, tuple[str, ...]]
     regex_topics: dict[str, tuple[str, ...]]
+    cue_group: int  # the group number of the whole cue
+    groups: tuple[tuple[str, int], ...]  # (name, number) of the literal group and of each regex
+
+
+def _char_offsets(data: bytes) -> Any:
+    """For each byte offset of UTF-8 ``data`` (and its end), the offset of its character."""
+    import numpy
+
+    raw = numpy.frombuffer(data, dtype=numpy.uint8)
+    # a character starts at every byte that is not a continuation byte (10xxxxxx)
+    starts = (raw & 0xC0) != 0x80
+    offsets = numpy.cumsum(starts) - 1
+    return numpy.append(offsets, int(starts.sum()))
 
 
 @lru_cache(maxsize=16)
@@ -267,12 +306,24 @@ def _compile(cues: tuple[TopicCue, ...]) -> _CompiledLexicon:
     if literal_topics:
         branches.append(f"(?P<lit>{_trie_regex(literal_topics)})")
     branches.extend(f"(?P<{name}>{body})" for body, name in regex_groups.items())
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(branches) + r")(?!\w)") if branches else None
+    pattern = compile_user_regex(_bounded(branches).encode("utf-8")) if branches else None
+    index = {
+        (name.decode() if isinstance(name, bytes) else name): number
+        for name, number in (pattern.groupindex.items() if pattern is not None else ())
+    }
+    names = ("lit", *regex_groups.values()) if literal_topics else tuple(regex_groups.values())
     return _CompiledLexicon(
         pattern,
         {key: tuple(value) for key, value in literal_topics.items()},
         {key: tuple(value) for key, value in regex_topics.items()},
+        index.get("cue", 0),
+        tuple((name, index[name]) for name in names if name in index),
     )
+
+
+def _bounded(branches: list[str]) -> str:
+    """The alternation of ``branches`` as a whole-word cue: a non-word character or the text's end on each side."""
+    return f"(?:^|{_NON_WORD})(?P<cue>" + "|".join(branches) + f")(?:{_NON_WORD}|$)"
 
 
 _Trie = dict[str, "_Trie"]
@@ -298,7 +349,7 @@ def _trie_regex(phrases: Iterable[str]) -> str:
 
 def _trie_node_regex(node: _Trie) -> str:
     branches = [
-        (r"\s+" if char == " " else re.escape(char)) + _trie_node_regex(child)
+        (_SPACE_RUN if char == " " else _escape(char)) + _trie_node_regex(child)
         for char, child in sorted(node.items())
         if char
     ]
@@ -308,18 +359,26 @@ def _trie_node_regex(node: _Trie) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
+def _escape(char: str) -> str:
+    """A literal character in an RE2 expression."""
+    return char if char.isalnum() else "\\" + char if char.isascii() else char
+
+
 def _check_cue_regex(regex: str) -> str | None:
     problem = check_regex(regex)
     if problem is not None:
         return problem
-    if _BACKREFERENCE.search(regex):
-        return "back-references and named groups are not supported in a lexicon regex"
+    if _NAMED_GROUP.search(regex):
+        return "named groups are not supported in a lexicon regex"
+    if _INLINE_FLAGS.search(regex):
+        return "cannot be combined with the other cues: inline flags such as (?i) apply to the whole expression"
     body = _fold_regex(regex)
     try:
-        compiled = re.compile(r"(?<!\w)(?:" + body + r")(?!\w)")
-    except re.error as err:
+        alone = compile_user_regex(body)
+        compile_user_regex(_bounded([f"(?P<r0>{body})"]))
+    except ValueError as err:
         return f"cannot be combined with the other cues: {err}"
-    if compiled.fullmatch("") is not None or re.fullmatch(body, "") is not None:
+    if alone.fullmatch("") is not None:
         return "matches the empty string"
     return None
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from .extents import _is_acronym_text
@@ -81,9 +83,9 @@ def find_acronym_definitions(doc: Doc) -> list[AcronymDefinition]:
     """
     found: list[AcronymDefinition] = []
     n = len(doc)
-    for i, tok in enumerate(doc):
-        if tok.text != "(":
-            continue
+    # only the opening brackets: `for tok in doc` would build a Token object for every token
+    opening = doc.vocab.strings.add("(")
+    for i in numpy.flatnonzero(doc.to_array(ORTH) == opening).tolist() if n else ():
         close = next((j for j in range(i + 1, min(n, i + 16)) if doc[j].text == ")"), None)
         if close is None or close == i + 1:
             continue

@@ -4,10 +4,19 @@ A line is ``{"label": ..., "pattern": ..., "id": ...}`` as in spaCy's
 ``SpanRuler``/``EntityRuler`` docs. A string pattern is a phrase: matched
 case-insensitively when it is all lower case, exactly otherwise. A list
 pattern is a token pattern for spaCy's ``Matcher``.
+
+spaCy runs a token pattern's ``REGEX`` with Python's backtracking ``re``. A
+user ``REGEX`` never reaches it: it is compiled on RE2 (see
+:mod:`diplomacy_ner.kb.safe_regex`) when the file is loaded, refused with file
+and line if RE2 cannot compile it, and the pattern given to the ``Matcher``
+tests a boolean token extension (``{"_": {"diplomacy_re2_<hash>": true}}``)
+whose getter runs the RE2 search on the token's attribute. The pattern stored,
+saved and shown stays the one the user wrote.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -17,9 +26,10 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..errors import Errors, KnowledgeBaseError
+from ..kb.safe_regex import check_regex, compile_user_regex
 
 LABELS = {"TITLE", "BODY_HEAD", "AGREEMENT_HEAD", "PERSON", "COUNTRY", "BODY", "AGREEMENT", "PLACE"}
 SHIPPED_FILES = ("titles.jsonl", "body_heads.jsonl", "agreement_heads.jsonl")
@@ -91,16 +101,119 @@ def _check_token_pattern(pattern: list[dict[str, Any]], origin: str, lineno: int
         msg = str(err).splitlines()[0][:300]
         raise KnowledgeBaseError(Errors.D011.format(path=origin, line=lineno, field="pattern", msg=msg)) from None
     for tok in pattern:
-        for spec in tok.values():
+        for key, spec in tok.items():
+            if key == "_" and isinstance(spec, dict):
+                for value in spec.values():
+                    if isinstance(value, dict) and "REGEX" in value:
+                        raise KnowledgeBaseError(
+                            Errors.D015.format(
+                                path=origin,
+                                line=lineno,
+                                field="pattern",
+                                pattern=value["REGEX"],
+                                msg="REGEX on a custom attribute (`_`) is not supported",
+                            )
+                        )
+                continue
             regex = spec.get("REGEX") if isinstance(spec, dict) else None
-            if regex is not None:
-                from ..kb.safe_regex import check_regex
+            if regex is None:
+                continue
+            problem = check_regex(regex) if isinstance(regex, str) else "not a string"
+            if problem is None and key.upper() not in REGEX_ATTRIBUTES:
+                problem = f"REGEX is supported on {sorted(REGEX_ATTRIBUTES)}, not on {key}"
+            if problem:
+                raise KnowledgeBaseError(
+                    Errors.D015.format(path=origin, line=lineno, field="pattern", pattern=regex, msg=problem)
+                )
 
-                problem = check_regex(regex)
-                if problem:
-                    raise KnowledgeBaseError(
-                        Errors.D015.format(path=origin, line=lineno, field="pattern", pattern=regex, msg=problem)
-                    )
+
+#: Token attributes a user ``REGEX`` may test, and how to read each on a ``Token``.
+REGEX_ATTRIBUTES: dict[str, Any] = {
+    "TEXT": lambda t: t.text,
+    "ORTH": lambda t: t.orth_,
+    "LOWER": lambda t: t.lower_,
+    "NORM": lambda t: t.norm_,
+    "LEMMA": lambda t: t.lemma_,
+    "SHAPE": lambda t: t.shape_,
+    "PREFIX": lambda t: t.prefix_,
+    "SUFFIX": lambda t: t.suffix_,
+    "POS": lambda t: t.pos_,
+    "TAG": lambda t: t.tag_,
+    "DEP": lambda t: t.dep_,
+    "ENT_TYPE": lambda t: t.ent_type_,
+    "MORPH": lambda t: str(t.morph),
+}
+REGEX_EXTENSION_PREFIX = "diplomacy_re2_"
+
+
+class _RegexGetter:
+    """The getter of a regex extension: does the RE2 pattern find a match in the token's attribute?"""
+
+    def __init__(self, attribute: str, regex: str):
+        self.attribute = attribute
+        self.read = REGEX_ATTRIBUTES[attribute]
+        self.pattern = compile_user_regex(regex)
+
+    def __call__(self, token: Token) -> bool:
+        return self.pattern.search(self.read(token)) is not None
+
+
+def regex_extension(attribute: str, regex: str) -> str:
+    """Register (once) the boolean token extension that runs ``regex`` on RE2; return its name.
+
+    attribute (str): the token attribute, e.g. "LOWER".
+    regex (str): the user's regular expression (RE2-compilable).
+    RETURNS (str): the extension name, ``diplomacy_re2_<hash>``.
+    """
+    digest = hashlib.sha1(f"{attribute}\0{regex}".encode()).hexdigest()[:16]
+    name = REGEX_EXTENSION_PREFIX + digest
+    if not Token.has_extension(name):
+        Token.set_extension(name, getter=_RegexGetter(attribute, regex))
+    return name
+
+
+def _on_re2(pattern: list[dict[str, Any]], registered: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    """``pattern`` with each ``{ATTR: {"REGEX": r}}`` replaced by its RE2 extension test."""
+    out = []
+    for tok in pattern:
+        new: dict[str, Any] = {}
+        extensions = dict(tok.get("_") or {})
+        for key, spec in tok.items():
+            if key == "_":
+                continue
+            if isinstance(spec, dict) and "REGEX" in spec:
+                rest = {k: v for k, v in spec.items() if k != "REGEX"}
+                if rest:
+                    new[key] = rest
+                extensions[regex_extension(key.upper(), spec["REGEX"])] = True
+                registered.append((key.upper(), spec["REGEX"]))
+            else:
+                new[key] = spec
+        if extensions:
+            new["_"] = extensions
+        out.append(new)
+    return out
+
+
+def _register_regex_extensions(specs: tuple[tuple[str, str], ...]) -> _RegexExtensions:
+    for attribute, regex in specs:
+        regex_extension(attribute, regex)
+    return _RegexExtensions(list(specs))
+
+
+class _RegexExtensions:
+    """The RE2 extensions a matcher's patterns use; unpickling it registers them again.
+
+    Kept as the first attribute of :class:`RuleMatcher`, so that in a process that
+    unpickles the pipeline (``spawn`` workers) the extensions exist before the
+    ``Matcher`` re-adds its patterns.
+    """
+
+    def __init__(self, specs: list[tuple[str, str]] | None = None):
+        self.specs = specs or []
+
+    def __reduce__(self) -> tuple[Any, tuple[tuple[tuple[str, str], ...]]]:
+        return (_register_regex_extensions, (tuple(self.specs),))
 
 
 def load_pattern_file(path: str | Path) -> list[RulePattern]:
@@ -126,6 +239,7 @@ class RuleMatcher:
     """Matches rule patterns; yields (label, id, start, end)."""
 
     def __init__(self, nlp: Language, patterns: Sequence[RulePattern] = ()):
+        self._regex_extensions = _RegexExtensions()  # first: see _RegexExtensions
         self.vocab = nlp.vocab
         self._make_doc = nlp.make_doc
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -143,7 +257,7 @@ class RuleMatcher:
                 doc = self._make_doc(pat.pattern)
                 (by_key_lower if pat.pattern == pat.pattern.lower() else by_key_exact).setdefault(key, []).append(doc)
             else:
-                self.tokens.add(key, [pat.pattern])
+                self.tokens.add(key, [_on_re2(pat.pattern, self._regex_extensions.specs)])
             self.patterns.append(pat)
         for key, docs in by_key_lower.items():
             self.lower.add(key, docs)

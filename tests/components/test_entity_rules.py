@@ -107,3 +107,36 @@ def test_bad_rule_line_names_file_line_and_field(tmp_path) -> None:
         nlp.add_pipe("diplomacy_entity_rules", config={"pattern_files": [str(rules)]})
     message = str(err.value)
     assert "rules.jsonl:2" in message and "patern" in message
+
+
+@pytest.mark.parametrize(
+    "regex,crafted,hit",
+    [("^(x|xx)+y$", "x" * 10_000, "xxxy"), ("(a|aa)+$", "a" * 10_000 + "b", "aaaa")],
+)
+def test_user_rule_regexes_run_on_re2_and_return(tmp_path, regex: str, crafted: str, hit: str) -> None:
+    """Regression: overlapping alternatives got past the old screen and backtracked exponentially
+    in spaCy's ``re``; a user REGEX now runs on RE2 through a token extension."""
+    import json
+
+    rules = tmp_path / "rules.jsonl"
+    line = {"label": "BODY_HEAD", "pattern": [{"LOWER": {"REGEX": regex}}], "id": "crafted"}
+    rules.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    nlp = spacy.blank("fr", config={"nlp": {"tokenizer": {"@tokenizers": "diplomacy.normalizing_tokenizer.v1"}}})
+    component = nlp.add_pipe("diplomacy_entity_rules", config={"pattern_files": [str(rules)]})
+    assert component.rules(nlp.make_doc(crafted)) == []
+    assert ("BODY_HEAD", "crafted", 2, 3) in component.rules(nlp.make_doc(f"Le mot {hit} ici"))
+    # the user's pattern is kept as written (saved with the pipeline)
+    assert component.user_patterns[0].pattern == [{"LOWER": {"REGEX": regex}}]
+
+
+def test_a_rule_regex_re2_cannot_compile_is_refused_with_file_and_line(tmp_path) -> None:
+    from diplomacy_ner.rules.patterns import load_pattern_file
+
+    rules = tmp_path / "rules.jsonl"
+    rules.write_text(
+        '{"label": "TITLE", "pattern": "ambassadrice"}\n'
+        '{"label": "TITLE", "pattern": [{"LOWER": {"REGEX": "(min)istre \\\\1"}}]}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(KnowledgeBaseError, match=rf"\[D015\] {rules}:2: field `pattern`.*back-references"):
+        load_pattern_file(rules)

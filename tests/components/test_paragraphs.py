@@ -1,0 +1,44 @@
+"""``diplomacy_paragraphs``: line breaks start sentences, runaway sentences are cut."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.attrs import SENT_START
+
+SENTENCE = "le ministre marocain a reçu son homologue espagnol à Rabat pour un entretien"
+
+
+def _nlp(max_sentence_tokens: int = 250):
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("diplomacy_paragraphs", config={"max_sentence_tokens": max_sentence_tokens})
+    return nlp
+
+
+def _starts(doc) -> list[int]:
+    return [i for i, value in enumerate(doc.to_array([SENT_START])) if int(value) == 1]
+
+
+def test_a_line_break_starts_a_sentence():
+    doc = _nlp()("Rabat, 3 mai\nLe ministre a reçu son homologue.")
+    assert [doc[i].text for i in _starts(doc)] == ["Rabat", "Le"]
+
+
+def test_an_unpunctuated_text_is_cut_before_each_window_ends():
+    # regression: a 36,000-word PDF dump was one sentence, and the meeting step is quadratic in a sentence
+    text = " ".join(f"{SENTENCE} Ensuite" if i % 3 == 2 else SENTENCE for i in range(100))
+    doc = _nlp(max_sentence_tokens=50)(text)
+    starts = _starts(doc) + [len(doc)]
+    assert max(b - a for a, b in zip(starts, starts[1:])) <= 50
+    # the cut goes before a capitalised word after a lower-case one, where a sentence likely starts
+    assert all(doc[i].text in ("Ensuite", "Rabat") for i in starts[1:-1])
+
+
+def test_punctuated_text_is_not_cut():
+    text = " ".join(f"{SENTENCE.capitalize()}." for _ in range(40))
+    doc = _nlp(max_sentence_tokens=50)(text)
+    assert _starts(doc) in ([], [0])  # left to the parser
+
+
+def test_a_stretch_without_any_capital_is_cut_at_the_window():
+    doc = _nlp(max_sentence_tokens=40)(" ".join(["mot"] * 100))
+    assert _starts(doc) == [0, 40, 80]

@@ -1,0 +1,139 @@
+"""The meeting gate: cheap enough to run on every article, loose enough never to lose a meeting.
+
+Unit tests build the gate from the shipped cue file and a few names on the
+normalising tokenizer of ``spacy.blank("fr")``; the slow tests check it against
+the shared gold corpora (skipped when they are absent) and through the API.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+import spacy
+
+from diplomacy_ner.errors import KnowledgeBaseError
+from diplomacy_ner.gate import SKIP_REASON, MeetingGate, default_gate_cues, read_gate_cues
+from diplomacy_ner.tokenizer import create_normalizing_tokenizer
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHARED_CORPUS = Path(os.environ.get("DIPLOMACY_SHARED", REPO_ROOT.parent / "shared")) / "corpus"
+GOLD_CORPORA = ("seeds.jsonl", "dev.jsonl", "dev-wikinews.jsonl", "news-dev.jsonl")
+
+NAMES = ["Maroc", "marocain", "Espagne", "espagnol", "Nasser Bourita", "ministre", "ONU"]
+
+MEETING = "Le ministre Nasser Bourita a reçu lundi à Rabat son homologue espagnol."
+SPORT = "Le club de Lyon a battu Marseille 3-1 samedi soir au terme d'un match intense."
+
+
+@pytest.fixture(scope="module")
+def tokenizer():
+    nlp = spacy.blank("fr")  # registers spaCy's own tokenizer factory first
+    return create_normalizing_tokenizer()(nlp)
+
+
+@pytest.fixture(scope="module")
+def gate() -> MeetingGate:
+    return MeetingGate(default_gate_cues(), NAMES)
+
+
+def test_a_meeting_sentence_passes(gate, tokenizer):
+    assert gate.skip_reason(tokenizer(MEETING)) is None
+
+
+def test_an_article_without_encounter_cue_is_skipped(gate, tokenizer):
+    assert gate.skip_reason(tokenizer(SPORT)) == SKIP_REASON
+
+
+def test_an_encounter_cue_without_any_official_is_skipped(gate, tokenizer):
+    assert not gate.passes(tokenizer("Les supporters ont rencontré les joueurs après le match."))
+
+
+def test_cues_match_any_case_and_accent(gate, tokenizer):
+    assert gate.passes(tokenizer("LE MINISTRE A RECU SON HOMOLOGUE."))
+    assert gate.passes(tokenizer("Le Maroc et l'Espagne ont tenu une séance de travail."))
+
+
+def test_an_official_in_the_next_sentence_counts(gate, tokenizer):
+    text = "Les deux hommes se sont entretenus longuement. Nasser Bourita a salué la qualité des relations."
+    assert gate.passes(tokenizer(text))
+
+
+def test_an_official_two_sentences_away_does_not_count(gate, tokenizer):
+    text = (
+        "Le match a été suivi par un large public. La rencontre a duré deux heures. Il faisait beau. "
+        "Il pleuvait à Rabat. Le ministre marocain a parlé de climat."
+    )
+    assert not gate.passes(tokenizer(text))
+
+
+def test_prefix_cues_cover_inflections(gate, tokenizer):
+    for verb in ("rencontrera", "s'entretiendront", "coprésidé", "accueillait", "participeront"):
+        assert gate.passes(tokenizer(f"Le ministre marocain {verb} son homologue.")), verb
+
+
+def test_a_user_gate_file_extends_the_cues(tokenizer, tmp_path):
+    text = "Le ministre marocain a palabré avec son collègue."
+    assert not MeetingGate(default_gate_cues(), NAMES).passes(tokenizer(text))
+    extra = tmp_path / "gate.jsonl"
+    extra.write_text('{"cue": "encounter", "text": "palabr", "prefix": true}\n', encoding="utf-8")
+    gate = MeetingGate([*default_gate_cues(), *read_gate_cues(extra)], NAMES)
+    assert gate.passes(tokenizer(text))
+
+
+def test_a_bad_gate_line_names_file_line_and_field(tmp_path):
+    bad = tmp_path / "gate.jsonl"
+    bad.write_text('// comment\n{"cue": "encounter", "text": "rencontr"}\n{"cue": "meeting", "text": "x"}\n')
+    with pytest.raises(KnowledgeBaseError, match=r"gate\.jsonl:3: field `cue`"):
+        read_gate_cues(bad)
+
+
+def _gold(name: str) -> list[dict]:
+    path = SHARED_CORPUS / name
+    if not path.is_file():
+        pytest.skip(f"shared gold corpus {path} is absent")
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("corpus", GOLD_CORPORA)
+def test_every_article_with_a_required_gold_meeting_passes_the_gate(extractor, corpus):
+    stopped = [
+        doc["id"]
+        for doc in _gold(corpus)
+        if any(not m.get("optional") for m in doc.get("meetings", []))
+        and not extractor.gate.passes(extractor.make_doc(doc["text"]))
+    ]
+    assert stopped == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("corpus", GOLD_CORPORA)
+def test_the_gate_stops_no_article_the_pipeline_finds_a_meeting_in(extractor, corpus):
+    """Scores with and without the gate are equal: a gated article has no meeting without the gate either."""
+    docs = [d for d in _gold(corpus) if not extractor.gate.passes(extractor.make_doc(d["text"]))]
+    found = {
+        doc["id"]: len(extractor.analyze(doc["text"], published=doc.get("published")).meetings) for doc in docs
+    }
+    assert {doc_id: n for doc_id, n in found.items() if n} == {}
+
+
+@pytest.mark.slow
+def test_gate_switches_in_the_api(extractor):
+    from diplomacy_ner import extract_meetings
+
+    assert extractor.analyze(SPORT).skipped is None
+    gated = extractor.analyze(SPORT, gate=True)
+    assert (gated.skipped, gated.entities, gated.meetings) == (SKIP_REASON, [], [])
+    [plain, piped] = list(extractor.pipe([SPORT, SPORT]))
+    assert plain.analysis.skipped is None and piped.analysis.entities
+    [only] = list(extractor.pipe([SPORT], meetings_only=True))
+    assert only.analysis.skipped == SKIP_REASON
+    [forced_off] = list(extractor.pipe([SPORT], meetings_only=True, gate=False))
+    assert forced_off.analysis.skipped is None
+    [meeting] = list(extractor.pipe([MEETING], meetings_only=True))
+    assert meeting.analysis.skipped is None and len(meeting.analysis.meetings) == 1
+    assert extract_meetings(SPORT) == []
+    assert len(extract_meetings(MEETING)) == len(extract_meetings(MEETING, gate=False)) == 1

@@ -23,13 +23,13 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..errors import Errors, KnowledgeBaseError
 from ..kb.loader import iter_json_objects, validation_error
-from ..kb.safe_regex import check_regex
+from ..kb.safe_regex import check_regex, compile_user_regex
 
 SHIPPED_FILES = ("frames.jsonl", "meeting_cues.jsonl", "meeting_words.jsonl")
 
@@ -71,6 +71,7 @@ class CueList(BaseModel):
     name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     regex: str = Field(min_length=1)
     case: bool = False
+    user: bool = Field(default=False, exclude=True)
 
 
 class WordSet(BaseModel):
@@ -95,8 +96,40 @@ class _Never:
     def search(self, text: str) -> None:
         return None
 
+    def match(self, text: str) -> None:
+        return None
+
     def finditer(self, text: str) -> Iterable[re.Match[str]]:
         return ()
+
+
+class _Cues:
+    """A shipped cue list (Python ``re``) with the user's additions, which run on RE2."""
+
+    def __init__(self, shipped: re.Pattern[str] | None, user: list[Any]):
+        self.shipped = shipped
+        self.user = user
+
+    def _all(self) -> list[Any]:
+        return ([self.shipped] if self.shipped is not None else []) + self.user
+
+    def search(self, text: str) -> Any:
+        for pattern in self._all():
+            m = pattern.search(text)
+            if m is not None:
+                return m
+        return None
+
+    def match(self, text: str) -> Any:
+        for pattern in self._all():
+            m = pattern.match(text)
+            if m is not None:
+                return m
+        return None
+
+    def finditer(self, text: str) -> Iterable[Any]:
+        for pattern in self._all():
+            yield from pattern.finditer(text)
 
 
 class MeetingLexicon:
@@ -111,11 +144,14 @@ class MeetingLexicon:
         self.frames = frames
         self._cue_lists = cues
         self.words = words
-        self.compiled: dict[str, re.Pattern[str]] = {}
+        self.compiled: dict[str, _Cues] = {}
         for name, lists in cues.items():
-            parts = [f"(?:{c.regex})" for c in lists]
-            flags = 0 if all(c.case for c in lists) else re.IGNORECASE
-            self.compiled[name] = re.compile("|".join(parts), flags)
+            shipped = [c for c in lists if not c.user]
+            flags = 0 if all(c.case for c in shipped) else re.IGNORECASE
+            pattern = re.compile("|".join(f"(?:{c.regex})" for c in shipped), flags) if shipped else None
+            # a user's regex never runs on a backtracking engine
+            user = [compile_user_regex(c.regex if c.case else f"(?i){c.regex}") for c in lists if c.user]
+            self.compiled[name] = _Cues(pattern, user)
         self.verb_frames: dict[str, list[Frame]] = {}
         self.noun_frames: dict[str, list[Frame]] = {}
         for f in frames:
@@ -124,7 +160,7 @@ class MeetingLexicon:
                 table.setdefault(lemma, []).append(f)
         self.verb_forms = tuple(sorted({(form, i) for i, f in enumerate(frames) if f.pos == "verb" for form in f.forms}))
 
-    def cue(self, name: str) -> re.Pattern[str] | _Never:
+    def cue(self, name: str) -> _Cues | _Never:
         """The compiled cue list ``name`` (matches nothing when no file defines it)."""
         return self.compiled.get(name) or _Never()
 
@@ -184,8 +220,11 @@ def _read(
         if isinstance(record, Frame):
             frames.append(record)
         elif isinstance(record, CueList):
-            problem = check_regex(record.regex) if user else None
-            if problem is None:
+            if user:
+                record = record.model_copy(update={"user": True})
+                problem = check_regex(record.regex)
+            else:
+                problem = None
                 try:
                     re.compile(record.regex)
                 except re.error as err:

@@ -91,7 +91,7 @@ class MeetingAssembler:
         predicates = sorted(e.predicate.i for e in encs)
         index = official_index(everyone)
         for enc in encs:
-            tok = subject_token(enc, ctx.root(k))
+            tok = subject_token(enc, ctx.root(k), ctx.lex.word_set("infinitive_mark"))
             if tok is not None and not enc.subjects:
                 o = index.get(tok.i)
                 if o is not None:
@@ -259,7 +259,7 @@ class MeetingAssembler:
         for c in self.ctx.in_sentence(k, "COUNTRY"):
             after = o.end < c.start <= o.end + 3 and doc[o.start - 1].text != "("
             before = 0 <= o.start - c.end <= 2 and doc[c.end : o.start].text.strip() in ("(", ",", "")  # "du Canada (X)"
-            if (after or before) and doc[c.start - 1].lower_ in ("de", "du", "d'", "des") and c.kb_id_.startswith("country:"):
+            if (after or before) and doc[c.start - 1].lower_ in self.ctx.lex.word_set("genitive") and c.kb_id_.startswith("country:"):
                 o.country = c.kb_id_.split(":", 1)[1]
                 o.role = o.role or self.pending_role
                 break

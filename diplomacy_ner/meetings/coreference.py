@@ -69,16 +69,16 @@ class Coreference:
             if low in lex.word_set("plural_pronoun") and tok.dep_ in ("nsubj", "nsubj:pass"):
                 plural.add(tok.i)
                 continue
-            definite = any(c.lower_ in ("les", "ces") for c in tok.children)
-            if (tok.dep_ in ("nsubj", "nsubj:pass") and tok.pos_ == "NUM" and tok.i > 0 and ctx.doc[tok.i - 1].lower_ in ("les", "ces")) or (
-                tok.pos_ == "NOUN" and definite and "Plur" in tok.morph.get("Number") and any(c.lower_ in ("deux", "trois", "quatre") for c in tok.children)
+            definite = any(c.lower_ in lex.word_set("definite_plural") for c in tok.children)
+            if (tok.dep_ in ("nsubj", "nsubj:pass") and tok.pos_ == "NUM" and tok.i > 0 and ctx.doc[tok.i - 1].lower_ in lex.word_set("definite_plural")) or (
+                tok.pos_ == "NOUN" and definite and "Plur" in tok.morph.get("Number") and any(c.lower_ in lex.word_set("small_number") for c in tok.children)
             ):  # "les deux ministres", not "deux nouveaux ambassadeurs"
                 plural.add(tok.i)
                 continue
             target: Official | None = None
             if low in lex.word_set("pronoun_subject") and tok.dep_ in ("nsubj", "nsubj:pass"):
                 target = self.last_subject or self.protagonist
-            elif low in lex.word_set("demonstrative") and (low != "dernier" and low != "dernière" or any(c.lower_ in ("ce", "cette") for c in tok.children) or (tok.i > 0 and ctx.doc[tok.i - 1].lower_ in ("ce", "cette"))):
+            elif low in lex.word_set("demonstrative") and (not low.startswith("derni") or any(c.lower_ in lex.word_set("demonstrative_det") for c in tok.children) or (tok.i > 0 and ctx.doc[tok.i - 1].lower_ in lex.word_set("demonstrative_det"))):
                 target = self._last_mentioned(tok, officials)
             else:
                 title = bare.get(tok.i) if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubj:pass", "obj", "obl:agent", "obl:arg", "obl:mod", "nmod") else None

@@ -101,9 +101,6 @@ def _frame_for(ctx: DocContext, tok: Token, sent: Span) -> Frame | None:
             continue
         if f.needs_next and not any(w in f.needs_next for w in nxt):
             continue
-        if f.frame == "meet" and _reflexive_before(ctx, tok, sent, 2):
-            # "se rencontrer" is reciprocal: same frame, subjects only
-            return f
         return f
     return None
 
@@ -230,15 +227,16 @@ def read_arguments(ctx: DocContext, encounters: list[Encounter], officials: list
     return unattached
 
 
-def subject_token(enc: Encounter, root: Token | None = None) -> Token | None:
-    """The subject of a predicate, inherited through participles, coordination and relatives."""
+def subject_token(enc: Encounter, root: Token | None = None, marks: frozenset[str] | set[str] = frozenset()) -> Token | None:
+    """The subject of a predicate, inherited through participles, coordination, relatives and
+    adverbial infinitives (introduced by one of ``marks``: "avant d'être reçu par")."""
     t = enc.predicate
     if enc.frame.pos == "noun":
         verbs = [t.doc[i] for i in enc.tokens if i != t.i]
         if verbs:
             t = verbs[0]
     infinitive = t.morph.get("VerbForm") == ["Inf"] or any(c.dep_.startswith("aux") and c.morph.get("VerbForm") == ["Inf"] for c in t.children)
-    if infinitive and any(c.dep_ == "mark" and c.lower_ in ("avant", "après", "pour", "afin", "sans") for c in t.children):
+    if infinitive and any(c.dep_ == "mark" and c.lower_ in marks for c in t.children):
         # "…, avant d'être reçu par Y": the infinitive's subject is the main clause's
         aux_pass = any(c.dep_ == "aux:pass" for c in t.children)
         root = root if root is not None else t.sent.root

@@ -18,7 +18,6 @@ from spacy.tokens import Doc, Span
 
 from .context import DocContext
 
-STRONG_CLASSES = ("minister", "head_of_state", "prime_minister", "secretary", "director", "adviser", "parliament", "diplomat")
 
 
 @dataclass
@@ -89,7 +88,7 @@ def excluded(ctx: DocContext, i: int, sent: Span, *, genitive: bool = True) -> b
     k = i - 1
     while k >= sent.start and (doc[k].lower_ in honorifics or doc[k].text == "M."):
         k -= 1
-    if k >= sent.start and doc[k].lower_ in ("de", "du", "des", "d'") and k - 1 >= sent.start:
+    if k >= sent.start and doc[k].lower_ in ctx.lex.word_set("genitive") and k - 1 >= sent.start:
         head = doc[k - 1]
         if head.pos_ == "NOUN" and head.lower_ not in ctx.lex.noun_frames and head.lower_ not in ctx.lex.word_set("genitive_ok_head"):
             return True

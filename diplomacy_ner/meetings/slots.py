@@ -102,9 +102,10 @@ def explicit_place(ctx: DocContext, sent: Span, trigger: Token | None) -> dict[s
             continue
         prev = doc[p.start - 1].lower_ if p.start > 0 else ""
         prev2 = doc[p.start - 2].lower_ if p.start > 1 else ""
-        if prev not in preps and prev not in ("de", "d'", ","):
+        genitive = ctx.lex.word_set("genitive")
+        if prev not in preps and prev not in genitive and prev != ",":
             continue
-        if prev in ("de", "d'") and prev2 not in heads:
+        if prev in genitive and prev2 not in heads:
             continue
         if any(t.start <= p.start < t.end for t in ctx.near(k, "TITLE", p.start, 40)):
             continue  # "l'ambassadeur d'Italie à Rabat": a place inside a title

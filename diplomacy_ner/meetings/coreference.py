@@ -62,26 +62,31 @@ class Coreference:
         out: list[Official] = []
         plural: set[int] = set()
         bare = bare_titles(ctx, k)
+        plural_pronouns, definite_plural = lex.word_set("plural_pronoun"), lex.word_set("definite_plural")
+        pronouns, demonstratives = lex.word_set("pronoun_subject"), lex.word_set("demonstrative")
         for tok in sent:
             if tok.i in covered:
                 continue
             low = tok.lower_
-            if low in lex.word_set("plural_pronoun") and tok.dep_ in ("nsubj", "nsubj:pass"):
+            pos = tok.pos_
+            if low in plural_pronouns and tok.dep_ in ("nsubj", "nsubj:pass"):
                 plural.add(tok.i)
                 continue
-            definite = any(c.lower_ in lex.word_set("definite_plural") for c in tok.children)
-            if (tok.dep_ in ("nsubj", "nsubj:pass") and tok.pos_ == "NUM" and tok.i > 0 and ctx.doc[tok.i - 1].lower_ in lex.word_set("definite_plural")) or (
-                tok.pos_ == "NOUN" and definite and "Plur" in tok.morph.get("Number") and any(c.lower_ in lex.word_set("small_number") for c in tok.children)
+            if (pos == "NUM" and tok.dep_ in ("nsubj", "nsubj:pass") and tok.i > 0 and ctx.doc[tok.i - 1].lower_ in definite_plural) or (
+                pos == "NOUN"
+                and "Plur" in tok.morph.get("Number")
+                and any(c.lower_ in definite_plural for c in tok.children)
+                and any(c.lower_ in lex.word_set("small_number") for c in tok.children)
             ):  # "les deux ministres", not "deux nouveaux ambassadeurs"
                 plural.add(tok.i)
                 continue
             target: Official | None = None
-            if low in lex.word_set("pronoun_subject") and tok.dep_ in ("nsubj", "nsubj:pass"):
+            if low in pronouns and tok.dep_ in ("nsubj", "nsubj:pass"):
                 target = self.last_subject or self.protagonist
-            elif low in lex.word_set("demonstrative") and (not low.startswith("derni") or any(c.lower_ in lex.word_set("demonstrative_det") for c in tok.children) or (tok.i > 0 and ctx.doc[tok.i - 1].lower_ in lex.word_set("demonstrative_det"))):
+            elif low in demonstratives and (not low.startswith("derni") or any(c.lower_ in lex.word_set("demonstrative_det") for c in tok.children) or (tok.i > 0 and ctx.doc[tok.i - 1].lower_ in lex.word_set("demonstrative_det"))):
                 target = self._last_mentioned(tok, officials)
             else:
-                title = bare.get(tok.i) if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubj:pass", "obj", "obl:agent", "obl:arg", "obl:mod", "nmod") else None
+                title = bare.get(tok.i) if pos in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubj:pass", "obj", "obl:agent", "obl:arg", "obl:mod", "nmod") else None
                 if title is not None and tok.i == title.start + next((j for j, t in enumerate(title) if t.pos_ in ("NOUN", "PROPN")), 0):
                     if not excluded(ctx, title.start, sent):
                         target = self._same_class((title._.info or {}).get("class"), tok)

@@ -93,6 +93,8 @@ def _frame_for(ctx: DocContext, tok: Token, sent: Span) -> Frame | None:
         candidates = list(lex.noun_frames.get(low, [])) or list(lex.noun_frames.get(lemma, []))
         if tok.pos_ in ("VERB", "ADJ") and candidates and tok.morph.get("VerbForm"):
             candidates = []
+    if not candidates:
+        return None
     # the most specific frame first: one that needs a reflexive or a next word
     candidates.sort(key=lambda f: -(int(f.needs_reflexive) + int(bool(f.needs_next))))
     nxt = _next_words(doc, tok, sent)

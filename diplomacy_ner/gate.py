@@ -193,6 +193,8 @@ class MeetingGate:
         cues = list(default_gate_cues())
         for path in gate_files:
             cues.extend(read_gate_cues(path))
+        if "diplomacy_meetings" in nlp.pipe_names:
+            cues.extend(frame_cues(nlp.get_pipe("diplomacy_meetings").lexicon))
         names: list[str] = []
         if "diplomacy_entity_rules" in nlp.pipe_names:
             rules = nlp.get_pipe("diplomacy_entity_rules")
@@ -275,3 +277,27 @@ def knowledge_base_names(kb: Any) -> Iterator[str]:
         yield from (body.name, *body.aliases, *body.adjectives)
         if body.acronym:
             yield body.acronym
+
+
+def frame_cues(lexicon: Any) -> list[GateCue]:
+    """Encounter cues for the frames a user added to the meeting step (``frame_files``), so that no
+    frame the meeting step reads can open in an article the gate rules out; the shipped frames are
+    covered by ``gate.jsonl``. Each lemma becomes its stem as a prefix (covering its inflections),
+    each word start (``forms``) a prefix as it is."""
+    from .meetings.lexicon import MeetingLexicon
+
+    shipped = set(MeetingLexicon.default().frames)
+    out: list[GateCue] = []
+    for frame in lexicon.frames:
+        if frame in shipped:
+            continue
+        for lemma in frame.lemmas:
+            word = lemma.split()[0].removeprefix("s'").removeprefix("se ")
+            if frame.pos == "verb":
+                for ending in ("oir", "er", "ir", "re"):
+                    if word.endswith(ending) and len(word) - len(ending) >= 3:
+                        word = word[: -len(ending)]
+                        break
+            out.append(GateCue(cue="encounter", text=word, prefix=True))
+        out.extend(GateCue(cue="encounter", text=form, prefix=True) for form in frame.forms)
+    return out

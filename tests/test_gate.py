@@ -137,3 +137,19 @@ def test_gate_switches_in_the_api(extractor):
     assert meeting.analysis.skipped is None and len(meeting.analysis.meetings) == 1
     assert extract_meetings(SPORT) == []
     assert len(extract_meetings(MEETING)) == len(extract_meetings(MEETING, gate=False)) == 1
+
+
+def test_a_user_frame_is_an_encounter_cue_of_the_gate(tmp_path, tokenizer):
+    import json
+
+    from diplomacy_ner.gate import frame_cues
+    from diplomacy_ner.meetings.lexicon import MeetingLexicon
+
+    path = tmp_path / "frames.jsonl"
+    path.write_text(json.dumps({"frame": "consult", "pos": "verb", "lemmas": ["concerter"], "needs_reflexive": True}) + "\n", encoding="utf-8")
+    assert frame_cues(MeetingLexicon.default()) == []
+    cues = frame_cues(MeetingLexicon.from_files([path]))
+    assert [(c.cue, c.text, c.prefix) for c in cues] == [("encounter", "concert", True)]
+    text = "La ministre rwandaise de la Santé s'est concertée mardi avec le ministre kényan de la Santé."
+    assert not MeetingGate(default_gate_cues(), NAMES).passes(tokenizer(text))
+    assert MeetingGate([*default_gate_cues(), *cues], NAMES).passes(tokenizer(text))

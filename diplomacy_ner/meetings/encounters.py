@@ -303,7 +303,7 @@ def word_order_fallback(ctx: DocContext, enc: Encounter, officials: list[Officia
     if not enc.partners and not enc.frame.needs_group:
         subjects = {s.key for s in enc.subjects}
         after = [o for o in officials[mid : mid + 12] if o.key in free and i < o.start < hi and o.key not in subjects]
-        if after and any(t.pos_ in ("VERB", "AUX") and t.i not in enc.tokens for t in doc[i + 1 : after[0].start]):
+        if after and any(t.pos_ in ("VERB", "AUX") and t.i not in enc.tokens for t in doc[i + 1 : min(after[0].extent)]):
             after = []  # another clause stands between the predicate and the official
         if after:
             group = [after[0]]

@@ -109,26 +109,24 @@ class _Cues:
     def __init__(self, shipped: re.Pattern[str] | None, user: list[Any]):
         self.shipped = shipped
         self.user = user
-
-    def _all(self) -> list[Any]:
-        return ([self.shipped] if self.shipped is not None else []) + self.user
+        self.patterns: list[Any] = ([shipped] if shipped is not None else []) + user
 
     def search(self, text: str) -> Any:
-        for pattern in self._all():
+        for pattern in self.patterns:
             m = pattern.search(text)
             if m is not None:
                 return m
         return None
 
     def match(self, text: str) -> Any:
-        for pattern in self._all():
+        for pattern in self.patterns:
             m = pattern.match(text)
             if m is not None:
                 return m
         return None
 
     def finditer(self, text: str) -> Iterable[Any]:
-        for pattern in self._all():
+        for pattern in self.patterns:
             yield from pattern.finditer(text)
 
 
@@ -158,6 +156,7 @@ class MeetingLexicon:
             table = self.verb_frames if f.pos == "verb" else self.noun_frames
             for lemma in f.lemmas:
                 table.setdefault(lemma, []).append(f)
+        self.future_stems = dict(w.split(":", 1) for w in words.get("future_stem", set()) if ":" in w)
         self.verb_forms = tuple(sorted({(form, i) for i, f in enumerate(frames) if f.pos == "verb" for form in f.forms}))
 
     def cue(self, name: str) -> _Cues | _Never:

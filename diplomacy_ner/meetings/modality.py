@@ -85,8 +85,7 @@ def background(ctx: DocContext, sent: Span, trigger: Token) -> bool:
 def future_form(ctx: DocContext, token: Token) -> bool:
     """Future or conditional by its form ("rencontrerait", "recevra"), when the tagger misses it."""
     lemma = token.lemma_.lower()
-    stems = dict(w.split(":", 1) for w in ctx.lex.word_set("future_stem") if ":" in w)
-    stem = stems.get(lemma)
+    stem = ctx.lex.future_stems.get(lemma)
     if stem is None:
         if lemma.endswith(("er", "ir")):
             stem = lemma

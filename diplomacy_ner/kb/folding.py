@@ -68,50 +68,16 @@ def fold(text: str) -> str:
 # Pure honorifics only, as folded word sequences: a title that says what the
 # person does ("président", "ministre", "cheikh", "le Roi" on its own) is
 # information and stays. Longest forms are tried first ("SM le Roi" before "SM").
-_HONORIFICS: tuple[tuple[str, ...], ...] = tuple(
-    sorted(
-        (
-            tuple(form.split())
-            for form in (
-                "sa majeste le roi",
-                "sa majeste la reine",
-                "s m le roi",
-                "sm le roi",
-                "son altesse royale",
-                "son altesse",
-                "sa saintete",
-                "son excellence",
-                "leurs excellences",
-                "sa majeste",
-                "s e m",
-                "s e",
-                "sem",
-                "s m",
-                "sm",
-                "sar",
-                "s a r",
-                "monsieur",
-                "madame",
-                "mademoiselle",
-                "messieurs",
-                "mesdames",
-                "mgr",
-                "mme",
-                "mmes",
-                "mlle",
-                "mm",
-                "m",
-                "dr",
-                "pr",
-            )
-        ),
-        key=len,
-        reverse=True,
-    )
-)
-_MAX_HONORIFIC_WORDS = max(len(form) for form in _HONORIFICS)
-# Undotted abbreviations that are also given names ("Sem Fall"): only in capitals.
-_CAPITALS_ONLY: frozenset[tuple[str, ...]] = frozenset({("sem",), ("sm",), ("sar",)})
+@lru_cache(maxsize=1)
+def _honorifics() -> tuple[tuple[tuple[str, ...], ...], frozenset[tuple[str, ...]]]:
+    """Honorific forms (longest first) and those honorific only in capitals, from the lexicon."""
+    from ..lexicons import word_set  # late: the lexicon reader imports the KB loader
+
+    forms = tuple(sorted((tuple(f.split()) for f in word_set("honorific_forms")), key=lambda f: (-len(f), f)))
+    capitals = frozenset(tuple(f.split()) for f in word_set("honorific_capitals_only"))
+    return forms, capitals
+
+
 # A word, with the dot of an abbreviation ("M.", "S.E.") if there is one.
 _LEADING_WORD = re.compile(r"\s*([^\W\d_]+)\.?", re.UNICODE)
 
@@ -129,19 +95,21 @@ def strip_honorifics(name: str) -> str:
     RETURNS (str): The rest of the name, stripped ("Emmanuel Macron"); an empty
         string when the name is only honorifics.
     """
+    honorifics, capitals_only = _honorifics()
+    longest = len(honorifics[0])
     rest = name.strip()
     while rest:
         words: list[tuple[str, int, bool]] = []  # (folded word, end offset in rest, all capitals)
         pos = 0
-        while len(words) < _MAX_HONORIFIC_WORDS:
+        while len(words) < longest:
             match = _LEADING_WORD.match(rest, pos)
             if match is None:
                 break
             words.append((fold(match.group(1)), match.end(), match.group(1).isupper()))
             pos = match.end()
         folded = tuple(word for word, _, _ in words)
-        for form in _HONORIFICS:
-            if folded[: len(form)] == form and (form not in _CAPITALS_ONLY or words[0][2]):
+        for form in honorifics:
+            if folded[: len(form)] == form and (form not in capitals_only or words[0][2]):
                 rest = rest[words[len(form) - 1][1] :].lstrip(" \t\n,")
                 break
         else:

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz, process
 
 from diplomacy_ner.kb.alias_index import AliasEntry, AliasIndex
-from diplomacy_ner.kb.folding import fold
+from diplomacy_ner.folding import fold
 from diplomacy_ner.kb.knowledge_base import record_aliases
 from diplomacy_ner.kb.loader import load_resource_records
 

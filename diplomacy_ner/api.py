@@ -30,7 +30,7 @@ from .errors import Errors
 from .extensions import register_extensions
 from .gate import MeetingGate
 from .isodate import parse_iso_day
-from .kb.folding import fold
+from .folding import fold
 from .schema import Analysis, DocumentResult, Entity, Meeting, MeetingStatus, Mention, Participant
 
 logger = logging.getLogger("diplomacy_ner")

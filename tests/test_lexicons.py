@@ -4,7 +4,7 @@ import pytest
 
 from diplomacy_ner import lexicons
 from diplomacy_ner.errors import KnowledgeBaseError
-from diplomacy_ner.kb.folding import strip_honorifics
+from diplomacy_ner.folding import strip_honorifics
 
 
 def test_word_set_reads_the_shipped_file():

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..extensions import SPAN_KEY, register_extensions
-from ..kb.folding import fold
+from ..folding import fold
 from ..kb.knowledge_base import KnowledgeBase
 from ..kb.records import BodyRecord, CountryRecord, PersonRecord
 from ..rules.acronyms import find_acronym_definitions

@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import SPAN_KEY, register_extensions
-from ..kb.folding import fold, strip_honorifics
+from ..folding import fold, strip_honorifics
 from ..kb.records import BodyRecord
 from ..offsets import offset_map, span_mention
 from ._shared import load_kb

@@ -7,7 +7,7 @@ capital and prefix of every KB record is one :class:`AliasEntry`.
 scored :class:`Candidate` objects:
 
 1. **exact**: the string as written (whitespace collapsed), score 1.0;
-2. **folded**: :func:`~diplomacy_ner.kb.folding.fold` of the string (accents,
+2. **folded**: :func:`~diplomacy_ner.folding.fold` of the string (accents,
    case, apostrophes, hyphens), score 0.95;
 3. **fuzzy** (only when steps 1–2 found nothing): rapidfuzz similarity of the
    folded strings, score ``similarity / 100 × 0.9``, kept from a threshold
@@ -36,7 +36,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
-from .folding import fold
+from ..folding import fold
 
 logger = logging.getLogger("diplomacy_ner")
 

@@ -30,7 +30,7 @@ import pycountry
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
 from ..errors import Errors, KnowledgeBaseError
-from .folding import fold
+from ..folding import fold
 from .records import CountryRecord
 
 logger = logging.getLogger("diplomacy_ner")

@@ -21,7 +21,7 @@ from typing import cast
 
 from ..errors import Errors
 from .alias_index import AliasEntry, AliasIndex
-from .folding import fold
+from ..folding import fold
 from .loader import KBPath, load_many, load_resource_records
 from .records import AgreementRecord, BodyRecord, CountryRecord, KBRecord, PersonRecord, RoleRecord
 

@@ -39,7 +39,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
 from ..errors import Errors, KnowledgeBaseError
-from ..kb.folding import fold
+from ..folding import fold
 
 logger = logging.getLogger("diplomacy_ner")
 

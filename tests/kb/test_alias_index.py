@@ -6,7 +6,7 @@ import pytest
 from rapidfuzz import fuzz
 
 from diplomacy_ner.kb.alias_index import AliasIndex, Candidate, surname_keys
-from diplomacy_ner.kb.folding import fold
+from diplomacy_ner.folding import fold
 
 ALIASES = [
     ("Ivica Dačić", "person:ivica-dacic", "person", "name"),

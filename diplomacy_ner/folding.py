@@ -1,4 +1,4 @@
-"""String folding for name matching, and removal of leading honorifics.
+"""String folding for name matching, and removal of leading honorifics (the one folding module of the package).
 
 :func:`fold` maps the many ways a French article can spell a name to one key:
 "Dačić", "Dacic" and "DACIC" all fold to ``"dacic"``; "Jean-Claude" and
@@ -71,7 +71,7 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=1)
 def _honorifics() -> tuple[tuple[tuple[str, ...], ...], frozenset[tuple[str, ...]]]:
     """Honorific forms (longest first) and those honorific only in capitals, from the lexicon."""
-    from ..lexicons import word_set  # late: the lexicon reader imports the KB loader
+    from .lexicons import word_set  # late: the lexicon reader imports the KB loader
 
     forms = tuple(sorted((tuple(f.split()) for f in word_set("honorific_forms")), key=lambda f: (-len(f), f)))
     capitals = frozenset(tuple(f.split()) for f in word_set("honorific_capitals_only"))

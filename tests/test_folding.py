@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from diplomacy_ner.kb.folding import fold, strip_honorifics
+from diplomacy_ner.folding import fold, strip_honorifics
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,11 @@ text is a real one — a paragraph, a heading, a dateline, a caption — so the
 token after it starts a sentence. Without this, the parser sometimes runs a
 headline, a photo caption or a Wikinews paragraph into the next sentence.
 
-Three boundaries the parser sometimes invents are ruled out: after a comma,
-inside a hyphenated word the tokenizer split ("Addis - Abeba"), and between two
-capitalised words on one line (two tokens of one name).
+Four boundaries the parser sometimes invents are ruled out: after a comma,
+inside a hyphenated word the tokenizer split ("Addis - Abeba"), between two
+capitalised words on one line (two tokens of one name), and between a
+lower-case word and a capitalised one with no punctuation between ("le
+chancelier Otto Scheller": a title and its name).
 
 A text without punctuation (a PDF or OCR dump, a transcript) would otherwise
 be one sentence of thousands of tokens, and the sentence-level steps after the
@@ -75,8 +77,9 @@ class ParagraphBoundaries:
             elif text in _SENTENCE_ENDS:
                 last_end = nxt
             else:
-                if array[i][4] and array[i][5] and array[nxt][4] and array[nxt][5]:
-                    # never between two name tokens ("Kgomotso Nomi Jolobe")
+                if array[nxt][4] and array[nxt][5] and array[i][4] and (array[i][5] or array[i][2]):
+                    # never between two name tokens ("Kgomotso Nomi Jolobe"), nor between a lower-case word and
+                    # a capitalised one without punctuation ("le chancelier Otto Scheller")
                     starts[nxt] = -1
                     changed = True
                 if nxt - last_end > limit:
@@ -100,7 +103,6 @@ class ParagraphBoundaries:
                 run_start, candidate = i, -1
             elif (
                 i > run_start + limit // 2
-                and starts[i] != -1
                 and tok.is_title
                 and doc[i - 1].is_lower
                 and not doc[i - 1].is_punct

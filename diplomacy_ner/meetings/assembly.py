@@ -27,10 +27,12 @@ from .context import DocContext
 from .coreference import Coreference
 from .encounters import (
     Encounter,
+    adverbial_frame,
     find_predicates,
     official_index,
     plural_object,
     read_arguments,
+    shell_subject,
     subject_token,
     word_order_fallback,
 )
@@ -62,6 +64,8 @@ class MeetingAssembler:
         self.pending: tuple[Encounter, str, Official, int] | None = None
         self.pending_role: str | None = None
         self.series_hosts: set[str] = set()
+        # the last sentence that named exactly two officials: what "les deux dirigeants" can stand for
+        self.recent_pair: tuple[int, list[Official]] | None = None
 
     # -- sentences ---------------------------------------------------------------------------
     def _line_of(self, sent: Span) -> str:
@@ -76,7 +80,7 @@ class MeetingAssembler:
         if text.startswith("#"):
             return "heading"
         line = self._line_of(sent)
-        if line and len(line) < 200 and line.rstrip("*# ")[-1:] not in ".!?»\"…":
+        if line and len(line) < 200 and line.rstrip("*# ")[-1:] not in ".!?»\"…:;":
             return "heading"
         return "body"
 
@@ -93,13 +97,15 @@ class MeetingAssembler:
         for enc in encs:
             tok = subject_token(enc, ctx.root(k), ctx.lex.word_set("infinitive_mark"))
             if tok is not None and not enc.subjects:
-                o = index.get(tok.i)
+                o = index.get(tok.i) or shell_subject(ctx, tok, everyone)
                 if o is not None:
                     enc.subjects.append(o)
                     free.discard(o.key)
                 elif tok.i in plural or ctx.lex.cue("plural_anaphor").search(ctx.doc[max(tok.left_edge.i, tok.i - 6) : min(tok.right_edge.i, tok.i + 6) + 1].text):
                     enc.plural_subject = True
                 enc.subject_token = tok
+            if not enc.partners and not enc.plural_subject:
+                adverbial_frame(ctx, enc, everyone, index, free)
             if not enc.plural_subject:
                 word_order_fallback(ctx, enc, everyone, free, predicates)
             if not enc.subjects and not enc.plural_subject and enc.partners and enc.frame.pos == "noun":
@@ -136,6 +142,9 @@ class MeetingAssembler:
                 self.clusters.current.add_sentence(sent)
             if subject is None:
                 subject = next((o for o in officials if not o.unnamed and ctx.doc[o.anchor].dep_ in ("nsubj", "nsubj:pass")), None)
+            named = {o.key: o for o in officials if not o.unnamed and not o.weak}
+            if len(named) == 2:
+                self.recent_pair = (k, list(named.values()))
             self.coref.update(officials, subject)
         for draft, sent, enc in self.headings:
             target = self.clusters.add(draft, sent, split=False, heading=True)
@@ -154,8 +163,24 @@ class MeetingAssembler:
             if current is not None and state == "held" and not heading:
                 self.clusters.merge(current, Draft(status=state, kind=enc.kind), sent)
                 return True
-            return False
-        if enc.frame.needs_group and len({o.key for o in enc.subjects if not o.unnamed}) < 2:
+            pair = self.recent_pair if self.recent_pair is not None and enc.sent - self.recent_pair[0] <= 2 else None
+            if pair is None or heading:
+                return False
+            # "X a accepté l'invitation de Y. Les deux dirigeants ont tenu une réunion": the two officials just named
+            draft = self._draft(enc, state, {o.key: o for o in pair[1]}, None, sent)
+            draft.strength = min(draft.strength, 0.75)
+            if pair[0] != enc.sent:
+                draft.sentences.insert(0, ctx.sents[pair[0]])
+            target = self.clusters.add(draft, sent, split=False)
+            if target is None:
+                return False
+            slots.finish(ctx, target, sent, enc.predicate, self.previous_date, self.context_place, self.context_date)
+            if pair[0] != enc.sent:
+                slots.finish(ctx, target, ctx.sents[pair[0]], ctx.root(pair[0]), self.previous_date, None)
+            if state == "held":
+                self.clusters.current = target
+            return state == "held"
+        if enc.frame.needs_group and len({o.key for o in [*enc.subjects, *enc.agents] if not o.unnamed}) < 2:
             return False
         if enc.frame.join:
             return self._join_frame(enc, sent, state)
@@ -227,8 +252,13 @@ class MeetingAssembler:
         assert self.pending is not None
         enc, state, host, last = self.pending
         text = sent.text
-        previous = self.ctx.sents[k - 1].text.rstrip() if k > 0 else ""
-        listing = previous.endswith((":", ";")) or text.rstrip().endswith(";")
+        back = k - 1
+        while back >= 0 and not self.ctx.sents[back].text.strip():
+            back -= 1  # a blank line the sentencizer kept as a sentence
+        previous = self.ctx.sents[back].text.rstrip() if back >= 0 else ""
+        bullet = self.ctx.lex.cue("bullet")
+        # a bullet the sentencizer cut off on its own ("•" then "Le président X.") opens an item
+        listing = previous.endswith((":", ";")) or text.rstrip().endswith(";") or bool(previous and bullet.fullmatch(previous.strip()))
         if not (self.ctx.lex.cue("enumeration").search(text) or listing):
             if k - last > 3:
                 self.pending = None

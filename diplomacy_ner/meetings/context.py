@@ -5,15 +5,47 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from ..folding import fold
 from ..kb.knowledge_base import KnowledgeBase
+from ..kb.loader import iter_json_objects
 from ..kb.records import BodyRecord
 from ..offsets import offset_map
 from .lexicon import MeetingLexicon
 from .topics import TopicLexicon
+
+
+@lru_cache(maxsize=1)
+def _title_classes() -> dict[tuple[str, ...], str]:
+    """The shipped title phrases (folded words) and their class ("chef du gouvernement" → prime_minister)."""
+    text = resources.files("diplomacy_ner").joinpath("resources", "patterns", "titles.jsonl").read_text(encoding="utf-8")
+    table: dict[tuple[str, ...], str] = {}
+    for _, obj in iter_json_objects(text.splitlines(), "titles.jsonl"):
+        if isinstance(obj.get("pattern"), str) and obj.get("id"):
+            table.setdefault(tuple(fold(obj["pattern"]).split()), str(obj["id"]))
+    return table
+
+
+def is_title_phrase(text: str) -> bool:
+    """Is ``text`` exactly a shipped title ("Chef du Gouvernement" written in capitals, taken for a name)?"""
+    return tuple(fold(text).split()) in _title_classes()
+
+
+@lru_cache(maxsize=4096)
+def role_class(role: str) -> str | None:
+    """The class of an office written out ("chef du gouvernement", "roi du Maroc" → its longest known title)."""
+    table = _title_classes()
+    words = tuple(fold(role).split())
+    for n in range(len(words), 0, -1):
+        cls = table.get(words[:n])
+        if cls is not None:
+            return cls
+    return None
 
 
 class DocContext:
@@ -35,7 +67,10 @@ class DocContext:
         self.spans = list(doc.spans[spans_key]) if spans_key in doc.spans else []
         self.published = dt.date.fromisoformat(doc._.published) if doc._.published else None
         self.omap = offset_map(doc)
-        self.roles: dict[str, dict[str, Any]] = doc._.person_roles or {}
+        self.roles: dict[str, dict[str, Any]] = {
+            pid: (info if info.get("class") or not info.get("role") else {**info, "class": role_class(info["role"])})
+            for pid, info in (doc._.person_roles or {}).items()
+        }
         self.entities = {e["id"]: e for e in (doc._.entities or [])}
         self.home: str | None = doc._.home_country
         self.dateline: dict[str, Any] | None = doc._.dateline or None

@@ -74,7 +74,7 @@ class Coreference:
                 continue
             if (pos == "NUM" and tok.dep_ in ("nsubj", "nsubj:pass") and tok.i > 0 and ctx.doc[tok.i - 1].lower_ in definite_plural) or (
                 pos == "NOUN"
-                and "Plur" in tok.morph.get("Number")
+                and tok.lower_ in lex.word_set("plural_person_noun")
                 and any(c.lower_ in definite_plural for c in tok.children)
                 and any(c.lower_ in lex.word_set("small_number") for c in tok.children)
             ):  # "les deux ministres", not "deux nouveaux ambassadeurs"
@@ -90,6 +90,8 @@ class Coreference:
                 if title is not None and tok.i == title.start + next((j for j, t in enumerate(title) if t.pos_ in ("NOUN", "PROPN")), 0):
                     if not excluded(ctx, title.start, sent):
                         target = self._same_class((title._.info or {}).get("class"), tok)
+                        if target is not None and any(o.key == target.key for o in officials):
+                            target = None  # named in this very sentence: the title is someone else
                     if target is not None:
                         out.append(target.copy_at(title.start, title.end, tok.i))
                         out[-1].spans = [title]

@@ -105,7 +105,7 @@ _BRANCHES: tuple[tuple[str, str], ...] = (
     ("same_day", rf"\b(?:(?:le|ce){_S}m[êe]me{_S}jour|le{_S}jour{_S}m[êe]me|ce{_S}jour-l[àa])(?![\w-])"),
     (
         "relative",
-        rf"\b(?:avant(?:-|{_S})hier|hier(?:{_S}{_TIME_OF_DAY})?|aujourd{_APOS}\s?hui|ce{_S}(?:matin|soir)"
+        rf"\b(?:avant(?:-|{_S})hier|hier(?:{_S}{_TIME_OF_DAY})?|aujourd{_APOS}\s?hui|ce{_S}(?:matin|soir|jour)"
         rf"|cet{_S}apr[èe]s-midi|la{_S}veille(?:{_S}au{_S}soir)?|le{_S}lendemain)(?![\w-])",
     ),
     # "en juillet 2024", "début mars", "mi-mai", "octobre 2024", "en février dernier", "déc. 2024"

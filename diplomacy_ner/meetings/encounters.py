@@ -98,10 +98,12 @@ def _frame_for(ctx: DocContext, tok: Token, sent: Span) -> Frame | None:
     # the most specific frame first: one that needs a reflexive or a next word
     candidates.sort(key=lambda f: -(int(f.needs_reflexive) + int(bool(f.needs_next))))
     nxt = _next_words(doc, tok, sent)
+    # "ont tenu une réunion", "a eu une séance": the object of a light verb needs no next word
+    light_object = tok.dep_ == "obj" and tok.head.lemma_.lower() in lex.word_set("light_verb")
     for f in candidates:
         if f.needs_reflexive and not _reflexive_before(ctx, tok, sent, 5 if f.frame == "talk" else 3):
             continue
-        if f.needs_next and not any(w in f.needs_next for w in nxt):
+        if f.needs_next and not any(w in f.needs_next for w in nxt) and not (light_object and f.pos == "noun" and f.kind is None):
             continue
         return f
     return None
@@ -318,3 +320,66 @@ def word_order_fallback(ctx: DocContext, enc: Encounter, officials: list[Officia
             enc.guessed.update(o.key for o in group)
             enc.strength -= 0.05
 
+
+
+def shell_subject(ctx: DocContext, tok: Token, officials: list[Official]) -> Official | None:
+    """The official a subject word only wraps: "l'honorable X", a source name glued to the sentence
+    ("Agence Le président X a reçu …"). The subject word is no common noun, and nothing but
+    punctuation, determiners and honorifics stands between it and the official's mention."""
+    doc = ctx.doc
+    honorific = ctx.lex.word_set("honorific")
+    k = ctx.sentence_of.get(tok.i, -1)
+    title = next((t for t in ctx.near(k, "TITLE", tok.i, 8) if t.start <= tok.i < t.end), None)
+    if tok.pos_ == "NOUN" and tok.lower_ not in honorific and title is None:
+        return None
+    for o in officials:
+        first = min(o.extent) if o.extent else o.start
+        if first <= tok.i or first > tok.right_edge.i + 1:
+            continue
+        between = doc[title.end if title is not None and title.end > tok.i else tok.i + 1 : first]
+        if not all(t.is_punct or t.pos_ == "DET" or t.lower_ in honorific for t in between):
+            return None
+        if title is not None and o.weak:
+            # "La ministre des Affaires étrangères, l'honorable X": the title the honorific kept apart
+            info = title._.info or {}
+            o.role, o.cls, o.weak = info.get("role"), info.get("class"), False
+            o.country = o.country or next(iter(info.get("countries") or []), None)
+        return o
+    return None
+
+
+ADVERBIAL_ARGS = ("obj", "iobj", "obl:arg", "obl:mod", "obl")
+
+
+def adverbial_frame(ctx: DocContext, enc: Encounter, officials: list[Official], index: dict[int, Official], free: set[str]) -> None:
+    """"Lors d'une communication téléphonique, X a invité son homologue Y": an encounter noun in an
+    adverbial of time ("lors de", "au cours de") without arguments of its own takes the subject of the
+    clause it modifies, and the officials that clause's verb governs as partners."""
+    noun = enc.predicate
+    verb = noun.head
+    lead_start = noun.left_edge.i
+    if verb.pos_ == "ADV" and verb.i < noun.i:  # "Lors/ADV d'une communication/obl:arg": the adverb heads it
+        lead_start, verb = verb.i, verb.head
+    if enc.frame.pos != "noun" or len(enc.tokens) > 1 or verb.i == noun.i or verb.pos_ not in ("VERB", "AUX"):
+        return
+    if not noun.dep_.startswith(("obl", "nmod", "advcl")):
+        return
+    if not ctx.lex.cue("adverbial_frame").match(ctx.doc[lead_start : noun.i].text):
+        return
+    if not enc.subjects:
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        o = index.get(subj.i) if subj is not None else None
+        if o is None or o.key not in free:
+            return
+        enc.subjects.append(o)
+        free.discard(o.key)
+    subjects = {o.key for o in enc.subjects}
+    for o in officials:
+        if o.key in subjects or o.key not in free or o.anchor < 0:
+            continue
+        anchor = ctx.doc[o.anchor]
+        if anchor.head.i == verb.i and anchor.dep_ in ADVERBIAL_ARGS:
+            enc.partners.append(o)
+            free.discard(o.key)
+    if enc.partners:
+        enc.strength -= 0.05

@@ -99,6 +99,9 @@ class _Never:
     def match(self, text: str) -> None:
         return None
 
+    def fullmatch(self, text: str) -> None:
+        return None
+
     def finditer(self, text: str) -> Iterable[re.Match[str]]:
         return ()
 
@@ -121,6 +124,13 @@ class _Cues:
     def match(self, text: str) -> Any:
         for pattern in self.patterns:
             m = pattern.match(text)
+            if m is not None:
+                return m
+        return None
+
+    def fullmatch(self, text: str) -> Any:
+        for pattern in self.patterns:
+            m = pattern.fullmatch(text)
             if m is not None:
                 return m
         return None

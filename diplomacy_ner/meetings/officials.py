@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from .context import DocContext
+from .context import DocContext, is_title_phrase
 
 
 
@@ -75,8 +75,12 @@ def excluded(ctx: DocContext, i: int, sent: Span, *, genitive: bool = True) -> b
         between = doc.char_span(cue_end_char, doc[i].idx, alignment_mode="expand")
         if between is None:
             return True
-        # the zone ends at a finite verb or at a sentence-level break
-        if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in between):
+        # the zone ends at a finite verb, at an encounter word ("a déclaré lors de sa rencontre avec X")
+        # or at a sentence-level break
+        if any(
+            (t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")) or t.lower_ in ctx.lex.noun_frames
+            for t in between
+        ):
             continue
         if any(t.text in (";", ":") for t in between):
             continue
@@ -116,8 +120,8 @@ def find_officials(ctx: DocContext, k: int) -> list[Official]:
             continue
         info = ctx.person_info(pid)
         weak = not (info.get("role") or info.get("country") or info.get("class"))
-        if weak and any(t.lower_ in ctx.lex.word_set("generic_subject_title") for t in s):
-            continue  # "Vice-Premier ministre" taken for a name
+        if (weak and any(t.lower_ in ctx.lex.word_set("generic_subject_title") for t in s)) or is_title_phrase(s.text):
+            continue  # "Vice-Premier ministre", "Chef du Gouvernement" taken for a name
         extent = set(range(s.start, s.end))
         j = s.start - 1
         while j >= sent.start and (doc[j].lower_ in ctx.lex.word_set("honorific") or doc[j].text in ("M.", "Mme", "MM.")):
@@ -128,10 +132,19 @@ def find_officials(ctx: DocContext, k: int) -> list[Official]:
             if t is not None:
                 lo, hi = min(t.start, s.start), max(t.end, s.end)
                 extent.update(range(lo, hi))
+        role, country, cls = info.get("role"), info.get("country"), info.get("class")
+        if weak:
+            # "La ministre des Affaires étrangères, l'honorable X": a free title kept apart by an honorific
+            t = _free_title_before(ctx, k, min(extent), sent)
+            if t is not None:
+                tinfo = t._.info or {}
+                role, cls, weak = tinfo.get("role"), tinfo.get("class"), False
+                country = next(iter(tinfo.get("countries") or []), None)
+                extent.update(range(t.start, t.end))
         ext = frozenset(extent)
         out.append(
             Official(
-                pid, pid, ctx.person_name(pid) or s.text, info.get("role"), info.get("country"), info.get("class"),
+                pid, pid, ctx.person_name(pid) or s.text, role, country, cls,
                 s.start, s.end, [s], weak=weak, anchor=anchor_of(doc, ext), extent=ext,
             )
         )
@@ -171,6 +184,20 @@ def find_officials(ctx: DocContext, k: int) -> list[Official]:
             out.append(Official(key, None, None, role, code, cls, t.start, t.end, [t], unnamed=True, anchor=anchor, extent=ext))
     out.sort(key=lambda o: (o.start, o.key))
     return _merge_appositions(ctx, out)
+
+
+def _free_title_before(ctx: DocContext, k: int, start: int, sent: Span) -> Span | None:
+    """A title no person took that ends just before ``start``, with only punctuation, determiners and
+    honorifics between ("Le ministre de l'Intérieur, l'honorable X")."""
+    honorific = ctx.lex.word_set("honorific")
+    for t in reversed(ctx.near(k, "TITLE", start, 14)):
+        if t.end > start or (t._.info or {}).get("person") or start - t.end > 4:
+            continue
+        between = ctx.doc[t.end : start]
+        if any(tok.text == "," for tok in between) and all(tok.is_punct or tok.pos_ == "DET" or tok.lower_ in honorific for tok in between):
+            return t
+        return None
+    return None
 
 
 def _merge_appositions(ctx: DocContext, officials: list[Official]) -> list[Official]:

@@ -1,0 +1,108 @@
+"""Constructions of real news the document model reads (sentences written for these tests).
+
+Each test names the construction: a passive signing by two ministers, a call noun in an
+adverbial of time, a joint press conference inside a reporting clause, a subject wrapped in
+an honorific or a glued source name, a list of guests behind cut-off bullets, "les deux
+dirigeants" standing for the two officials just named, a reception line ending in a colon.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def meetings(extractor, text, published="2025-03-12"):
+    return extractor.extract_meetings(text, published=published)
+
+
+def names(meeting):
+    return sorted(p.name or f"<{p.role}|{p.country}>" for p in meeting.participants)
+
+
+def test_passive_signing_by_two_ministers_is_a_meeting(extractor) -> None:
+    text = (
+        "Les deux accords ont été signés mardi à Bamako par le ministre sénégalais des Affaires étrangères, "
+        "Karim Belhadi, et le ministre malien des Affaires étrangères, Oumar Tangara."
+    )
+    [m] = meetings(extractor, text)
+    assert names(m) == ["Karim Belhadi", "Oumar Tangara"]
+    assert {p.country for p in m.participants} == {"SN", "ML"}
+
+
+def test_call_noun_in_an_adverbial_takes_the_clause_arguments(extractor) -> None:
+    text = (
+        "Lors d'une communication téléphonique, le chef de la diplomatie italienne, Marco Rossetti, "
+        "a adressé une invitation à son homologue tunisien, Sami Triki, à effectuer une visite en Italie."
+    )
+    [m] = meetings(extractor, text)
+    assert names(m) == ["Marco Rossetti", "Sami Triki"]
+    assert m.kind == "call"
+    assert {p.name: p.country for p in m.participants} == {"Marco Rossetti": "IT", "Sami Triki": "TN"}
+
+
+def test_joint_press_conference_after_a_reporting_verb(extractor) -> None:
+    text = (
+        "Le ministre français des Affaires étrangères, Paul Durandet, a affirmé mardi à Alger que la position "
+        "de la France n'a pas changé. « Rien ne change », a-t-il déclaré lors d'une conférence de presse "
+        "conjointe avec son homologue algérien, Karim Belhadi."
+    )
+    [m] = meetings(extractor, text)
+    assert names(m) == ["Karim Belhadi", "Paul Durandet"]
+    assert m.location is not None and m.location.name == "Alger"
+
+
+def test_honorific_wrapping_the_subject(extractor) -> None:
+    text = (
+        "La ministre des Affaires étrangères, l'honorable Mélina Jolicoeur, a rencontré aujourd'hui pour la "
+        "première fois le secrétaire aux Affaires étrangères du Mexique, Marco Ebrardo."
+    )
+    [m] = meetings(extractor, text)
+    assert names(m) == ["Marco Ebrardo", "Mélina Jolicoeur"]
+    assert m.date == dt.date(2025, 3, 12)
+
+
+def test_reception_line_ending_in_a_colon_then_bullets(extractor) -> None:
+    text = (
+        "Le président de la République, Paul Mbanga, a reçu ce jour en audience :\n\n"
+        "·Son Excellence Fabien Maurin, Ambassadeur de France au Gabon ;\n\n"
+        "·Son Excellence Shuji Nogawa, Ambassadeur du Japon au Gabon.\n"
+    )
+    found = meetings(extractor, text)
+    assert sorted(names(m)[0] if names(m)[1] == "Paul Mbanga" else names(m)[1] for m in found) == ["Fabien Maurin", "Shuji Nogawa"]
+    assert all(m.host is not None and m.host.name == "Paul Mbanga" for m in found)
+    assert all(m.date == dt.date(2025, 3, 12) for m in found)  # "ce jour": the day of publication
+
+
+def test_bullet_cut_off_as_its_own_sentence_opens_a_list_item(extractor) -> None:
+    text = (
+        "Présent jeudi en Allemagne, le président de la Confédération Ignace Cassard a rencontré de nombreux "
+        "interlocuteurs, parmi lesquels:\n\n  •\n  Le président allemand Franz Steinberg.\n  •\n  Le chancelier Otto Scheller.\n"
+    )
+    found = meetings(extractor, text)
+    assert sorted(tuple(names(m)) for m in found) == [
+        ("Franz Steinberg", "Ignace Cassard"),
+        ("Ignace Cassard", "Otto Scheller"),
+    ]
+
+
+def test_the_two_leaders_are_the_two_officials_just_named(extractor) -> None:
+    text = (
+        "Le président chinois Li Weiming a déclaré jeudi qu'il acceptait l'invitation du Premier ministre "
+        "japonais Kenji Morita pour une visite d'Etat. Les deux dirigeants ont tenu une réunion à Osaka."
+    )
+    [m] = meetings(extractor, text)
+    assert names(m) == ["Kenji Morita", "Li Weiming"]
+    assert m.date == dt.date(2025, 3, 6)  # "jeudi" of the sentence that named them
+
+
+def test_same_sentence_name_is_not_the_referent_of_a_bare_title(extractor) -> None:
+    text = (
+        "Le président russe, Ivan Petrovsky, a eu une conversation téléphonique avec le chef du Conseil "
+        "national de transition. Ils ont parlé de sécurité."
+    )
+    for m in meetings(extractor, text):
+        assert len({p.name for p in m.participants if p.name}) == len([p for p in m.participants if p.name])

@@ -188,7 +188,7 @@ class MeetingAssembler:
         if enc.subjects and ctx.sentence_cue(k, "series_host"):
             self.series_hosts.update(o.key for o in enc.subjects)
         distribute = (
-            enc.frame.distribute == "guests"
+            (enc.frame.distribute == "guests" and not ctx.sentence_cue(k, "together"))
             or ctx.sentence_cue(k, "distributive")
             or self._series_between(enc)
             or any(o.key in self.series_hosts for o in enc.subjects)
@@ -214,7 +214,13 @@ class MeetingAssembler:
                     # "a reçu plusieurs diplomates. Il s'agit de …": the guests come in a list
                     group_meeting = enc.frame.host == "subject" and bool(enc.subjects) and ctx.sentence_cue(k, "multilateral_context")
                     if state == "held" and not group_meeting:
-                        self.pending = (enc, state, known, enc.sent)
+                        previous = self.pending
+                        if previous is not None and previous[2].key == known.key and enc.sent - previous[3] <= 3:
+                            # the same series told again ("Les ambassadeurs ont successivement présenté …"):
+                            # its first telling keeps the date and place
+                            self.pending = (previous[0], previous[1], previous[2], enc.sent)
+                        else:
+                            self.pending = (enc, state, known, enc.sent)
                         group_role = group_noun.lemma_.lower() if group_noun is not None else None
                         self.pending_role = group_role if group_role in ctx.lex.word_set("group_role") else None
                 if len(members) < 2 and (state != "held" or enc.frame.multilateral or not group_meeting):

@@ -75,6 +75,9 @@ def finalise(ctx: DocContext, d: Draft) -> dict[str, Any]:
     participants = list(d.participants.values())
     fill_roles(participants)
     fill_countries(ctx, d, participants)
+    # "le chef de la diplomatie vietnamienne" beside the named Vietnamese foreign minister: one person
+    named = {(p.country, p.cls) for p in participants if not p.unnamed and p.country}
+    participants = [p for p in participants if not (p.unnamed and (p.country, p.cls) in named)]
     if d.kind is None:
         for s in d.sentences[1:]:
             if lex.cue("call").search(s.text) and any(w in s.text.lower() for w in ("entretien", "appel", "conversation")):

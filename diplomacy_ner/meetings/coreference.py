@@ -88,7 +88,7 @@ class Coreference:
             else:
                 title = bare.get(tok.i) if pos in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubj:pass", "obj", "obl:agent", "obl:arg", "obl:mod", "nmod") else None
                 if title is not None and tok.i == title.start + next((j for j, t in enumerate(title) if t.pos_ in ("NOUN", "PROPN")), 0):
-                    if not excluded(ctx, title.start, sent):
+                    if not excluded(ctx, title.start, sent) and "Plur" not in tok.morph.get("Number"):
                         target = self._same_class((title._.info or {}).get("class"), tok)
                         if target is not None and any(o.key == target.key for o in officials):
                             target = None  # named in this very sentence: the title is someone else
@@ -119,6 +119,21 @@ class Coreference:
         p = self.protagonist
         if p is not None and p.cls == cls:
             return p
+        return self._named_later(cls, tok)
+
+    def _named_later(self, cls: str, tok: Token) -> Official | None:
+        """"Le nouveau président reçoit … depuis l'entrée en fonction de X": a title the text names only later."""
+        ctx = self.ctx
+        k = ctx.sentence_of.get(tok.i, -1)
+        for s in ctx.by_label.get("PERSON", []):
+            if s.start <= tok.i:
+                continue
+            if ctx.sentence_of.get(s.start, -1) - k > 6:
+                break
+            info = ctx.person_info(s.kb_id_)
+            if info.get("class") == cls:
+                pid = s.kb_id_
+                return Official(pid, pid, ctx.person_name(pid), info.get("role"), info.get("country"), cls, -1, -1)
         return None
 
     def update(self, officials: list[Official], subject: Official | None) -> None:

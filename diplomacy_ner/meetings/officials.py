@@ -106,6 +106,7 @@ def find_officials(ctx: DocContext, k: int) -> list[Official]:
     out: list[Official] = []
     persons = [s for s in ctx.in_sentence(k, "PERSON") if s.end <= sent.end]
     titles = [t for t in ctx.in_sentence(k, "TITLE") if t.end <= sent.end]
+    bodies = ctx.in_sentence(k, "BODY")
     # titles by (person, end) and (person, start), persons by (id, start) and (id, end): adjacency by lookup
     title_end: dict[tuple[str | None, int], Span] = {}
     title_start: dict[tuple[str | None, int], Span] = {}
@@ -164,8 +165,8 @@ def find_officials(ctx: DocContext, k: int) -> list[Official]:
                 )
             )
             continue
-        if excluded(ctx, t.start, sent):
-            continue
+        if excluded(ctx, t.start, sent) or any(b.start < t.start < b.end for b in bodies):
+            continue  # "la Conférence des ministres de l'Intérieur de …": a body's name, not a person
         codes = list(info.get("countries") or [])
         for b in info.get("bodies") or []:
             code = ctx.body_code(b)

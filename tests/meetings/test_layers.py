@@ -155,13 +155,25 @@ def test_guests_received_one_after_another_are_separate_meetings(extractor) -> N
 
 
 @pytest.mark.slow
-def test_a_plain_list_of_partners_is_one_meeting(extractor) -> None:
+def test_a_list_of_partners_met_together_is_one_meeting(extractor) -> None:
     text = (
         "La ministre espagnole de l'Intérieur, Lucía Ferrándiz, s'est entretenue mardi à Madrid avec le ministre "
-        "portugais de l'Administration interne, Rui Calado, et le ministre français de l'Intérieur, Bastien Morel."
+        "portugais de l'Administration interne, Rui Calado, et le ministre français de l'Intérieur, Bastien Morel, "
+        "lors d'une réunion tripartite."
     )
     [m] = held(extractor, text)
     assert names(m) == ["Bastien Morel", "Lucía Ferrándiz", "Rui Calado"]
+
+
+@pytest.mark.slow
+def test_a_plain_list_of_partners_is_one_talk_each(extractor) -> None:
+    # real news tells a visitor's successive talks as one list: one bilateral meeting per partner
+    text = (
+        "Lors de sa visite à Kiev, le ministre français des Affaires étrangères, Bastien Morel, s'est entretenu "
+        "avec son homologue ukrainien, Petro Danylenko, et avec le Premier ministre ukrainien, Ivan Koval."
+    )
+    found = held(extractor, text)
+    assert sorted(names(m) for m in found) == [["Bastien Morel", "Ivan Koval"], ["Bastien Morel", "Petro Danylenko"]]
 
 
 # -- coreference -------------------------------------------------------------------------------

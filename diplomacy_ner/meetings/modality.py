@@ -17,6 +17,8 @@ def status(ctx: DocContext, sent: Span, trigger: Token) -> str | None:
     """``held`` / ``planned`` / ``cancelled`` for a predicate, ``None`` when it is negated."""
     doc = ctx.doc
     lex = ctx.lex
+    if sent.text.rstrip().rstrip("»\"' ").endswith("?"):
+        return None  # "X a-t-il rencontré Y ?": a question reports nothing
     window = doc[max(sent.start, trigger.i - 8) : min(sent.end, trigger.i + 4)].text
     near = doc[max(sent.start, trigger.i - 3) : trigger.i + 2]
     if any(t.lower_ in lex.word_set("negation") for t in near) and any(
@@ -43,8 +45,16 @@ def status(ctx: DocContext, sent: Span, trigger: Token) -> str | None:
     head = trigger.head
     if trigger.morph.get("VerbForm") == ["Inf"] and head.lemma_.lower() in lex.word_set("plan_head"):
         return "planned"
+    if any(c.dep_ in ("mark", "case") and c.lower_ in lex.word_set("purpose_mark") for c in trigger.children) and (
+        trigger.morph.get("VerbForm") == ["Inf"] or trigger.pos_ in ("NOUN", "PROPN")
+    ):
+        return "planned"  # "se rend à Washington pour rencontrer X", "est arrivé pour une réunion avec X": an aim
     if lex.cue("planned").search(window):
         return "planned"
+    if trigger.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("acl", "amod", "acl:relcl") and lex.cue("planned").search(c.text) for c in trigger.children
+    ):
+        return "planned"  # "La rencontre entre X et Y, prévue pour le 27 août"
     return "held"
 
 

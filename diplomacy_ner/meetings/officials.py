@@ -143,6 +143,8 @@ def find_officials(ctx: DocContext, k: int) -> list[Official]:
                 country = next(iter(tinfo.get("countries") or []), None)
                 extent.update(range(t.start, t.end))
         ext = frozenset(extent)
+        if min(ext) < s.start and excluded(ctx, min(ext), sent):
+            continue  # "un émissaire de son homologue, M. X": the title in a genitive puts X outside
         out.append(
             Official(
                 pid, pid, ctx.person_name(pid) or s.text, role, country, cls,

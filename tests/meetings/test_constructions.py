@@ -106,3 +106,29 @@ def test_same_sentence_name_is_not_the_referent_of_a_bare_title(extractor) -> No
     )
     for m in meetings(extractor, text):
         assert len({p.name for p in m.participants if p.name}) == len([p for p in m.participants if p.name])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a question reports nothing
+        "Le président Koffi Mensavi a-t-il rencontré le président français, Paul Durandet, à Paris le week-end dernier ?",
+        # a purpose infinitive or noun after a journey is an aim, not a meeting
+        "Le secrétaire général de l'OTAN, Lars Hemberg, se rend mardi à Washington pour rencontrer le président américain, John Calder.",
+        "Le Premier ministre cambodgien, Sok Vanna, est arrivé lundi à Paris pour s'entretenir avec le président français, Paul Durandet.",
+        # a noun the text plans ("prévue") or only considers ("l'éventualité")
+        "La rencontre entre le président français, Paul Durandet, et le président malgache, Andry Rakoto, prévue pour le 27 août, s'annonce tendue.",
+        "Moscou a écarté l'éventualité d'une rencontre entre le ministre russe des Affaires étrangères, Igor Petrov, et son homologue américain, John Calder.",
+    ],
+)
+def test_no_held_meeting_in_questions_aims_and_plans(extractor, text) -> None:
+    assert meetings(extractor, text) == []
+
+
+def test_an_envoy_of_a_president_is_not_the_president(extractor) -> None:
+    text = (
+        "Le président de la République, M. Omar Djama, a reçu jeudi au palais présidentiel un émissaire de son "
+        "homologue sénégalais, M. Malick Diouf."
+    )
+    for m in meetings(extractor, text):
+        assert "Malick Diouf" not in names(m)

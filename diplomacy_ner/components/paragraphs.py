@@ -33,6 +33,8 @@ from spacy.attrs import IS_ALPHA, IS_LOWER, IS_SPACE, IS_TITLE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..lexicons import word_set
+
 
 #: The longest stretch of tokens without a sentence end left to the parser as one sentence.
 DEFAULT_MAX_SENTENCE_TOKENS = 250
@@ -59,6 +61,7 @@ class ParagraphBoundaries:
         runaway = False
         # token strings and flags read through one array: `for tok in doc` builds a Token per token
         strings = doc.vocab.strings
+        honorifics = word_set("line_end_honorific")
         array = doc.to_array([ORTH, IS_SPACE, IS_LOWER, SPACY, IS_ALPHA, IS_TITLE]).tolist() if len(doc) else []
         for i in range(len(array) - 1):
             orth, is_space, _, space_after, _, _ = array[i]
@@ -66,7 +69,10 @@ class ParagraphBoundaries:
             text = strings[orth]
             if "\n" in text and is_space:
                 last_end = nxt
-                if not array[nxt][1] and not array[nxt][2]:
+                if i > 0 and strings[array[i - 1][0]] in honorifics:
+                    starts[nxt] = -1  # "a reçu M.\nHun Sen": a line break inside a name
+                    changed = True
+                elif not array[nxt][1] and not array[nxt][2]:
                     starts[nxt] = 1
                     changed = True
             elif text == "," or (text in ("-", "–") and not space_after and i > 0 and not array[i - 1][3]):

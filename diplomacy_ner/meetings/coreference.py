@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .context import DocContext
 from .officials import Official, bare_titles, excluded
@@ -92,6 +92,8 @@ class Coreference:
                         target = self._same_class((title._.info or {}).get("class"), tok)
                         if target is not None and any(o.key == target.key for o in officials):
                             target = None  # named in this very sentence: the title is someone else
+                        if target is None and tok.dep_ in ("nsubj", "nsubj:pass"):
+                            target = self._unnamed_subject(title, tok)
                     if target is not None:
                         out.append(target.copy_at(title.start, title.end, tok.i))
                         out[-1].spans = [title]
@@ -100,6 +102,18 @@ class Coreference:
             if target is not None:
                 out.append(target.copy_at(tok.i, tok.i + 1, tok.i))
         return out, plural
+
+    def _unnamed_subject(self, title: Span, tok: Token) -> Official | None:
+        """"Rabat - Le chef du gouvernement s'est entretenu avec …" in a text that never names him: an
+        unnamed official of the dateline's country, as its subject only."""
+        info = title._.info or {}
+        # only a dateline says for sure where the text speaks from ("Rabat - Le chef du gouvernement …")
+        home = (self.ctx.dateline or {}).get("country")
+        cls = info.get("class")
+        if home is None or cls not in self.ctx.lex.word_set("unnamed_subject_class"):
+            return None
+        role = info.get("role")
+        return Official(f"unnamed:{home}:{(role or cls).lower()}", None, None, role, home, cls, title.start, title.end, [title], unnamed=True)
 
     def _last_mentioned(self, tok: Token, officials: list[Official]) -> Official | None:
         before = [o for o in officials if o.end <= tok.i and not o.unnamed]

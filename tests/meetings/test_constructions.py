@@ -132,3 +132,20 @@ def test_an_envoy_of_a_president_is_not_the_president(extractor) -> None:
     )
     for m in meetings(extractor, text):
         assert "Malick Diouf" not in names(m)
+
+
+def test_an_unnamed_subject_title_under_a_dateline(extractor) -> None:
+    text = "Rabat, 11 mars (MAP) - Le chef du gouvernement s'est entretenu mardi avec le premier ministre mauritanien, Mohamed Salem Ould Dah."
+    [m] = meetings(extractor, text)
+    by_name = {p.name: p for p in m.participants}
+    assert set(by_name) == {None, "Mohamed Salem Ould Dah"}
+    assert by_name[None].country == "MA" and by_name[None].role == "chef du gouvernement"
+    assert by_name["Mohamed Salem Ould Dah"].country == "MR"
+
+
+def test_a_line_break_after_an_abbreviated_honorific_keeps_the_name(extractor) -> None:
+    text = "Le président de la République, Paul Durandet, a reçu M.\nSok Vanna, Premier ministre du Royaume du Cambodge, pour un entretien."
+    [m] = meetings(extractor, text)
+    assert names(m) == ["Paul Durandet", "Sok Vanna"]
+    sok = next(p for p in m.participants if p.name == "Sok Vanna")
+    assert [text[x.start : x.end] for x in sok.mentions][-1].endswith("Sok Vanna")

@@ -826,7 +826,7 @@ def test_extract_corpus_without_dask_exits_2(monkeypatch: pytest.MonkeyPatch, tm
     def missing() -> Any:
         raise ModuleNotFoundError("No module named 'dask'", name="dask")
 
-    monkeypatch.setattr(cli, "_import_distributed", missing)
+    monkeypatch.setattr(cli.extract_corpus, "import_distributed", missing)
     (tmp_path / "in.jsonl").write_text("")
     result = runner.invoke(
         cli.app, ["extract-corpus", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "m.parquet")]
@@ -847,7 +847,7 @@ def test_extract_corpus_calls_the_runner(
             documents=3, failed=len(errors), meetings=4, rows=5, seconds=1.5, output=output, errors=errors
         )
 
-    monkeypatch.setattr(cli, "_import_distributed", lambda: SimpleNamespace(extract_corpus=extract_corpus))
+    monkeypatch.setattr(cli.extract_corpus, "import_distributed", lambda: SimpleNamespace(extract_corpus=extract_corpus))
     source = tmp_path / "in.jsonl"
     source.write_text("")
     args = ["extract-corpus", str(source), "-o", str(tmp_path / "m.parquet"), "--scheduler", "tcp://h:8786"]

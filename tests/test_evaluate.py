@@ -663,19 +663,22 @@ def test_load_gold_validates(gold_path: Path):
 @pytest.mark.parametrize(
     ("bad_line", "problem"),
     [
-        ("{not json", "Invalid JSON"),
-        ('{"id": "x", "text": "t", "meetings": [{"participants": []}]}', "meetings.0.kind"),
-        ('{"id": "x", "text": "t", "participants": []}', "participants"),  # a field outside the contract
-        ('{"id": "x", "text": "t", "meetings": [{"participants": [], "kind": "lunch"}]}', "meetings.0.kind"),
+        ("{not json", "[D010]"),
+        ('{"id": "x", "text": "t", "meetings": [{"participants": []}]}', "[D011]"),
+        ('{"id": "x", "text": "t", "participants": []}', "[D011]"),  # a field outside the contract
+        ('{"id": "x", "text": "t", "meetings": [{"participants": [], "kind": "lunch"}]}', "[D011]"),
     ],
 )
-def test_load_gold_names_file_and_line(tmp_path: Path, bad_line: str, problem: str):
+def test_load_gold_names_file_line_and_field(tmp_path: Path, bad_line: str, problem: str):
+    """Gold files go through the package's one strict JSONL reader: file, line and field."""
     path = tmp_path / "gold.jsonl"
     path.write_text(json.dumps(GOLD[0], ensure_ascii=False) + "\n\n" + bad_line + "\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"\[D040\]") as info:
+    with pytest.raises(ValueError) as info:
         load_gold(path)
-    assert f"{path}:3" in str(info.value)
-    assert problem in str(info.value)
+    assert str(info.value).startswith(f"{problem} {path}:3: ")
+    if problem == "[D011]":
+        field = "participants" if '"participants": []}' in bad_line and "meetings" not in bad_line else "meetings.0.kind"
+        assert f"field `{field}`" in str(info.value)
 
 
 def test_load_gold_missing_file(tmp_path: Path):

@@ -50,7 +50,7 @@ def extract_corpus(
     ```
     """
     try:
-        distributed = _import_distributed()
+        distributed = import_distributed()
     except ModuleNotFoundError as err:
         raise fail_usage(
             f"extract-corpus needs the optional Dask dependencies ({err.name} is missing): "
@@ -81,7 +81,7 @@ def extract_corpus(
         raise typer.Exit(1)
 
 
-def _import_distributed() -> Any:
+def import_distributed() -> Any:
     """Import ``diplomacy_ner.distributed`` after checking that the Dask extra is installed."""
     import importlib
     import importlib.util

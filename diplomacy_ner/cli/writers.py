@@ -69,7 +69,7 @@ class Outcome:
 
 
 
-def outputoutput_record(outcome: Outcome, statuses: Sequence[str]) -> dict[str, Any]:
+def output_record(outcome: Outcome, statuses: Sequence[str]) -> dict[str, Any]:
     if outcome.analysis is None:
         return {"id": outcome.id, "error": outcome.error}
     analysis = outcome.analysis

@@ -43,3 +43,52 @@ def test_extract_corpus_reads_html_and_jsonl_of_a_directory_like_extract(mixed_d
     assert by_id[f"{mixed_dir / 'sub' / 'd.jsonl'}:2"].text == "Sans identifiant."
     page = by_id[str(mixed_dir / "sub" / "c.html")]
     assert page.published == "2031-05-06" and "Ana Kerlo a rencontré jeudi" in (page.text or "")
+
+
+def test_one_strict_jsonl_reader_names_file_line_and_problem() -> None:
+    from diplomacy_ner.errors import KnowledgeBaseError
+    from diplomacy_ner.readers import iter_json_lines, iter_json_objects
+
+    lines = ['{"a": 1}', "", '{"a": NaN}', '{"a": 1, "a": 2}', "[1]", "// a comment"]
+    results = list(iter_json_lines(lines, "f.jsonl"))
+    assert [number for number, _ in results] == [1, 3, 4, 5]
+    assert results[0][1] == {"a": 1}
+    errors = [str(item) for _, item in results[1:]]
+    assert errors[0].startswith("[D010] f.jsonl:3: invalid JSON") and "NaN" in errors[0]
+    assert errors[1].startswith("[D010] f.jsonl:4: invalid JSON") and "appears twice" in errors[1]
+    assert errors[2] == "[D012] f.jsonl:5: the record is not a JSON object (got list)."
+    with pytest.raises(KnowledgeBaseError, match=r"\[D010\] f.jsonl:3"):
+        list(iter_json_objects(lines, "f.jsonl"))
+
+
+def test_kb_loader_keeps_the_reader_names_it_always_had() -> None:
+    """Other modules import the strict reader from kb.loader: the same functions, not copies."""
+    from diplomacy_ner import readers
+    from diplomacy_ner.kb import loader
+
+    assert loader.iter_json_objects is readers.iter_json_objects
+    assert loader.validation_error is readers.validation_error
+
+
+def test_encoding_rule_reads_cp1252_and_names_the_encodings_it_tried(tmp_path: Path) -> None:
+    from diplomacy_ner.readers import decode_article, iter_documents
+
+    path = tmp_path / "ancien.txt"
+    path.write_bytes("Le ministre a été reçu à Lisca.".encode("cp1252"))
+    (document,) = iter_documents([path])
+    assert document.text == "Le ministre a été reçu à Lisca." and document.error is None
+    with pytest.raises(ValueError, match=r"\[D051\].*ancien.txt"):
+        decode_article(b"\xff\xfe\xfa", "ancien.txt", encoding="utf-8")
+
+
+def test_gold_and_prediction_files_use_the_strict_reader(tmp_path: Path) -> None:
+    from diplomacy_ner.evaluate import load_gold, load_predictions
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "g1", "text": "t", "meetings": [], "id": "g2"}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=rf"\[D010\] {gold}:1: invalid JSON: key 'id' appears twice"):
+        load_gold(gold)
+    predictions = tmp_path / "pred.jsonl"
+    predictions.write_text('{"id": "a", "confidence": NaN}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=rf"\[D010\] {predictions}:1"):
+        load_predictions(predictions)

@@ -32,6 +32,7 @@ from diplomacy_ner.evaluate import (
     load_predictions,
     same_name,
     same_role,
+    same_thing,
     score_predictions,
 )
 from diplomacy_ner.schema import Analysis
@@ -858,3 +859,39 @@ def test_load_gold_keeps_unicode_line_separators_inside_strings(tmp_path: Path):
     path = tmp_path / "gold.jsonl"
     path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     assert load_gold(path)[0].text.endswith("\u2028Fin.")
+
+
+@needs_reference
+def test_agrees_with_reference_on_hyphenated_titles_and_dotted_honorifics(tmp_path: Path):
+    """Regression (issue #12 split): on the package's fold, a hyphenated word must stay one word
+    of a title ("zembo-lisquien", "2031-2034"), and the dotted "S.A.S." is not a one-word
+    honorific: the reference scorer pairs neither, so neither may the evaluator."""
+    gold = [
+        {
+            "id": "h1",
+            "text": "Texte.",
+            "entities": {
+                "persons": ["Albert IX"],
+                "agreements": ["accord de défense zembo-lisquien", "feuille de route sur le port vert"],
+            },
+        }
+    ]
+    predictions = [
+        {
+            "id": "h1",
+            "meetings": [],
+            "entities": [
+                {"type": "person", "name": "S.A.S. Albert IX"},
+                {"type": "agreement", "name": "accord de défense zembo-lisquien de mai 2031"},
+                {"type": "agreement", "name": "feuille de route sur le port vert pour la période 2031-2034"},
+            ],
+        }
+    ]
+    report = _assert_agrees_with_reference(
+        _write_jsonl(tmp_path / "gold.jsonl", gold), _write_jsonl(tmp_path / "pred.jsonl", predictions)
+    )
+    # 7 words open the 11-word title ("2031-2034" one word); 4 words are under 60% of 7
+    assert same_thing("feuille de route sur le port vert", predictions[0]["entities"][2])
+    assert not same_thing("accord de défense zembo-lisquien", predictions[0]["entities"][1])
+    assert report.metrics["entity_agreements"]["counts"] == [1, 1, 1]
+    assert report.metrics["entity_persons"]["counts"] == [0, 1, 1]

@@ -40,14 +40,15 @@ PERIPHRASE_SEPARATOR = " => "
 
 _TOKEN_SEPARATORS = re.compile(r"[\s\-'.,]+")
 _PARENTHESES = re.compile(r"\([^)]*\)")
+HYPHEN = "-"
 
 
 @lru_cache(maxsize=1)
 def name_stopwords() -> frozenset[str]:
-    """Tokens dropped from names before comparing them: every word of the package's honorific
-    forms, and the scorer's title words ("president", "emir"...)."""
-    honorific_words = {word for form in word_set("honorific_forms") for word in form.split()}
-    return frozenset(honorific_words | word_set("scorer_title_words"))
+    """Tokens dropped from names before comparing them: the package's one-word honorific
+    forms ("m", "mme", "monsieur", "dr"...) and the scorer's title words ("roi", "president"...)."""
+    one_word_forms = {form for form in word_set("honorific_forms") if " " not in form}
+    return frozenset(one_word_forms | word_set("scorer_title_words"))
 
 
 @lru_cache(maxsize=1)
@@ -59,15 +60,17 @@ def role_periphrases() -> tuple[tuple[str, str], ...]:
 
 def fold(text: str | None) -> str:
     """Fold a string for comparison: the package's :func:`~diplomacy_ner.folding.fold`
-    (accents removed, case folded, apostrophes unified, whitespace collapsed) with
-    parenthesised asides dropped first.
+    (accents removed, case folded, apostrophes unified, whitespace collapsed), with
+    parenthesised asides dropped first and hyphens kept, as the reference scorer
+    compares titles word by word ("belgo-ukrainien" is one word of a title).
 
     text (str | None): the string.
     RETURNS (str): the folded string ("" for None or "").
     """
     if not text:
         return ""
-    return folding.fold(_PARENTHESES.sub(" ", text))
+    words = _PARENTHESES.sub(" ", text).split()
+    return " ".join(HYPHEN.join(folding.fold(part) for part in word.split(HYPHEN)) for word in words)
 
 
 def _split_tokens(folded: str) -> list[str]:

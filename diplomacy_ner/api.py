@@ -3,22 +3,18 @@
 ``analyze`` and ``extract_meetings`` build the default pipeline once and reuse
 it. ``Extractor`` is the configurable object behind them: custom knowledge and
 rule files, a saved pipeline, batches with ``pipe``.
+
+The work is done beside it: :mod:`~diplomacy_ner.documents` (input checks, the
+``Analysis`` of a ``Doc``), :mod:`~diplomacy_ner.chunking` (long texts) and
+:mod:`~diplomacy_ner.batch` (the ``pipe`` engine). Their public names are
+re-exported here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
-import multiprocessing
-import os
-import reprlib
 import threading
-import unicodedata
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal, overload
 
@@ -26,567 +22,42 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .batch import pipe_records, run_components
+from .chunking import DEFAULT_CHUNK_CHARS, analyze_in_chunks, merge_analyses, split_long_text
+from .documents import (
+    MEETING_STATUSES,
+    analysis_from_doc,
+    check_iterable,
+    check_name,
+    check_patterns,
+    check_records,
+    check_statuses,
+    check_text,
+    check_user_files,
+    parse_published,
+)
 from .errors import Errors
 from .extensions import register_extensions
 from .gate import MeetingGate
-from .isodate import parse_iso_day
-from .folding import fold
-from .schema import Analysis, DocumentResult, Entity, Meeting, MeetingStatus, Mention, Participant
-
-logger = logging.getLogger("diplomacy_ner")
-
-#: Texts longer than this are cut into paragraph-aligned chunks (spaCy's parser
-#: needs about 1 GB of memory per 100,000 characters).
-DEFAULT_CHUNK_CHARS = 100_000
-
-
-class _Shown:
-    """A value shown in an error message: its ``repr``, cut to a readable length."""
-
-    __slots__ = ("value",)
-    _repr = reprlib.Repr()
-    _repr.maxstring = 120
-    _repr.maxother = 120
-    _repr.maxlist = _repr.maxtuple = _repr.maxdict = _repr.maxset = 8
-
-    def __init__(self, value: object):
-        self.value = value
-
-    def __repr__(self) -> str:
-        return self._repr.repr(self.value)
-
-
-def parse_published(value: object) -> dt.date | None:
-    """Read a publication date given as a date, a datetime, an ISO 8601 string or None.
-
-    value (object): the value to read.
-    RETURNS (date | None): the date; None for None, "" or a whitespace-only string.
-    RAISES ValueError: ``[D002]`` naming the value, for anything else (a number, a
-        string that is not a dashed ISO date such as "20240422" or "22/04/2024", a list, bytes...).
-    """
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        stripped = value.strip()
-        if not stripped:
-            return None
-        day = parse_iso_day(stripped)
-        if day is not None:
-            return day
-    raise ValueError(Errors.D002.format(value=_Shown(value)))
-
-
-def check_text(text: object) -> str:
-    """Return ``text`` if it is a str, else raise a ``TypeError`` naming the expected type.
-
-    text (object): what the caller passed as the article.
-    RETURNS (str): ``text``.
-    RAISES TypeError: ``[D001]`` for None, bytes, numbers and anything else that is not a str.
-    """
-    if not isinstance(text, str):
-        raise TypeError(Errors.D001.format(type_name=type(text).__name__))
-    return text
-
-
-#: The statuses a meeting can have (``Meeting.status``).
-MEETING_STATUSES: tuple[str, ...] = ("held", "planned", "cancelled")
-
-
-def check_statuses(statuses: object) -> frozenset[str]:
-    """Read the ``statuses`` argument: one status, or an iterable of statuses.
-
-    statuses (object): "held", or an iterable such as ("held", "planned").
-    RETURNS (frozenset[str]): the statuses.
-    RAISES TypeError: ``[D005]`` when it is neither a str nor an iterable of str.
-    RAISES ValueError: ``[D004]`` naming an unknown status and the valid ones.
-    """
-    if isinstance(statuses, str):
-        statuses = (statuses,)
-    elif isinstance(statuses, bytes | Mapping) or not isinstance(statuses, Iterable):
-        raise TypeError(
-            Errors.D005.format(
-                name="statuses",
-                expected=f"a status or an iterable of statuses ({', '.join(map(repr, MEETING_STATUSES))})",
-                type_name=type(statuses).__name__,
-            )
-        )
-    wanted = set()
-    for status in statuses:
-        if not isinstance(status, str) or status not in MEETING_STATUSES:
-            raise ValueError(
-                Errors.D004.format(value=_Shown(status), valid=", ".join(map(repr, MEETING_STATUSES)))
-            )
-        wanted.add(status)
-    return frozenset(wanted)
-
-
-def check_iterable(value: object, name: str, expected: str) -> Iterable[Any]:
-    """Return ``value`` if it is an iterable of items (not a str, bytes or dict), else raise.
-
-    value (object): the argument.
-    name (str): the argument's name, for the message.
-    expected (str): what it should be ("an iterable of texts"), for the message.
-    RETURNS (Iterable): ``value``.
-    RAISES TypeError: ``[D005]`` naming the argument, what was expected and what it got.
-    """
-    if isinstance(value, str | bytes | bytearray | Mapping) or not isinstance(value, Iterable):
-        raise TypeError(Errors.D005.format(name=name, expected=expected, type_name=type(value).__name__))
-    return value
-
-
-def check_name(value: object, name: str) -> str:
-    """Return ``value`` if it is a non-empty str, else raise ``[D007]`` naming the argument."""
-    if not isinstance(value, str) or not value.strip():
-        raise (TypeError if not isinstance(value, str) else ValueError)(
-            Errors.D007.format(name=name, value=_Shown(value))
-        )
-    return value
-
-
-#: How far back from a hard cut :func:`split_long_text` looks for the start of a grapheme.
-_MAX_GRAPHEME_BACKTRACK = 32
-
-
-def _continues_grapheme(char: str) -> bool:
-    """Would cutting before ``char`` separate it from the character it modifies?"""
-    return (
-        unicodedata.combining(char) != 0
-        or unicodedata.category(char) in ("Mn", "Me", "Mc")
-        or char in "\u200c\u200d\ufe0e\ufe0f"
-        or "\udc00" <= char <= "\udfff"
-    )
-
-
-def split_long_text(text: str, max_chars: int) -> list[tuple[int, str]]:
-    """Cut ``text`` into consecutive chunks of at most ``max_chars`` characters.
-
-    The cut goes after the last paragraph break ("\\n\\n") in the last three
-    quarters of the window, else after the last line break, sentence end (". ")
-    or space in its second half; a hard cut (a long run without any of these)
-    never separates a letter from its combining marks. The chunks cover ``text`` exactly, in order:
-    ``"".join(chunk for _, chunk in chunks) == text``.
-
-    text (str): the text.
-    max_chars (int): the largest chunk, at least 1.
-    RETURNS (list[tuple[int, str]]): (offset of the chunk in ``text``, chunk).
-    """
-    if isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1:
-        raise ValueError(Errors.D034.format(name="max_chars", value=max_chars))
-    chunks: list[tuple[int, str]] = []
-    start = 0
-    n = len(text)
-    while start < n:
-        end = min(start + max_chars, n)
-        if end < n:
-            for sep, share in (("\n\n", 4), ("\n", 2), (". ", 2), (" ", 2)):
-                cut = text.rfind(sep, start + max_chars // share, end)
-                if cut != -1 and cut + len(sep) <= end:
-                    end = cut + len(sep)
-                    break
-            else:
-                hard = end
-                while (
-                    hard > start + 1
-                    and end - hard < _MAX_GRAPHEME_BACKTRACK
-                    and _continues_grapheme(text[hard])
-                ):
-                    hard -= 1
-                if not _continues_grapheme(text[hard]):
-                    end = hard
-        chunks.append((start, text[start:end]))
-        start = end
-    return chunks
-
-
-def analysis_from_doc(doc: Doc, text: str | None = None, published: dt.date | None = None) -> Analysis:
-    """Build the typed :class:`Analysis` from a processed ``Doc``.
-
-    doc (Doc): a doc processed by the pipeline.
-    text (str | None): the caller's text (default: ``doc._.source_text``).
-    published (date | None): the publication date (default: ``doc._.published``).
-    RETURNS (Analysis): entities and meetings, offsets into the caller's text.
-    """
-    source = text if text is not None else (doc._.source_text if doc._.source_text is not None else doc.text)
-    if published is None and doc._.published:
-        published = dt.date.fromisoformat(doc._.published)
-    entities = [Entity.model_validate(e) for e in (doc._.entities or [])]
-    meetings = [Meeting.model_validate(m) for m in (doc._.meetings or [])]
-    return Analysis(text=source, published=published, entities=entities, meetings=meetings)
-
-
-def check_user_files(
-    *,
-    kb_files: Sequence[str | Path] = (),
-    rule_files: Sequence[str | Path] = (),
-    topic_files: Sequence[str | Path] = (),
-    frame_files: Sequence[str | Path] = (),
-    gate_files: Sequence[str | Path] = (),
-) -> None:
-    """Read and validate the user's knowledge-base, rule, topic and gate files.
-
-    Only JSON is parsed (nothing in a file is executed); regular expressions are
-    compiled on RE2 (linear-time), and one RE2 cannot compile is refused.
-
-    kb_files (Sequence[str | Path]): knowledge-base JSONL files, validated as one load.
-    rule_files (Sequence[str | Path]): spaCy pattern JSONL files.
-    topic_files (Sequence[str | Path]): topic lexicon JSONL files.
-    frame_files (Sequence[str | Path]): meeting frame, cue and word JSONL files.
-    gate_files (Sequence[str | Path]): meeting gate cue JSONL files.
-    RAISES KnowledgeBaseError: the first problem, naming the file, the line and the field.
-    RAISES TypeError: a single path given where a list is expected.
-    """
-    from .kb.loader import load_many
-    from .meetings.topics import read_topic_cues
-    from .rules.patterns import load_pattern_file
-
-    from .gate import read_gate_cues
-
-    for name, value in (
-        ("kb_files", kb_files),
-        ("rule_files", rule_files),
-        ("topic_files", topic_files),
-        ("frame_files", frame_files),
-        ("gate_files", gate_files),
-    ):
-        if isinstance(value, str | os.PathLike):
-            raise TypeError(Errors.D036.format(name=name, value=value))
-        for path in check_iterable(value, name, "a list of paths"):
-            if not isinstance(path, str | os.PathLike):
-                raise TypeError(
-                    Errors.D005.format(
-                        name=f"{name} item", expected="a path (str or Path)", type_name=type(path).__name__
-                    )
-                )
-    if kb_files:
-        load_many(list(kb_files))
-    for path in rule_files:
-        load_pattern_file(path)
-    for path in topic_files:
-        read_topic_cues(path)
-    if frame_files:
-        from .meetings.lexicon import MeetingLexicon
-
-        MeetingLexicon.from_files(frame_files)
-    for path in gate_files:
-        read_gate_cues(path)
-
-
-def merge_analyses(text: str, published: dt.date | None, parts: Sequence[tuple[int, Analysis]]) -> Analysis:
-    """Merge the analyses of the chunks of one long text into the analysis of the text.
-
-    Offsets are shifted back into ``text``. Entities with the same id are one
-    entity (mentions in text order; a field one chunk left empty is filled from
-    another). A person the knowledge base does not know ("doc-person:...") whose
-    name is the end of exactly one other person's name seen only in other chunks
-    ("Bourita" / "Nasser Bourita") takes that person's id, as the linker does
-    inside one chunk. A meeting reported in several chunks (same participants,
-    status, kind, date and place) is reported once, with the evidence of each.
-
-    text (str): the whole text.
-    published (date | None): its publication date.
-    parts (Sequence[tuple[int, Analysis]]): (offset of the chunk in ``text``, analysis of the chunk).
-    RETURNS (Analysis): the analysis of ``text``.
-    """
-    shifted = [_shift(part, offset) for offset, part in parts]
-    entities: dict[str, Entity] = {}
-    chunks_of: dict[str, set[int]] = {}
-    for number, part in enumerate(shifted):
-        for ent in part.entities:
-            chunks_of.setdefault(ent.id, set()).add(number)
-            if ent.id in entities:
-                _merge_entity(entities[ent.id], ent)
-            else:
-                entities[ent.id] = ent.model_copy(deep=True)
-    remap = _person_remap(entities, chunks_of, [m for part in shifted for m in part.meetings])
-    for old, new in remap.items():
-        _merge_entity(entities[new], entities.pop(old))
-    meetings: list[Meeting] = []
-    seen: dict[tuple[Any, ...], tuple[Meeting, int]] = {}
-    for number, part in enumerate(shifted):
-        for meeting in part.meetings:
-            meeting = _remap_meeting(meeting, remap, entities)
-            key = _meeting_key(meeting)
-            previous = seen.get(key)
-            if previous is not None and previous[1] != number:
-                _merge_meeting(previous[0], meeting)
-                seen[key] = (previous[0], number)
-            else:
-                seen[key] = (meeting, number)
-                meetings.append(meeting)
-    return Analysis(text=text, published=published, entities=list(entities.values()), meetings=meetings)
-
-
-def _shift(analysis: Analysis, offset: int) -> Analysis:
-    """A copy of ``analysis`` with every offset moved by ``offset``."""
-
-    def walk(value: Any) -> Any:
-        if isinstance(value, dict):
-            if {"start", "end", "text"} <= value.keys():
-                return {**value, "start": value["start"] + offset, "end": value["end"] + offset}
-            return {k: walk(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [walk(v) for v in value]
-        return value
-
-    data = walk(analysis.model_dump(mode="python", exclude={"text"}))
-    return Analysis(text=analysis.text, **data)
-
-
-def _merged_mentions(*groups: Iterable[Mention]) -> list[Mention]:
-    unique = {(m.start, m.end): m for group in groups for m in group}
-    return [unique[key] for key in sorted(unique)]
-
-
-def _merge_entity(kept: Entity, other: Entity) -> None:
-    kept.mentions = _merged_mentions(kept.mentions, other.mentions)
-    for field in ("code", "acronym", "country", "role"):
-        if getattr(kept, field) is None and getattr(other, field) is not None:
-            setattr(kept, field, getattr(other, field))
-    kept.in_kb = kept.in_kb or other.in_kb
-    names = [kept.name, other.name, *kept.aliases, *other.aliases]
-    if kept.type == "person" and not kept.in_kb and len(other.name) > len(kept.name):
-        # a person's name is the longest form the text uses
-        kept.name = other.name
-    kept.aliases = [name for name in dict.fromkeys(names) if name != kept.name]
-
-
-def _person_remap(
-    entities: dict[str, Entity], chunks_of: dict[str, set[int]], meetings: Sequence[Meeting]
-) -> dict[str, str]:
-    """Document-level person ids to merge into a longer name found in other chunks."""
-    people = [e for e in entities.values() if e.type == "person"]
-    tokens = {e.id: fold(e.name).split() for e in people}
-    remap: dict[str, str] = {}
-    for short in people:
-        words = tokens[short.id]
-        if not short.id.startswith("doc-person:") or not words:
-            continue
-        targets = {
-            e.id
-            for e in people
-            if len(tokens[e.id]) > len(words)
-            and tokens[e.id][-len(words) :] == words
-            and not chunks_of[e.id] & chunks_of[short.id]
-        }
-        if len(targets) != 1:
-            continue
-        target = targets.pop()
-        # never merge two people who meet each other
-        if any({short.id, target} <= {p.id for p in m.participants} for m in meetings):
-            continue
-        remap[short.id] = target
-    # "Bourita" -> "Nasser Bourita" -> "Nasser Bourita Ahmed": follow to the end
-    for old in list(remap):
-        seen = {old}
-        while remap[old] in remap and remap[old] not in seen:
-            seen.add(remap[old])
-            remap[old] = remap[remap[old]]
-    return {old: new for old, new in remap.items() if new != old and new in entities}
-
-
-def _remap_participant(
-    participant: Participant, remap: dict[str, str], entities: dict[str, Entity]
-) -> Participant:
-    """The participant with its merged id, and the person's name as the whole text gives it."""
-    if participant.id is None:
-        return participant
-    target = entities.get(remap.get(participant.id, participant.id))
-    if target is None or target.type != "person":
-        return participant
-    name = target.name if participant.name is not None else None
-    if (target.id, name) == (participant.id, participant.name):
-        return participant
-    return participant.model_copy(update={"id": target.id, "name": name})
-
-
-def _remap_meeting(meeting: Meeting, remap: dict[str, str], entities: dict[str, Entity]) -> Meeting:
-    participants = [_remap_participant(p, remap, entities) for p in meeting.participants]
-    host = _remap_participant(meeting.host, remap, entities) if meeting.host else None
-    return meeting.model_copy(update={"participants": participants, "host": host})
-
-
-def _participant_key(participant: Participant) -> Any:
-    return participant.id or (participant.name, participant.role, participant.country)
-
-
-def _meeting_key(meeting: Meeting) -> tuple[Any, ...]:
-    return (
-        frozenset(_participant_key(p) for p in meeting.participants),
-        meeting.status,
-        meeting.kind,
-        meeting.date,
-        meeting.location.name if meeting.location else None,
-    )
-
-
-def _merge_meeting(kept: Meeting, other: Meeting) -> None:
-    by_key = {_participant_key(p): p for p in kept.participants}
-    for participant in other.participants:
-        same = by_key.get(_participant_key(participant))
-        if same is not None:
-            same.mentions = _merged_mentions(same.mentions, participant.mentions)
-    kept.host = kept.host or other.host
-    kept.date_expression = kept.date_expression or other.date_expression
-    kept.location = kept.location or other.location
-    kept.topics = list(dict.fromkeys([*kept.topics, *other.topics]))
-    kept.bodies = list({b.id: b for b in [*other.bodies, *kept.bodies]}.values())
-    kept.agreements = list({a.id: a for a in [*other.agreements, *kept.agreements]}.values())
-    kept.evidence = _merged_mentions(kept.evidence, other.evidence)
-    kept.confidence = max(kept.confidence, other.confidence)
-
-
-def _run_components(nlp: Language, docs: list[Doc], batch_size: int) -> list[tuple[str, Exception] | None]:
-    """Run the pipeline's components over ``docs`` (tokenized), keeping every document.
-
-    Like ``nlp.pipe`` with one difference: a document a component fails on is
-    set aside with its error and the others go on (spaCy's error handlers drop
-    the failing document, or its whole batch, from the stream). A batch that a
-    component's ``pipe`` fails on is run again one document at a time to find
-    the culprit. ``docs`` is updated in place.
-
-    RETURNS (list[tuple[str, Exception] | None]): per document, (component, error) or None.
-    """
-    failures: list[tuple[str, Exception] | None] = [None] * len(docs)
-    for name, proc in nlp.pipeline:
-        live = [i for i, failure in enumerate(failures) if failure is None]
-        if not live:
-            break
-        if hasattr(proc, "pipe") and len(live) > 1:
-            batch = [docs[i] for i in live]
-            try:
-                out = list(proc.pipe(batch, batch_size=batch_size))
-            except Exception:  # one document of the batch failed: find it below
-                logger.debug("component %r failed on a batch; running it one document at a time", name)
-                out = []
-            if len(out) == len(batch) and all(isinstance(doc, Doc) for doc in out):
-                for i, doc in zip(live, out, strict=True):
-                    docs[i] = doc
-                continue
-        for i in live:
-            try:
-                doc = proc(docs[i])
-            except Exception as err:
-                failures[i] = (name, err)
-                continue
-            if not isinstance(doc, Doc):
-                failures[i] = (name, TypeError(f"the component returned {type(doc).__name__}, not a Doc"))
-                continue
-            docs[i] = doc
-    return failures
-
-
-def _failure_record(
-    index: int, doc_id: str | None, error: BaseException, component: str | None = None
-) -> DocumentResult:
-    where = f" in component {component!r}" if component else ""
-    message = Errors.D030.format(index=index, doc_id=doc_id, error=f"{type(error).__name__}{where}: {error}")
-    logger.warning("%s", message)
-    return DocumentResult(id=doc_id, index=index, error=message)
-
-
-@dataclass(slots=True)
-class _Item:
-    """One input item of ``Extractor.pipe``, read and checked."""
-
-    index: int
-    context: Any = None
-    doc_id: str | None = None
-    text: str | None = None
-    day: dt.date | None = None
-    error: Exception | None = None
-
-    def work(self) -> _Work:
-        assert self.text is not None
-        return (self.index, self.doc_id, self.text, self.day)
-
-
-#: What a batch worker needs of an item: (index, id, text, publication date).
-_Work = tuple[int, str | None, str, dt.date | None]
-
-
-def _batches(items: Iterable[_Item], size: int) -> Iterator[list[_Item]]:
-    batch: list[_Item] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-class _WorkerPool:
-    """The worker processes of ``Extractor.pipe(n_process=...)``, started again when one dies."""
-
-    def __init__(self, extractor: Extractor, workers: int, *, gate: bool = False):
-        self.extractor = extractor
-        self.workers = workers
-        self.gate = gate
-        self.generation = 0
-        self._pool = self._start()
-
-    def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(
-            max_workers=self.workers,
-            mp_context=multiprocessing.get_context(),
-            initializer=_init_worker,
-            initargs=(self.extractor,),
-        )
-
-    def submit(self, work: list[_Work]) -> tuple[int, Future[list[DocumentResult]] | BaseException]:
-        """Send a batch; RETURNS (generation of the pool, future or the error of a broken pool)."""
-        for _ in range(2):
-            generation = self.generation
-            try:
-                # workers fork at the first submission: fork a pipeline at rest
-                with self.extractor._lock:
-                    return generation, self._pool.submit(_analyze_in_worker, work, self.gate)
-            except BrokenProcessPool as err:  # broken by an earlier batch: start again, once
-                self.restart(generation)
-                error = err
-        return self.generation, error
-
-    def restart(self, generation: int) -> None:
-        """Replace the pool if it is still the one of ``generation``."""
-        if generation == self.generation:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = self._start()
-            self.generation += 1
-
-    def run_alone(self, item: _Item) -> DocumentResult:
-        """One document in a batch of its own, to tell the one that kills its worker."""
-        generation, pending = self.submit([item.work()])
-        try:
-            if isinstance(pending, BaseException):
-                raise pending
-            return pending.result()[0]
-        except Exception as err:
-            if isinstance(err, BrokenProcessPool):
-                self.restart(generation)
-            return _failure_record(item.index, item.doc_id, err)
-
-    def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
-
-
-#: The extractor of a worker process of ``Extractor.pipe(n_process=...)``.
-_worker_extractor: Extractor | None = None
-
-
-def _init_worker(extractor: Extractor) -> None:
-    global _worker_extractor
-    # a forked child inherits the parent's lock in whatever state it was: start afresh
-    extractor._lock = threading.Lock()
-    _worker_extractor = extractor
-
-
-def _analyze_in_worker(work: list[_Work], gate: bool = False) -> list[DocumentResult]:
-    assert _worker_extractor is not None, "worker not initialised"
-    return _worker_extractor._analyze_batch(work, gate=gate)
+from .schema import Analysis, DocumentResult, Meeting, MeetingStatus
+
+__all__ = [
+    "DEFAULT_CHUNK_CHARS",
+    "MEETING_STATUSES",
+    "Extractor",
+    "analysis_from_doc",
+    "analyze",
+    "check_iterable",
+    "check_statuses",
+    "check_text",
+    "check_user_files",
+    "extract_meetings",
+    "get_default_extractor",
+    "merge_analyses",
+    "parse_published",
+    "run_components",
+    "split_long_text",
+]
 
 
 class Extractor:
@@ -659,9 +130,20 @@ class Extractor:
         self.__dict__.update(state)
         self._lock = threading.Lock()
 
-    def _chunk_limit(self) -> int:
+    @property
+    def lock(self) -> threading.Lock:
+        """The lock that serialises calls on this extractor's pipeline."""
+        return self._lock
+
+    def reset_lock(self) -> None:
+        """Start with a fresh lock (in a forked worker, which inherits the parent's in any state)."""
+        self._lock = threading.Lock()
+
+    def chunk_limit(self) -> int:
         """The longest text processed as one spaCy ``Doc``."""
         return max(1, min(self.max_chunk_chars, self.nlp.max_length))
+
+    _chunk_limit = chunk_limit  # the name benchmarks/ use
 
     # -- single documents -------------------------------------------------
     def make_doc(self, text: str, published: dt.date | None = None) -> Doc:
@@ -685,18 +167,11 @@ class Extractor:
         day = parse_published(published)
         if not text.strip():
             return Analysis(text=text, published=day)
-        limit = self._chunk_limit()
+        limit = self.chunk_limit()
         if len(text) > limit:
-            parts = []
-            for offset, chunk in split_long_text(text, limit):
-                if chunk.strip():
-                    parts.append((offset, self._analyze_one(chunk, day, gate=gate)))
-                if self.on_chunk is not None:
-                    self.on_chunk(len(chunk))
-            analyzed = [(offset, part) for offset, part in parts if part.skipped is None]
-            if parts and not analyzed:
-                return Analysis(text=text, published=day, skipped=parts[0][1].skipped)
-            return merge_analyses(text, day, analyzed)
+            return analyze_in_chunks(
+                text, day, limit, lambda chunk: self._analyze_one(chunk, day, gate=gate), self.on_chunk
+            )
         return self._analyze_one(text, day, gate=gate)
 
     def _analyze_one(self, text: str, day: dt.date | None, *, gate: bool = False) -> Analysis:
@@ -798,169 +273,16 @@ class Extractor:
             or meetings and ``skipped`` set. None: on when ``meetings_only``.
         YIELDS (DocumentResult | tuple[DocumentResult, Any]): one record per input item.
         """
-        if isinstance(texts, str | bytes | bytearray):
-            raise TypeError(Errors.D006.format(type_name=type(texts).__name__))
-        expected = "an iterable of texts (or of (text, context) tuples with as_tuples=True)"
-        check_iterable(texts, "texts", expected)
-        if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
-            raise ValueError(Errors.D032.format(value=batch_size))
-        if (
-            not isinstance(n_process, int)
-            or isinstance(n_process, bool)
-            or (n_process < 1 and n_process != -1)
-        ):
-            raise ValueError(Errors.D033.format(value=n_process))
-        default_day = parse_published(published)
-        use_gate = meetings_only if gate is None else bool(gate)
-        if use_gate:
-            self.gate  # built before any worker forks
-        workers = (os.cpu_count() or 1) if n_process == -1 else n_process
-        batches = _batches(self._read_items(texts, as_tuples=as_tuples, default_day=default_day), batch_size)
-        records = (
-            self._records(batches, gate=use_gate)
-            if workers == 1
-            else self._records_in_processes(batches, workers, gate=use_gate)
+        return pipe_records(
+            self,
+            texts,
+            batch_size=batch_size,
+            n_process=n_process,
+            as_tuples=as_tuples,
+            published=published,
+            meetings_only=meetings_only,
+            gate=gate,
         )
-        return ((record, item.context) if as_tuples else record for item, record in records)
-
-    def _read_items(
-        self, texts: Iterable[Any], *, as_tuples: bool, default_day: dt.date | None
-    ) -> Iterator[_Item]:
-        for index, raw in enumerate(texts):
-            item = _Item(index=index)
-            try:
-                if as_tuples:
-                    if not (isinstance(raw, tuple) and len(raw) == 2):
-                        raise TypeError(Errors.D031.format(type_name=type(raw).__name__, index=index))
-                    text, item.context = raw
-                    context = {} if item.context is None else item.context
-                    if not isinstance(context, Mapping):
-                        kind = type(context).__name__
-                        raise TypeError(Errors.D035.format(index=index, kind=kind))
-                    if context.get("id") is not None:
-                        item.doc_id = str(context["id"])
-                    value = context.get("published")
-                    blank = value is None or (isinstance(value, str) and not value.strip())
-                    item.day = default_day if blank else parse_published(value)
-                else:
-                    text, item.day = raw, default_day
-                item.text = check_text(text)
-            except Exception as err:  # reported as this item's error record
-                item.error = err
-            yield item
-
-    def _records(
-        self, batches: Iterable[list[_Item]], *, gate: bool = False
-    ) -> Iterator[tuple[_Item, DocumentResult]]:
-        for batch in batches:
-            work = [it.work() for it in batch if it.error is None]
-            done = {r.index: r for r in self._analyze_batch(work, gate=gate)}
-            for item in batch:
-                yield (
-                    item,
-                    done[item.index]
-                    if item.error is None
-                    else _failure_record(item.index, item.doc_id, item.error),
-                )
-
-    def _records_in_processes(
-        self, batches: Iterable[list[_Item]], workers: int, *, gate: bool = False
-    ) -> Iterator[tuple[_Item, DocumentResult]]:
-        """Like :meth:`_records`, the batches analysed by ``workers`` processes, in order.
-
-        When a worker process dies (killed, out of memory, a crash in native code),
-        the documents of the batches it took down are run again one at a time in a
-        new pool: the one that kills its worker again gets an error record, the
-        others their analysis.
-        """
-        pool = _WorkerPool(self, workers, gate=gate)
-        window: deque[tuple[list[_Item], int, Future[list[DocumentResult]] | BaseException | None]] = deque()
-
-        def settle(
-            batch: list[_Item], generation: int, pending: Future[list[DocumentResult]] | BaseException | None
-        ) -> Iterator[tuple[_Item, DocumentResult]]:
-            done: dict[int, DocumentResult] = {}
-            failure: BaseException | None = pending if isinstance(pending, BaseException) else None
-            if isinstance(pending, Future):
-                try:
-                    done = {r.index: r for r in pending.result()}
-                except Exception as err:  # a worker died or a result could not be sent back
-                    failure = err
-            if isinstance(failure, BrokenProcessPool):
-                pool.restart(generation)
-                done = {it.index: pool.run_alone(it) for it in batch if it.error is None}
-            for item in batch:
-                if item.error is not None:
-                    yield item, _failure_record(item.index, item.doc_id, item.error)
-                elif item.index in done:
-                    yield item, done[item.index]
-                else:
-                    error = failure or RuntimeError("no result from the worker process")
-                    yield item, _failure_record(item.index, item.doc_id, error)
-
-        try:
-            for batch in batches:
-                work = [it.work() for it in batch if it.error is None]
-                generation, pending = pool.generation, None
-                if work:
-                    generation, pending = pool.submit(work)
-                window.append((batch, generation, pending))
-                while len(window) > 2 * workers:
-                    yield from settle(*window.popleft())
-            while window:
-                yield from settle(*window.popleft())
-        finally:
-            pool.close()
-
-    def _analyze_batch(self, work: Sequence[_Work], *, gate: bool = False) -> list[DocumentResult]:
-        """Analyse checked items (index, id, text, date); one record each, in order.
-
-        gate (bool): items the meeting gate rules out skip the pipeline's components.
-        """
-        results: dict[int, DocumentResult] = {}
-        limit = self._chunk_limit()
-        regular: list[_Work] = []
-        for index, doc_id, text, day in work:
-            if not text.strip():
-                results[index] = DocumentResult(
-                    id=doc_id, index=index, analysis=Analysis(text=text, published=day)
-                )
-            elif len(text) > limit:
-                try:
-                    results[index] = DocumentResult(
-                        id=doc_id, index=index, analysis=self.analyze(text, published=day, gate=gate)
-                    )
-                except Exception as err:
-                    results[index] = _failure_record(index, doc_id, err)
-            else:
-                regular.append((index, doc_id, text, day))
-        tokenized: list[tuple[_Work, Doc]] = []
-        with self._lock:
-            for entry in regular:
-                try:
-                    doc = self.make_doc(entry[2], entry[3])
-                    reason = self.gate.skip_reason(doc) if gate else None
-                except Exception as err:
-                    results[entry[0]] = _failure_record(entry[0], entry[1], err, component="tokenizer")
-                    continue
-                if reason is not None:
-                    skipped = Analysis(text=entry[2], published=entry[3], skipped=reason)
-                    results[entry[0]] = DocumentResult(id=entry[1], index=entry[0], analysis=skipped)
-                else:
-                    tokenized.append((entry, doc))
-            docs = [doc for _, doc in tokenized]
-            failures = _run_components(self.nlp, docs, batch_size=max(1, len(docs)))
-        for ((index, doc_id, text, day), _), doc, failure in zip(tokenized, docs, failures, strict=True):
-            if failure is not None:
-                results[index] = _failure_record(index, doc_id, failure[1], component=failure[0])
-                continue
-            try:
-                results[index] = DocumentResult(
-                    id=doc_id, index=index, analysis=analysis_from_doc(doc, text, day)
-                )
-            except Exception as err:  # a malformed component result must not stop the batch
-                results[index] = _failure_record(index, doc_id, err)
-        return [results[index] for index, _, _, _ in work]
 
     # -- extending at run time -------------------------------------------------
     def add_records(self, records: Iterable[Any]) -> None:
@@ -972,23 +294,9 @@ class Extractor:
         records (Iterable[KBRecord | dict]): the records; dicts are validated like file lines.
         """
         from .kb.codes import defined_codes
-        from .kb.loader import RecordCollector, parse_record
-        from .kb.records import RECORD_MODELS
+        from .kb.loader import RecordCollector
 
-        models = tuple(RECORD_MODELS.values())
-        parsed = []
-        for i, record in enumerate(check_iterable(records, "records", "a list of records (dicts)"), start=1):
-            if isinstance(record, dict):
-                record = parse_record(record, path="<add_records>", line=i)
-            elif not isinstance(record, models):
-                raise TypeError(
-                    Errors.D005.format(
-                        name=f"records[{i - 1}]",
-                        expected="a record dict in the JSONL format or a knowledge-base record",
-                        type_name=type(record).__name__,
-                    )
-                )
-            parsed.append(record)
+        parsed = check_records(records)
         with self._lock:
             kb = self._own_kb()
             collector = RecordCollector(known_codes=[code for known in kb for code in defined_codes(known)])
@@ -1032,14 +340,7 @@ class Extractor:
 
     def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
         """Add rule patterns in spaCy's pattern format (``{"label", "pattern", "id"}``)."""
-        patterns = list(check_iterable(patterns, "patterns", "a list of pattern dicts"))
-        for i, pattern in enumerate(patterns):
-            if not isinstance(pattern, dict):
-                raise TypeError(
-                    Errors.D005.format(
-                        name=f"patterns[{i}]", expected="a pattern dict", type_name=type(pattern).__name__
-                    )
-                )
+        patterns = check_patterns(patterns)
         with self._lock:
             self.nlp.get_pipe("diplomacy_entity_rules").add_patterns(patterns)
             self._gate = None

@@ -130,14 +130,14 @@ class FakeExtractor:
 @pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch) -> FakeExtractor:
     extractor = FakeExtractor()
-    monkeypatch.setattr(cli, "make_extractor", lambda **_: extractor)
+    monkeypatch.setattr(cli.common, "make_extractor", lambda **_: extractor)
     return extractor
 
 
 @pytest.fixture
 def cli_extractor(extractor: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
     """The session pipeline, used by the CLI instead of building one."""
-    monkeypatch.setattr(cli, "make_extractor", lambda **_: extractor)
+    monkeypatch.setattr(cli.common, "make_extractor", lambda **_: extractor)
     return extractor
 
 
@@ -259,7 +259,7 @@ def test_inputs_of_a_directory_in_order_with_unreadable_ones(corpus_dir: Path):
     bad_utf8 = by_id[str(corpus_dir / "e.txt")]
     assert bad_utf8.text is None and "not valid UTF-8" in (bad_utf8.error or "")
     bad_line = by_id[f"{corpus_dir / 'nested' / 'd.jsonl'}:2"]
-    assert bad_line.text is None and "line 2: invalid JSON" in (bad_line.error or "")
+    assert bad_line.text is None and f"[D010] {corpus_dir / 'nested' / 'd.jsonl'}:2: invalid JSON" in (bad_line.error or "")
 
 
 def test_html_is_converted_to_text_with_paragraphs_and_its_date(corpus_dir: Path):
@@ -333,9 +333,10 @@ def test_jsonl_lines_without_text_are_errors(tmp_path: Path):
         ("no-text", False),
         ("7", False),
     ]
-    assert "expected a JSON object, got list" in (documents[1].error or "")
-    assert "no `text` field" in (documents[2].error or "")
-    assert "`text` is a int" in (documents[3].error or "")
+    # the strict JSONL reader's errors: file, line and field
+    assert documents[1].error == f"[D012] {path}:2: the record is not a JSON object (got list)."
+    assert documents[2].error == f"[D011] {path}:3: field `text`: required"
+    assert documents[3].error == f"[D011] {path}:4: field `text`: a int, not a string"
 
 
 def test_missing_and_unsupported_files_are_errors(tmp_path: Path):
@@ -507,11 +508,11 @@ def test_progress_counts_the_characters_of_a_long_document_chunk_by_chunk(
     from diplomacy_ner import Extractor
 
     extractor = Extractor(pipeline=spacy.blank("fr"), max_chunk_chars=60)
-    monkeypatch.setattr(cli, "make_extractor", lambda **_: extractor)
+    monkeypatch.setattr(cli.common, "make_extractor", lambda **_: extractor)
     seen: list[int] = []
-    original = cli._CharacterProgress.chunk_done
+    original = cli.progress.CharacterProgress.chunk_done
     monkeypatch.setattr(
-        cli._CharacterProgress, "chunk_done", lambda self, n: (seen.append(n), original(self, n))[1]
+        cli.progress.CharacterProgress, "chunk_done", lambda self, n: (seen.append(n), original(self, n))[1]
     )
     text = "Un paragraphe de texte.\n\n" * 40
     (tmp_path / "long.txt").write_text(text, encoding="utf-8")
@@ -825,7 +826,7 @@ def test_extract_corpus_without_dask_exits_2(monkeypatch: pytest.MonkeyPatch, tm
     def missing() -> Any:
         raise ModuleNotFoundError("No module named 'dask'", name="dask")
 
-    monkeypatch.setattr(cli, "_import_distributed", missing)
+    monkeypatch.setattr(cli.extract_corpus, "import_distributed", missing)
     (tmp_path / "in.jsonl").write_text("")
     result = runner.invoke(
         cli.app, ["extract-corpus", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "m.parquet")]
@@ -846,7 +847,7 @@ def test_extract_corpus_calls_the_runner(
             documents=3, failed=len(errors), meetings=4, rows=5, seconds=1.5, output=output, errors=errors
         )
 
-    monkeypatch.setattr(cli, "_import_distributed", lambda: SimpleNamespace(extract_corpus=extract_corpus))
+    monkeypatch.setattr(cli.extract_corpus, "import_distributed", lambda: SimpleNamespace(extract_corpus=extract_corpus))
     source = tmp_path / "in.jsonl"
     source.write_text("")
     args = ["extract-corpus", str(source), "-o", str(tmp_path / "m.parquet"), "--scheduler", "tcp://h:8786"]

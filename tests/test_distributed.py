@@ -124,26 +124,29 @@ def single_process_rows(inputs: list[Path]) -> list[dict[str, Any]]:
 
 # -- reading and flattening (no cluster, no model) ----------------------------------------------
 def test_read_articles_jsonl_and_directory(corpus: list[Path]) -> None:
+    jsonl, directory = corpus
     records = list(read_articles(corpus))
     ids = [r["id"] for r in records]
+    # the package's one id rule (diplomacy_ner.readers): the path as named or found, ":<line>" for a line
     assert ids == [
         "ma-es",
         "us-cn",
         "fr-de",
-        "articles.jsonl:4",
+        f"{jsonl}:4",
         "de-pl",
         "eg-jo",
         "no-meeting",
         "bad-number",
-        "maghreb/ma-fr.txt",
-        "notes.md",
+        str(directory / "maghreb" / "ma-fr.txt"),
+        str(directory / "notes.md"),
     ]
     assert count_articles(corpus) == len(records)
     broken = records[3]
-    assert broken["text"] is None and "[D010]" in broken["error"] and "articles.jsonl:4" in broken["error"]
-    assert records[7]["text"] == 42 and "error" not in records[7]
+    assert broken["text"] is None and "[D010]" in broken["error"] and f"{jsonl}:4" in broken["error"]
+    # a text that is not a string is refused by the reader, naming file, line and field
+    assert records[7]["text"] is None and records[7]["error"].startswith(f"[D011] {jsonl}:9: field `text`")
     assert records[8] == {
-        "id": "maghreb/ma-fr.txt",
+        "id": str(directory / "maghreb" / "ma-fr.txt"),
         "text": DIRECTORY_FILES["maghreb/ma-fr.txt"],
         "published": None,
     }
@@ -153,8 +156,8 @@ def test_read_articles_non_object_line_and_missing_id(tmp_path: Path) -> None:
     path = tmp_path / "odd.jsonl"
     path.write_text('["a list"]\n{"text": "Sans identifiant."}\n', encoding="utf-8")
     first, second = read_articles([path])
-    assert first["id"] == "odd.jsonl:1" and "[D012]" in first["error"]
-    assert second == {"id": "odd.jsonl:2", "text": "Sans identifiant.", "published": None}
+    assert first["id"] == f"{path}:1" and "[D012]" in first["error"]
+    assert second == {"id": f"{path}:2", "text": "Sans identifiant.", "published": None}
 
 
 def test_check_inputs_rejects_missing_and_unsupported(tmp_path: Path) -> None:
@@ -241,10 +244,10 @@ class _FakeExtractor:
 
 @pytest.fixture
 def fake_extractor(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    from diplomacy_ner import distributed
+    from diplomacy_ner.distributed import workers
 
     key = '{"fake": true}'
-    monkeypatch.setitem(distributed._extractors, key, _FakeExtractor())
+    monkeypatch.setitem(workers._extractors, key, _FakeExtractor())
     yield key
 
 
@@ -270,8 +273,9 @@ def test_extract_partition_raises_when_every_document_fails(
     fake_extractor: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from diplomacy_ner import distributed
+    from diplomacy_ner.distributed import workers
 
-    monkeypatch.setitem(distributed._extractors, fake_extractor, _FakeExtractor(broken=True))
+    monkeypatch.setitem(workers._extractors, fake_extractor, _FakeExtractor(broken=True))
     # a broken pipeline must fail the task (Dask retries it), not write a table of error rows
     with pytest.raises(RuntimeError, match="component exploded"):
         distributed.extract_partition([("a", "Un.", None), ("b", "Deux.", None)], fake_extractor, 8)
@@ -323,8 +327,8 @@ def test_extract_corpus_matches_single_process_pipe(
     # every article is in the table, in input order, including the ones without meetings
     assert list(by_article) == [r["id"] for r in read_articles(corpus)]
     # the error names the problem, not the article's position inside a partition
-    assert by_article["bad-number"][0]["error"].startswith("TypeError: [D001]")
-    assert "[D010]" in by_article["articles.jsonl:4"][0]["error"]
+    assert by_article["bad-number"][0]["error"].startswith("[D011]")
+    assert "[D010]" in by_article[f"{corpus[0]}:4"][0]["error"]
     assert [r["error"] is None for r in by_article["no-meeting"]] == [True]
     ma_es = by_article["ma-es"]
     assert {"Nasser Bourita", "José Manuel Albares"} <= {r["participant_name"] for r in ma_es}
@@ -335,7 +339,7 @@ def test_extract_corpus_matches_single_process_pipe(
     assert first_run.meetings == len(
         {(r["article_id"], r["meeting_index"]) for r in rows if r["meeting_index"] is not None}
     )
-    assert sorted(article_id for article_id, _ in first_run.errors) == ["articles.jsonl:4", "bad-number"]
+    assert sorted(article_id for article_id, _ in first_run.errors) == sorted([f"{corpus[0]}:4", "bad-number"])
 
 
 @pytest.mark.cluster

@@ -32,6 +32,7 @@ from diplomacy_ner.evaluate import (
     load_predictions,
     same_name,
     same_role,
+    same_thing,
     score_predictions,
 )
 from diplomacy_ner.schema import Analysis
@@ -663,19 +664,22 @@ def test_load_gold_validates(gold_path: Path):
 @pytest.mark.parametrize(
     ("bad_line", "problem"),
     [
-        ("{not json", "Invalid JSON"),
-        ('{"id": "x", "text": "t", "meetings": [{"participants": []}]}', "meetings.0.kind"),
-        ('{"id": "x", "text": "t", "participants": []}', "participants"),  # a field outside the contract
-        ('{"id": "x", "text": "t", "meetings": [{"participants": [], "kind": "lunch"}]}', "meetings.0.kind"),
+        ("{not json", "[D010]"),
+        ('{"id": "x", "text": "t", "meetings": [{"participants": []}]}', "[D011]"),
+        ('{"id": "x", "text": "t", "participants": []}', "[D011]"),  # a field outside the contract
+        ('{"id": "x", "text": "t", "meetings": [{"participants": [], "kind": "lunch"}]}', "[D011]"),
     ],
 )
-def test_load_gold_names_file_and_line(tmp_path: Path, bad_line: str, problem: str):
+def test_load_gold_names_file_line_and_field(tmp_path: Path, bad_line: str, problem: str):
+    """Gold files go through the package's one strict JSONL reader: file, line and field."""
     path = tmp_path / "gold.jsonl"
     path.write_text(json.dumps(GOLD[0], ensure_ascii=False) + "\n\n" + bad_line + "\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"\[D040\]") as info:
+    with pytest.raises(ValueError) as info:
         load_gold(path)
-    assert f"{path}:3" in str(info.value)
-    assert problem in str(info.value)
+    assert str(info.value).startswith(f"{problem} {path}:3: ")
+    if problem == "[D011]":
+        field = "participants" if '"participants": []}' in bad_line and "meetings" not in bad_line else "meetings.0.kind"
+        assert f"field `{field}`" in str(info.value)
 
 
 def test_load_gold_missing_file(tmp_path: Path):
@@ -855,3 +859,39 @@ def test_load_gold_keeps_unicode_line_separators_inside_strings(tmp_path: Path):
     path = tmp_path / "gold.jsonl"
     path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     assert load_gold(path)[0].text.endswith("\u2028Fin.")
+
+
+@needs_reference
+def test_agrees_with_reference_on_hyphenated_titles_and_dotted_honorifics(tmp_path: Path):
+    """Regression (issue #12 split): on the package's fold, a hyphenated word must stay one word
+    of a title ("zembo-lisquien", "2031-2034"), and the dotted "S.A.S." is not a one-word
+    honorific: the reference scorer pairs neither, so neither may the evaluator."""
+    gold = [
+        {
+            "id": "h1",
+            "text": "Texte.",
+            "entities": {
+                "persons": ["Albert IX"],
+                "agreements": ["accord de défense zembo-lisquien", "feuille de route sur le port vert"],
+            },
+        }
+    ]
+    predictions = [
+        {
+            "id": "h1",
+            "meetings": [],
+            "entities": [
+                {"type": "person", "name": "S.A.S. Albert IX"},
+                {"type": "agreement", "name": "accord de défense zembo-lisquien de mai 2031"},
+                {"type": "agreement", "name": "feuille de route sur le port vert pour la période 2031-2034"},
+            ],
+        }
+    ]
+    report = _assert_agrees_with_reference(
+        _write_jsonl(tmp_path / "gold.jsonl", gold), _write_jsonl(tmp_path / "pred.jsonl", predictions)
+    )
+    # 7 words open the 11-word title ("2031-2034" one word); 4 words are under 60% of 7
+    assert same_thing("feuille de route sur le port vert", predictions[0]["entities"][2])
+    assert not same_thing("accord de défense zembo-lisquien", predictions[0]["entities"][1])
+    assert report.metrics["entity_agreements"]["counts"] == [1, 1, 1]
+    assert report.metrics["entity_persons"]["counts"] == [0, 1, 1]

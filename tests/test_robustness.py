@@ -23,7 +23,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from diplomacy_ner import Analysis, Extractor, KnowledgeBaseError, analyze, extract_meetings
-from diplomacy_ner.api import _run_components, merge_analyses, parse_published, split_long_text
+from diplomacy_ner.api import merge_analyses, parse_published, split_long_text
+from diplomacy_ner.batch import run_components
 from diplomacy_ner.kb.loader import load_jsonl, load_many
 from diplomacy_ner.meetings.topics import read_topic_cues
 from diplomacy_ner.normalize import normalize_text
@@ -705,7 +706,7 @@ def test_run_components_keeps_the_documents_a_component_did_not_fail_on() -> Non
     nlp.add_pipe("robustness_test_batch_failing")
     nlp.add_pipe("robustness_test_flaky")
     docs = [nlp.make_doc(t) for t in ("un", "BATCH deux", "trois", "BOOM quatre", "cinq")]
-    failures = _run_components(nlp, docs, batch_size=8)
+    failures = run_components(nlp, docs, batch_size=8)
     assert [f[0] if f else None for f in failures] == [
         None,
         "robustness_test_batch_failing",

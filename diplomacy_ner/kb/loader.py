@@ -11,10 +11,9 @@ Loading only parses JSON: nothing in a KB file is ever executed.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -23,6 +22,7 @@ from typing import Any, cast
 from pydantic import ValidationError
 
 from ..errors import Errors, KnowledgeBaseError
+from ..readers.jsonl import iter_json_objects, validation_error
 from .codes import defined_codes, referenced_codes, shipped_codes
 from .records import RECORD_MODELS, KBRecord
 
@@ -33,29 +33,6 @@ KBPath = str | os.PathLike[str] | Traversable
 
 RESOURCE_PACKAGE = "diplomacy_ner"
 RESOURCE_KB_DIR = ("resources", "kb")
-COMMENT_PREFIX = "//"
-
-
-class _DuplicateKeyError(ValueError):
-    pass
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not valid JSON")
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    obj: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in obj:
-            raise _DuplicateKeyError(f"key {key!r} appears twice in the object")
-        obj[key] = value
-    return obj
-
-
-def _parse_json(line: str) -> Any:
-    """Parse one line as strict JSON (no NaN/Infinity, no repeated keys)."""
-    return json.loads(line, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
 
 
 def _read_lines(path: KBPath) -> list[str]:
@@ -64,49 +41,6 @@ def _read_lines(path: KBPath) -> list[str]:
     if not source.is_file():
         raise KnowledgeBaseError(Errors.D014.format(path=label))
     return source.read_text(encoding="utf-8-sig").splitlines()
-
-
-def iter_json_objects(lines: Iterable[str], label: str, *, comment: str = "//") -> Iterator[tuple[int, dict[str, Any]]]:
-    """The JSON objects of a JSONL text, with their 1-based line numbers.
-
-    Shared by every JSONL file the library reads (knowledge base, rules, lexicons,
-    gazetteer exonyms): blank lines and comment lines are skipped; a line that is not
-    strict JSON raises D010, one that is not an object D012, naming file and line.
-
-    lines (Iterable[str]): the lines of the file.
-    label (str): the file name for error messages.
-    YIELDS (tuple[int, dict]): line number and object.
-    """
-    for number, raw in enumerate(lines, start=1):
-        line = raw.strip()
-        if not line or line.startswith(comment):
-            continue
-        try:
-            obj = _parse_json(line)
-        except json.JSONDecodeError as err:
-            raise KnowledgeBaseError(
-                Errors.D010.format(path=label, line=number, msg=f"{err.msg} (column {err.colno})")
-            ) from None
-        except (ValueError, RecursionError) as err:
-            raise KnowledgeBaseError(Errors.D010.format(path=label, line=number, msg=str(err)[:200])) from None
-        if not isinstance(obj, dict):
-            raise KnowledgeBaseError(Errors.D012.format(path=label, line=number, type_name=type(obj).__name__))
-        yield number, obj
-
-
-def validation_error(err: ValidationError, *, path: str, line: int) -> KnowledgeBaseError:
-    """A D011 error naming the file, the line and every bad field of a pydantic error."""
-    errors = sorted(err.errors(include_url=False), key=lambda e: e["type"] != "extra_forbidden")
-    first = errors[0]
-    msg = str(first["msg"])
-    if len(errors) > 1:
-        others = ", ".join(f"`{_field_path(e['loc'])}`" for e in errors[1:4])
-        msg += f" (also {len(errors) - 1} more: {others})"
-    return KnowledgeBaseError(Errors.D011.format(path=path, line=line, field=_field_path(first["loc"]), msg=msg))
-
-
-def _field_path(loc: tuple[int | str, ...]) -> str:
-    return ".".join(str(part) for part in loc) or "(record)"
 
 
 def parse_record(obj: Any, *, path: str, line: int) -> KBRecord:
@@ -202,19 +136,8 @@ class RecordCollector:
         path (KBPath): A file path or an ``importlib.resources`` traversable.
         """
         label = str(path)
-        for number, raw in enumerate(_read_lines(path), start=1):
-            text = raw.strip()
-            if not text or text.startswith(COMMENT_PREFIX):
-                continue
-            try:
-                obj = _parse_json(text)
-            except (ValueError, RecursionError) as err:
-                detail = (
-                    f"{err.msg} (column {err.colno})" if isinstance(err, json.JSONDecodeError) else str(err)
-                )
-                raise KnowledgeBaseError(Errors.D010.format(path=label, line=number, msg=detail)) from None
+        for number, obj in iter_json_objects(_read_lines(path), label):
             self.add(parse_record(obj, path=label, line=number), path=label, line=number)
-
 
 def load_jsonl(path: KBPath) -> list[KBRecord]:
     """Load one KB JSONL file.

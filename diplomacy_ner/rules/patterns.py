@@ -273,3 +273,14 @@ class RuleMatcher:
                 label, _, ident = self.vocab.strings[match_id].partition("|")
                 out.append((label, ident, start, end))
         return out
+
+
+def parse_pattern_lines(lines: Iterable[str], origin: str) -> list[RulePattern]:
+    """Read and validate rule lines (spaCy pattern JSONL), e.g. one line of a file for ``kb validate``.
+
+    lines (Iterable[str]): the lines; blank lines count, so line numbers stay the file's.
+    origin (str): the file name for error messages.
+    RETURNS (list[RulePattern]): the patterns.
+    RAISES KnowledgeBaseError: the first bad line, naming file, line and field.
+    """
+    return _parse_lines(lines, origin)

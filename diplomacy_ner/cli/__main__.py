@@ -1,0 +1,5 @@
+"""``python -m diplomacy_ner.cli``."""
+
+from . import main
+
+main()

@@ -360,7 +360,8 @@ class MeetingAssembler:
         keys = current.keys()
         if any(o.key in keys for o in officials):
             return True
-        return any(t.lower_ in ("il", "elle", "ils", "elles") and t.dep_.startswith("nsubj") for t in sent)
+        pronouns = lex.word_set("pronoun_subject") | lex.word_set("plural_pronoun")
+        return any(t.lower_ in pronouns and t.dep_.startswith("nsubj") for t in sent)
 
     def _join(self, current: Draft, sent: Span, officials: list[Official], encs: list[Encounter]) -> None:
         explicit = self.ctx.lex.cue("join_clause").search(sent.text)

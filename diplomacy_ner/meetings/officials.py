@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from .context import DocContext, is_title_phrase
+from .lexicon import MeetingLexicon
 
 
 
@@ -230,9 +231,10 @@ def _merge_appositions(ctx: DocContext, officials: list[Official]) -> list[Offic
 def singular_role(role: str) -> str:
     """The office of one member of a plural title ("chefs d'État" → "chef d'État")."""
     words = role.split(" ")
+    genitive = MeetingLexicon.default().word_set("genitive")
     out = []
     for k, w in enumerate(words):
-        if w.lower() in ("de", "des", "du", "d'") or w.lower().startswith(("d'", "de ")):
+        if w.lower() in genitive or w.lower().startswith(("d'", "de ")):
             out.extend(words[k:])
             break
         if "'" in w:

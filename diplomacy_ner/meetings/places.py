@@ -40,6 +40,7 @@ from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
 from ..errors import Errors, KnowledgeBaseError
 from ..folding import fold
+from ..lexicons import word_set
 
 logger = logging.getLogger("diplomacy_ner")
 
@@ -54,8 +55,6 @@ DEFAULT_ALTNAME_MIN_POPULATION = 100000
 _ALTNAME_MIN_LENGTH = 3
 _ALTNAME_SEPARATOR = "|"
 _CITIES_HEADER = ("geonameid", "name", "country", "population", "capital", "alternatenames")
-# Leading articles of French place names, folded: "La Valette", "Le Caire", "L'Aquila".
-_ARTICLES = ("le ", "la ", "les ", "l'")
 _LATIN_EXTRA = frozenset(" -'.\u2019")
 # Building the index folds ~65,000 names, 90 % of them ASCII. For ASCII, fold() is lowercasing, "`" to
 # "'", hyphens to spaces and whitespace collapsing; the shortcut is used only while it agrees with fold()
@@ -223,13 +222,13 @@ class Gazetteer:
         found = self._folded.get(key)
         if found:
             return list(found)
-        for article in _ARTICLES:
+        for article in word_set("place_article"):
             if key.startswith(article):
                 found = self._folded.get(key[len(article) :].lstrip())
                 if found:
                     return list(found)
                 return []
-        for article in _ARTICLES:
+        for article in word_set("place_article"):
             found = self._folded.get(article + key)
             if found:
                 return list(found)

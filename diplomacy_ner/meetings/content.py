@@ -98,6 +98,8 @@ def finalise(ctx: DocContext, d: Draft) -> dict[str, Any]:
     evidence = [mention(ctx.doc, s.start_char, s.end_char, ctx.omap) for s in sorted(d.sentences, key=lambda s: s.start)]
     topics, bodies, agreements = content(ctx, d)
     host_p = next((p for p in participants if p.key == host), None)
+    if location is not None and location.get("country") is None and host_p is not None and host_p.country:
+        location = {**location, "country": host_p.country}  # "au palais de l'Unité": the host's country
     confidence = d.strength
     if any(p.unnamed for p in participants):
         confidence -= 0.1

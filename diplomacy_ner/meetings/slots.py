@@ -103,6 +103,8 @@ def explicit_place(ctx: DocContext, sent: Span, trigger: Token | None) -> dict[s
         prev = doc[p.start - 1].lower_ if p.start > 0 else ""
         prev2 = doc[p.start - 2].lower_ if p.start > 1 else ""
         genitive = ctx.lex.word_set("genitive")
+        if prev in ("la", "l'", "l’") and prev2 in preps:
+            prev = prev2  # "à la Maison Blanche"
         if prev not in preps and prev not in genitive and prev != ",":
             continue
         if prev in genitive and prev2 not in heads:
@@ -114,11 +116,35 @@ def explicit_place(ctx: DocContext, sent: Span, trigger: Token | None) -> dict[s
         dist = abs(p.start - trigger.i) if trigger is not None else p.start
         if best is None or dist < best[0]:
             best = (dist, p)
+    venue = named_venue(ctx, sent, trigger)
+    if venue is not None and best is not None and venue["name"].lower().startswith(tuple(ctx.lex.word_set("seat_venue"))):
+        venue = None  # "au siège de l'ONU à New York": a body's seat in a named city gives the city
+    if venue is not None:
+        # "au palais de l'Unité", "au château de Senningen": the named venue is the most precise place
+        if venue["country"] is None and best is not None:
+            venue["country"] = (best[1]._.info or {}).get("country")
+        return venue
     if best is None:
         return None
     p = best[1]
     info = p._.info or {}
-    return {"name": info.get("name") or p.text, "country": info.get("country"), "mention": mention(doc, p.start_char, p.end_char, ctx.omap)}
+    # the place as the text writes it ("Kyiv", "Beijing", "la Maison Blanche"), not the gazetteer's form
+    return {"name": p.text, "country": info.get("country"), "mention": mention(doc, p.start_char, p.end_char, ctx.omap)}
+
+
+def named_venue(ctx: DocContext, sent: Span, trigger: Token | None) -> dict[str, Any] | None:
+    """A venue the sentence names ("au palais présidentiel Ntare Rushatsi"), nearest the predicate."""
+    best = None
+    at = trigger.idx if trigger is not None else sent.start_char
+    for m in ctx.lex.cue("named_venue").finditer(sent.text):
+        start, end = sent.start_char + m.start("venue"), sent.start_char + m.end("venue")
+        dist = abs(start - at)
+        if best is None or dist < best[0]:
+            best = (dist, start, end)
+    if best is None:
+        return None
+    _, start, end = best
+    return {"name": ctx.text[start:end], "country": None, "mention": mention(ctx.doc, start, end, ctx.omap)}
 
 
 def visited_country(ctx: DocContext, d: Draft) -> str | None:

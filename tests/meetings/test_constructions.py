@@ -149,3 +149,31 @@ def test_a_line_break_after_an_abbreviated_honorific_keeps_the_name(extractor) -
     assert names(m) == ["Paul Durandet", "Sok Vanna"]
     sok = next(p for p in m.participants if p.name == "Sok Vanna")
     assert [text[x.start : x.end] for x in sok.mentions][-1].endswith("Sok Vanna")
+
+
+def test_a_named_venue_is_the_place(extractor) -> None:
+    text = (
+        "Le président camerounais, Paul Biyong, a reçu mardi au palais de l'Unité le ministre français des "
+        "Affaires étrangères, Jean Durandet."
+    )
+    [m] = meetings(extractor, text)
+    assert m.location is not None and m.location.name == "palais de l'Unité" and m.location.country == "CM"
+    assert text[m.location.mention.start : m.location.mention.end] == "palais de l'Unité"
+
+
+def test_a_body_seat_in_a_named_city_gives_the_city(extractor) -> None:
+    text = (
+        "Le ministre marocain des Affaires étrangères, Karim Belhadi, s'est entretenu mardi au siège de "
+        "l'Organisation des Nations unies à New York avec le secrétaire général de l'ONU, Jan Eliasson-Berg."
+    )
+    [m] = meetings(extractor, text)
+    assert m.location is not None and m.location.name == "New York"
+
+
+def test_the_place_keeps_the_spelling_of_the_text(extractor) -> None:
+    text = (
+        "Le président ukrainien, Petro Danylenko, a rencontré mardi à Kyiv la ministre canadienne des Affaires "
+        "étrangères, Chris Freelander."
+    )
+    [m] = meetings(extractor, text)
+    assert m.location is not None and m.location.name == "Kyiv" and m.location.country == "UA"

@@ -10,6 +10,7 @@ from ..offsets import mention
 from .clusters import Draft
 from .context import DocContext
 from .officials import Official, excluded
+from ..folding import fold
 from .slots import document_place, fill_countries, fill_roles, visit_host
 
 
@@ -89,6 +90,18 @@ def finalise(ctx: DocContext, d: Draft) -> dict[str, Any]:
     host = d.host if kind == "in_person" else None
     if kind == "in_person" and location is None:
         location = document_place(ctx, d, participants, host)
+    if location is not None and location.get("country") is None:
+        # a named venue ("au palais de l'Unité"): the country of the article's place, else of its dateline
+        around = document_place(ctx, d, participants, host) or {}
+        country = around.get("country") or (ctx.dateline or {}).get("country")
+        if country:
+            location = {**location, "country": country}
+    if kind == "in_person" and host is None and location is not None:
+        # "au siège de l'OTAN", "au siège d'Interpol": the body's own official receives
+        folded = fold(location.get("name") or "")
+        seat = [p for p in participants if p.country and len(p.country) > 2 and fold(p.country) in folded]
+        if len(seat) == 1:
+            host = seat[0].key
     if kind == "in_person" and host is None and location and location.get("country"):
         at_home = [p for p in participants if p.country == location.get("country")]
         if len(at_home) == 1 and len(participants) >= 2:
@@ -98,7 +111,7 @@ def finalise(ctx: DocContext, d: Draft) -> dict[str, Any]:
     evidence = [mention(ctx.doc, s.start_char, s.end_char, ctx.omap) for s in sorted(d.sentences, key=lambda s: s.start)]
     topics, bodies, agreements = content(ctx, d)
     host_p = next((p for p in participants if p.key == host), None)
-    if location is not None and location.get("country") is None and host_p is not None and host_p.country:
+    if location is not None and location.get("country") is None and host_p is not None and host_p.country and len(host_p.country) == 2:
         location = {**location, "country": host_p.country}  # "au palais de l'Unité": the host's country
     confidence = d.strength
     if any(p.unnamed for p in participants):

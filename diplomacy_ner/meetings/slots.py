@@ -227,7 +227,7 @@ def document_place(ctx: DocContext, d: Draft, participants: list[Official], host
     if p is None:
         return None
     info = p._.info or {}
-    return {"name": info.get("name") or p.text, "country": info.get("country"), "mention": mention(ctx.doc, p.start_char, p.end_char, ctx.omap)}
+    return {"name": p.text, "country": info.get("country"), "mention": mention(ctx.doc, p.start_char, p.end_char, ctx.omap)}
 
 
 def body_places(ctx: DocContext) -> list[Span]:

@@ -11,7 +11,7 @@ from .clusters import Draft
 from .context import DocContext
 from .officials import Official, excluded
 from ..folding import fold
-from .slots import document_place, fill_countries, fill_roles, visit_host
+from .slots import document_place, lead_date, fill_countries, fill_roles, visit_host
 
 
 def content(ctx: DocContext, d: Draft) -> tuple[list[str], list[dict[str, Any]], list[dict[str, Any]]]:
@@ -120,6 +120,8 @@ def finalise(ctx: DocContext, d: Draft) -> dict[str, Any]:
         confidence -= 0.05
     if d.status != "held":
         confidence -= 0.1
+    if d.date is None and d.date_span is None and d.status == "held" and d.sentences:
+        d.date_span, d.date = lead_date(ctx, min(s.start for s in d.sentences) + 1)
     date_expr = None
     if d.date_span is not None:
         info = d.date_span._.info or {}

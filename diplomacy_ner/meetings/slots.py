@@ -74,6 +74,25 @@ def date_for(ctx: DocContext, sent: Span, trigger: Token, previous: dt.date | No
     return span, resolve_date(expr, ctx.published, previous=previous)
 
 
+def lead_date(ctx: DocContext, before: int) -> tuple[Span | None, dt.date | None]:
+    """The first day the body states before token ``before`` ("ont signé, samedi à Amman, …"): the day
+    of the event the article reports, for a meeting whose own sentences give none."""
+    for d in ctx.by_label.get("DATE", []):
+        if d.start >= before:
+            break
+        info = d._.info or {}
+        if info.get("kind") in ("month", None) or header_date(ctx, d):
+            continue
+        k = ctx.sentence_of.get(d.start, -1)
+        if k < 0 or ctx.sentence_years(k) and ctx.published and any(y < ctx.published.year for y in ctx.sentence_years(k)):
+            continue  # a sentence about an earlier year is background
+        expr = DateExpression(info["start_char"], info["end_char"], ctx.text[info["start_char"] : info["end_char"]], info["kind"])
+        value = resolve_date(expr, ctx.published, previous=None)
+        if value is not None:
+            return d, value
+    return None, None
+
+
 def header_date(ctx: DocContext, d: Span) -> bool:
     """A date alone on its line or in the dateline is the release's date, not the meeting's."""
     text = ctx.text
@@ -83,6 +102,8 @@ def header_date(ctx: DocContext, d: Span) -> bool:
     line = text[line_start:line_end]
     if len(line.strip()) <= len(d.text) + 25 and not re.search(r"[a-zé]{4,}\s+(?:a|ont|s'est)\b", line):
         return True
+    if d.start_char - line_start < 60 and re.match(r"\s*\.?\s*[-–—]\s", text[d.end_char : d.end_char + 6]):
+        return True  # "9 février 2016. – À la suite de …": a dated lead
     dl = ctx.dateline
     if dl and d.start_char < dl.get("end", 0) + 40 and d.start_char - line_start < 60 and re.search(r"\([A-Z]{2,6}\)\s*[-–—]", line[: d.end_char - line_start + 20]):
         return True

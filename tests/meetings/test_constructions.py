@@ -177,3 +177,23 @@ def test_the_place_keeps_the_spelling_of_the_text(extractor) -> None:
     )
     [m] = meetings(extractor, text)
     assert m.location is not None and m.location.name == "Kyiv" and m.location.country == "UA"
+
+
+def test_a_meeting_without_its_own_date_takes_the_lead_sentence_day(extractor) -> None:
+    text = (
+        "Le Maroc et la Jordanie ont signé, samedi à Amman, une convention de coopération.\n\n"
+        "Les textes ont été signés par le ministre marocain des Affaires étrangères, Karim Belhadi, et le ministre "
+        "jordanien des Affaires étrangères, Ayman Saafi."
+    )
+    [m] = meetings(extractor, text, published="2019-07-20")
+    assert m.date == dt.date(2019, 7, 20)
+    assert text[m.date_expression.start : m.date_expression.end] == "samedi"
+
+
+def test_a_dated_lead_is_the_release_date_not_the_meeting_date(extractor) -> None:
+    text = (
+        "Visite à Ottawa\n\n9 février 2016 . – Le premier ministre de l'Île, Wade MacLauchlin, a rencontré à Ottawa "
+        "le haut-commissaire de l'Inde, Vishnu Prakashan."
+    )
+    [m] = meetings(extractor, text, published=None)
+    assert m.date is None

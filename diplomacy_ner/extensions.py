@@ -17,6 +17,9 @@ Doc attributes
         l'Intérieur" in a MAP dispatch is Moroccan): the agency's country, else the most
         mentioned country outside foreign officials' titles.
     country_ranking (list[str]): the countries of the article, most mentioned first (same votes).
+    body_codes (dict[str, str | None]): the participant code of every body the spans name
+        ("body:ONU" -> "ONU", a national body -> its state), set by the linker so that later
+        steps need no knowledge base.
 
 Span attributes (on spans of ``doc.spans["diplomacy"]``)
     kb_id is spaCy's own ``Span.kb_id_``; ``score`` is the linking score.
@@ -39,6 +42,7 @@ _DOC_ATTRS: dict[str, object] = {
     "dateline": None,
     "home_country": None,
     "country_ranking": None,
+    "body_codes": None,
 }
 _SPAN_ATTRS: dict[str, object] = {"score": None, "info": None}
 

@@ -19,11 +19,12 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+import srsly
+from spacy import util
 from spacy.attrs import LOWER, ORTH, SPACY
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.util import SimpleFrozenList, filter_spans
 
 from ..extensions import SPAN_KEY, register_extensions
 from ..folding import fold
@@ -32,13 +33,13 @@ from ..kb.records import BodyRecord, CountryRecord, PersonRecord
 from ..rules.acronyms import find_acronym_definitions
 from ..rules.extents import (
     SpanIndex,
-    _is_acronym_text,
+    is_acronym_text,
     agreement_extent,
     body_extent,
     title_extent,
 )
-from ..rules.patterns import RuleMatcher, RulePattern, load_pattern_file, load_shipped_patterns
-from ._shared import load_kb
+from ..rules.patterns import RuleMatcher, RulePattern, load_pattern_file, load_shipped_patterns, parse_patterns
+from ..rules.names import KBNames
 
 logger = logging.getLogger("diplomacy_ner")
 
@@ -64,7 +65,6 @@ class EntityRules:
 
     nlp (Language): the pipeline (for its vocab and tokenizer).
     name (str): component name.
-    kb_files (Sequence[str]): extra knowledge-base files.
     pattern_files (Sequence[str]): extra rule files (spaCy pattern JSONL).
     spans_key (str): the span group written.
     """
@@ -74,7 +74,6 @@ class EntityRules:
         nlp: Language,
         name: str = "diplomacy_entity_rules",
         *,
-        kb_files: Sequence[str] = (),
         pattern_files: Sequence[str] = (),
         spans_key: str = DEFAULT_SPANS_KEY,
     ):
@@ -82,83 +81,60 @@ class EntityRules:
         self.nlp = nlp
         self.name = name
         self.spans_key = spans_key
-        self.kb_files = list(kb_files)
         self.pattern_files = list(pattern_files)
-        self.kb = load_kb(self.kb_files)
         self.user_patterns: list[RulePattern] = []
         for path in self.pattern_files:
             self.user_patterns.extend(load_pattern_file(path))
-        self._build()
+        self._own_kb: KnowledgeBase | None = None
+        self._names_built_for: tuple[int, int] | None = None
+        self._build_rules()
         from ..meetings.places import Gazetteer
 
         self.gazetteer = Gazetteer.default()  # loaded with the pipeline, not on the first document
 
+    # -- the knowledge base, owned by the linker ---------------------------------------------
+    @property
+    def kb(self) -> KnowledgeBase:
+        """The knowledge base of the pipeline's linker (the shipped one when there is no linker)."""
+        for _, component in self.nlp.pipeline:
+            if getattr(component, "owns_kb", False):
+                return component.kb
+        if self._own_kb is None:
+            self._own_kb = KnowledgeBase.default()
+        return self._own_kb
+
+    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None) -> None:
+        """Build the name patterns from the knowledge base now rather than on the first document."""
+        self._names_for(self.kb)
+
+    def _names_for(self, kb: KnowledgeBase) -> None:
+        """(Re)build the name patterns when the knowledge base is another one or has changed."""
+        key = (id(kb), kb.version)
+        if key != self._names_built_for:
+            self.names = KBNames(self.nlp, kb)
+            self._names_built_for = key
+
     # -- building ----------------------------------------------------------------------
-    def _build(self) -> None:
+    def _build_rules(self) -> None:
         self.rules = RuleMatcher(self.nlp, load_shipped_patterns() + self.user_patterns)
-        self.names_lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self.names_exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        lower: dict[str, list[str]] = {}
-        exact: dict[str, list[str]] = {}
-        self.prefixes: dict[str, str] = {}
-        self.adjectives: dict[str, str] = {}
-        self.body_adjectives: dict[str, str] = {}
-        for rec in self.kb.countries:
-            key_name, key_adj = f"COUNTRY|{rec.id}", f"COUNTRY_ADJ|{rec.id}"
-            for form in (rec.name, *rec.official_names, *rec.aliases):
-                # names are capitalised in French: match them as written (and in capitals, for headlines)
-                exact.setdefault(key_name, []).extend(_case_variants(form))
-            for adj in rec.adjectives:
-                lower.setdefault(key_adj, []).append(adj)
-                self.adjectives.setdefault(fold(adj), rec.id)
-            for prefix in rec.prefixes:
-                self.prefixes.setdefault(fold(prefix), rec.id)
-        for rec in self.kb.bodies:
-            key = f"BODY|{rec.id}"
-            for form in (rec.name, *rec.aliases):
-                if _is_acronym_text(form):
-                    exact.setdefault(key, []).append(form)
-                elif form[:1].isupper():
-                    exact.setdefault(key, []).extend(_case_variants(form))
-                else:
-                    lower.setdefault(key, []).append(form)
-            if rec.acronym:
-                exact.setdefault(key, []).append(rec.acronym)
-            for adj in rec.adjectives:
-                self.body_adjectives.setdefault(fold(adj), rec.id)
-        for rec in self.kb.people:
-            key = f"PERSON|{rec.id}"
-            for form in (rec.name, *rec.aliases):
-                exact.setdefault(key, []).append(form)
-        for rec in self.kb.agreements:
-            key = f"AGREEMENT|{rec.id}"
-            for form in (rec.name, *rec.aliases):
-                lower.setdefault(key, []).append(form)
-            if rec.acronym:
-                exact.setdefault(key, []).append(rec.acronym)
-        tokenizer = self.nlp.tokenizer
-        for store, matcher in ((lower, self.names_lower), (exact, self.names_exact)):
-            for key, forms in store.items():
-                uniq = sorted(set(forms))
-                matcher.add(key, list(tokenizer.pipe(uniq)))
 
     def add_records(self, records: Iterable[Any]) -> None:
-        """Add knowledge-base records at run time and rebuild the name patterns."""
+        """Add knowledge-base records to the linker's knowledge base (the name patterns follow)."""
+        kb = self.kb
         for rec in records:
-            self.kb.add(rec)
-        self._build()
+            kb.add(rec)
 
     def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
         """Add rule patterns (dicts in spaCy pattern format) at run time."""
-        import json
-
-        from ..rules.patterns import _parse_lines
-
-        lines = [json.dumps(p, ensure_ascii=False) for p in patterns]
-        self.user_patterns.extend(_parse_lines(lines, "<add_patterns>"))
-        self._build()
+        self.user_patterns.extend(parse_patterns(patterns, "<add_patterns>"))
+        self._build_rules()
 
     # -- processing ---------------------------------------------------------------------
+    @property
+    def _names(self) -> KBNames:
+        self._names_for(self.kb)
+        return self.names
+
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         index = SpanIndex()
@@ -168,33 +144,25 @@ class EntityRules:
         ents = list(doc.ents)
 
         # 1. names from the knowledge base
+        names = self._names
         kb_people: list[Span] = []
         country_spans: list[Span] = []
         body_spans: list[Span] = []
         agreement_spans: list[Span] = []
-        for matcher in (self.names_lower, self.names_exact):
-            for match_id, start, end in matcher(doc):
-                label, _, ident = self.nlp.vocab.strings[match_id].partition("|")
-                if label == "COUNTRY":
-                    country_spans.append(Span(doc, start, end, label="COUNTRY", kb_id=ident))
-                elif label == "COUNTRY_ADJ":
-                    span = Span(doc, start, end, label="COUNTRY", kb_id=ident)
-                    span._.info = {"form": "adjective"}
-                    country_spans.append(span)
-                elif label == "BODY":
-                    body_spans.append(Span(doc, start, end, label="BODY", kb_id=ident))
-                elif label == "PERSON":
-                    kb_people.append(Span(doc, start, end, label="PERSON", kb_id=ident))
-                elif label == "AGREEMENT":
-                    agreement_spans.append(Span(doc, start, end, label="AGREEMENT", kb_id=ident))
+        found = {"BODY": body_spans, "PERSON": kb_people, "AGREEMENT": agreement_spans, "COUNTRY": country_spans}
+        for label, ident, start, end in names(doc):
+            span = Span(doc, start, end, label="COUNTRY" if label == "COUNTRY_ADJ" else label, kb_id=ident)
+            if label == "COUNTRY_ADJ":
+                span._.info = {"form": "adjective"}
+            found[span.label_].append(span)
         # compound adjectives: "maroco-français", "algéro-slovène", "franco-tunisien" (one token or three)
         for start, end, word in _hyphenated_words(words):
             parts = [fold(p) for p in re.split(r"[-–]", word)]
-            if len(parts) < 2 or fold(word.replace("-", " ")) in self.adjectives or parts[0] not in self.prefixes:
+            if len(parts) < 2 or fold(word.replace("-", " ")) in names.adjectives or parts[0] not in names.prefixes:
                 continue
             ids = []
             for k, part in enumerate(parts):
-                cid = self.prefixes.get(part) if k < len(parts) - 1 else (self.adjectives.get(part) or self.prefixes.get(part))
+                cid = names.prefixes.get(part) if k < len(parts) - 1 else (names.adjectives.get(part) or names.prefixes.get(part))
                 if cid:
                     ids.append(cid)
             for cid in dict.fromkeys(ids):
@@ -233,7 +201,7 @@ class EntityRules:
         for start, end, _ in title_heads:
             index.title_heads[start] = end
         for i, text in enumerate(words.texts):
-            if fold(text) in self.body_adjectives:
+            if fold(text) in self.names.body_adjectives:
                 index.body_adjectives.add(i)
 
         # 4. acronyms the text defines
@@ -426,7 +394,7 @@ class EntityRules:
             body_id = self._body_id_for(doc[s:e].text)
             if body_id is None:
                 key = fold(doc[s:e].text)
-                body_id = self.body_adjectives.get(key)
+                body_id = self.names.body_adjectives.get(key)
             if body_id:
                 bodies.append(body_id)
         for s, e in ext.acronym_spans:
@@ -435,7 +403,7 @@ class EntityRules:
                 bodies.append(body_id)
         # adjectives inside the head itself: "commissaire européen", "responsable onusienne"
         for tok in doc[ext.start : ext.end]:
-            body_id = self.body_adjectives.get(fold(tok.text))
+            body_id = self.names.body_adjectives.get(fold(tok.text))
             if body_id and body_id not in bodies:
                 bodies.append(body_id)
         role_tokens = []
@@ -494,24 +462,35 @@ class EntityRules:
                 out.append(span)
         return out
 
-    # -- serialisation -------------------------------------------------------------------
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        import srsly
+    # -- serialisation: the user's patterns (the knowledge base is the linker's) -----------
+    def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:
+        """The user's patterns, as bytes."""
+        return util.to_bytes({"patterns": lambda: srsly.json_dumps(self._pattern_dicts())}, exclude)
 
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_jsonl(path / "patterns.jsonl", [{"label": p.label, "pattern": p.pattern, "id": p.id} for p in self.user_patterns])
-        self.kb.user_records_to_jsonl(path / "kb.jsonl")
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EntityRules:
-        path = Path(path)
-        self.user_patterns = []
-        if (path / "patterns.jsonl").exists():
-            self.user_patterns = load_pattern_file(path / "patterns.jsonl")
-        if (path / "kb.jsonl").exists() and (path / "kb.jsonl").stat().st_size:
-            self.kb = KnowledgeBase.from_files([path / "kb.jsonl"], include_default=True)
-        self._build()
+    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()) -> EntityRules:
+        """Load what :meth:`to_bytes` wrote; the patterns held before are dropped."""
+        util.from_bytes(bytes_data, {"patterns": lambda b: self._set_patterns(srsly.json_loads(b), "<bytes>")}, exclude)
         return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
+        """Save the user's patterns (``patterns.jsonl``)."""
+        util.to_disk(path, {"patterns.jsonl": lambda p: srsly.write_jsonl(p, self._pattern_dicts())}, exclude)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> EntityRules:
+        """Load what :meth:`to_disk` wrote; the patterns held before are dropped."""
+
+        def read(p: Path) -> None:
+            self._set_patterns(list(srsly.read_jsonl(p)) if p.is_file() else [], str(p))
+
+        util.from_disk(path, {"patterns.jsonl": read}, exclude)
+        return self
+
+    def _pattern_dicts(self) -> list[dict[str, Any]]:
+        return [{"label": p.label, "pattern": p.pattern, "id": p.id} for p in self.user_patterns]
+
+    def _set_patterns(self, patterns: list[dict[str, Any]], origin: str) -> None:
+        self.user_patterns = parse_patterns(patterns, origin)
+        self._build_rules()
 
 
 _GENERIC_DETERMINERS = {"le", "la", "les", "l'", "son", "sa", "ses", "leur", "leurs", "un", "une", "des", "deux", "trois", "quatre", "cinq", "ce", "cet", "cette", "ces", "notre", "votre"}
@@ -567,13 +546,6 @@ def _hyphenated_words(words: _TokenWords) -> list[tuple[int, int, str]]:
             continue
         i += 1
     return out
-
-
-def _case_variants(form: str) -> list[str]:
-    variants = [form, form.upper()]
-    if form[:1].islower():
-        variants.append(form[:1].upper() + form[1:])
-    return variants
 
 
 def _join_tokens(tokens: Sequence[Any]) -> str:
@@ -675,12 +647,12 @@ def _dedupe(spans: list[Span]) -> list[Span]:
 
 @Language.factory(
     "diplomacy_entity_rules",
-    default_config={"kb_files": [], "pattern_files": [], "spans_key": DEFAULT_SPANS_KEY},
+    default_config={"pattern_files": [], "spans_key": DEFAULT_SPANS_KEY},
     assigns=["doc.spans", "doc._.acronyms"],
     requires=["doc.ents", "token.pos", "token.morph"],
 )
 def make_entity_rules(
-    nlp: Language, name: str, kb_files: list[str], pattern_files: list[str], spans_key: str
+    nlp: Language, name: str, pattern_files: list[str], spans_key: str
 ) -> EntityRules:
     """Factory of :class:`EntityRules`."""
-    return EntityRules(nlp, name, kb_files=kb_files, pattern_files=pattern_files, spans_key=spans_key)
+    return EntityRules(nlp, name, pattern_files=pattern_files, spans_key=spans_key)

@@ -22,19 +22,22 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
-from rapidfuzz import fuzz
+from spacy import util
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import SimpleFrozenList
 
 from ..extensions import SPAN_KEY, register_extensions
 from ..folding import fold, strip_honorifics
-from ..kb.records import BodyRecord
+from ..kb.alias_index import DEFAULT_FUZZY_THRESHOLD, Candidate, similarity
+from ..kb.knowledge_base import KnowledgeBase
+from ..kb.records import BodyRecord, KBRecord
 from ..offsets import offset_map, span_mention
-from ._shared import load_kb
 
-DEFAULT_FUZZY_THRESHOLD = 88
 GENERIC_CLASSES = {"generic"}
 DATELINE = re.compile(
     r"^[ \t#*>]*(?P<city>[A-ZÀ-Ý][\w'’\-. ]{1,40}?)"
@@ -78,12 +81,20 @@ def _slug(text: str) -> str:
 class Linker:
     """Resolve every mention to a canonical entity and give people their roles.
 
+    The linker owns the pipeline's knowledge base, as spaCy's ``EntityLinker`` does:
+    it loads it from the configured files in :meth:`initialize` (or on first use),
+    saves the records that are not shipped with the pipeline (``to_disk``,
+    ``to_bytes``) and restores them on load, so a saved pipeline needs none of
+    the user's files. Other components read ``nlp.get_pipe("diplomacy_linker").kb``.
+
     nlp (Language): the pipeline.
     name (str): component name.
-    kb_files (Sequence[str]): extra knowledge-base files.
-    fuzzy_threshold (int): rapidfuzz ratio (0-100) for fuzzy name matches.
+    kb_files (Sequence[str]): extra knowledge-base files, read by :meth:`initialize`.
+    fuzzy_threshold (int): rapidfuzz ratio (0-100) for fuzzy name matches, passed to the alias index.
     spans_key (str): the span group read and rewritten.
     """
+
+    owns_kb = True
 
     def __init__(
         self,
@@ -97,9 +108,84 @@ class Linker:
         register_extensions()
         self.name = name
         self.kb_files = list(kb_files)
-        self.kb = load_kb(self.kb_files)
+        self._kb: KnowledgeBase | None = None
         self.fuzzy_threshold = fuzzy_threshold
         self.spans_key = spans_key
+
+    # -- the knowledge base ----------------------------------------------------------------
+    def initialize(
+        self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None,
+        kb_files: Sequence[str] | None = None,
+    ) -> None:
+        """Load the knowledge base: the shipped records plus ``kb_files`` (default: the configured ones).
+
+        get_examples (Callable | None): not used (the linker is not trained).
+        nlp (Language | None): not used.
+        kb_files (Sequence[str] | None): files to read instead of the configured ones.
+        """
+        if kb_files is not None:
+            self.kb_files = list(kb_files)
+        files = [Path(f) for f in self.kb_files]
+        self._kb = KnowledgeBase.from_files(files, include_default=True) if files else KnowledgeBase.default()
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        """The knowledge base (loaded from the configured files on first use)."""
+        if self._kb is None:
+            self.initialize()
+        assert self._kb is not None
+        return self._kb
+
+    @kb.setter
+    def kb(self, kb: KnowledgeBase) -> None:
+        self._kb = kb
+
+    def add_records(self, records: Iterable[KBRecord]) -> None:
+        """Add knowledge-base records; a record with a known id replaces it.
+
+        records (Iterable[KBRecord]): validated records.
+        """
+        kb = self.kb
+        for record in records:
+            kb.add(record)
+
+    def candidates(self, text: str, *, types: Sequence[str], limit: int = 1, fuzzy: bool = True) -> list[Candidate]:
+        """Scored candidates of the alias index (exact, folded, then fuzzy at ``fuzzy_threshold``).
+
+        text (str): the mention.
+        types (Sequence[str]): entity types to keep ("person", "body"...).
+        limit (int): at most this many.
+        fuzzy (bool): whether the fuzzy step may run.
+        RETURNS (list[Candidate]): best first.
+        """
+        return self.kb.alias_index.candidates(text, types=types, limit=limit, fuzzy=fuzzy, threshold=self.fuzzy_threshold)
+
+    def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:
+        """The records of the knowledge base that are not shipped, as bytes."""
+        return util.to_bytes({"kb": self.kb.user_records_to_bytes}, exclude)
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()) -> Linker:
+        """Load what :meth:`to_bytes` wrote; the knowledge base held before is dropped."""
+
+        def load_kb(data: bytes) -> None:
+            self._kb = KnowledgeBase.with_user_records(data)
+
+        util.from_bytes(bytes_data, {"kb": load_kb}, exclude)
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
+        """Save the records of the knowledge base that are not shipped (``kb.jsonl``)."""
+        util.to_disk(path, {"kb.jsonl": self.kb.user_records_to_jsonl}, exclude)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> Linker:
+        """Load what :meth:`to_disk` wrote; the knowledge base held before is dropped."""
+
+        def load_kb(file: Path) -> None:
+            data = file.read_bytes() if file.is_file() else b""
+            self._kb = KnowledgeBase.with_user_records(data, label=str(file))
+
+        util.from_disk(path, {"kb.jsonl": load_kb}, exclude)
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
@@ -148,6 +234,7 @@ class Linker:
                 entities.append(ent)
         doc._.entities = entities
         doc._.person_roles = roles
+        doc._.body_codes = self._body_codes(spans, bodies)
 
         # rewrite the span group with canonical ids
         new_spans = []
@@ -238,17 +325,16 @@ class Linker:
             return True
         tail = full[-len(short):] if len(short) <= len(full) else full
         a, b = " ".join(short), " ".join(tail)
-        if len(a) > 4 and fuzz.ratio(a, b) >= self.fuzzy_threshold:
+        if len(a) > 4 and similarity(a, b) >= self.fuzzy_threshold:
             return True
         # "Benyoucef" vs "Ben Youcef", "Goncalves Brito" vs "João Manuel Gonçalves Brito"
-        return len(short) == 1 and len(full) >= 2 and fuzz.ratio(short[0], "".join(full[-2:])) >= self.fuzzy_threshold
+        return len(short) == 1 and len(full) >= 2 and similarity(short[0], "".join(full[-2:])) >= self.fuzzy_threshold
 
     def _kb_person(self, text: str, *, allow_surname: bool) -> str | None:
-        index = self.kb.alias_index
-        for cand in index.candidates(text, types=("person",), fuzzy=False, limit=1):
+        for cand in self.candidates(text, types=("person",)):
             return cand.entity_id
         if allow_surname:
-            ids = index.surname(text) if hasattr(index, "surname") else []
+            ids = self.kb.alias_index.surname(text)
             if len(ids) == 1:
                 return ids[0]
         return None
@@ -324,7 +410,7 @@ class Linker:
         if len(code) == 2 and code.isupper():
             return out
         seen = set()
-        for cand in self.kb.alias_index.candidates(code, types=("body",), fuzzy=False, limit=3):
+        for cand in self.candidates(code, types=("body",), limit=3, fuzzy=False):
             rec = self.kb.get(cand.entity_id)
             while rec is not None and getattr(rec, "parent", None) and rec.id not in seen:
                 seen.add(rec.id)
@@ -383,11 +469,17 @@ class Linker:
     def _demonym_country(self, role: str) -> str | None:
         """'… des Marocains résidant à l'étranger' names the minister's country."""
         for word in re.findall(r"[A-ZÀ-Ý][\w\-]+", role):
-            for cand in self.kb.alias_index.candidates(word.lower(), types=("country",), fuzzy=False, limit=1):
+            for cand in self.candidates(word.lower(), types=("country",), limit=1, fuzzy=False):
                 if cand.field == "adjective":
                     rec = self.kb.get(cand.entity_id)
                     return getattr(rec, "code", None)
         return None
+
+    def _body_codes(self, spans: list[Span], bodies: list[dict[str, Any]]) -> dict[str, str | None]:
+        """The participant code of every body a span or a title names (for the meeting step)."""
+        ids = [e["id"] for e in bodies] + [s.kb_id_ for s in spans if s.label_ == "BODY"]
+        ids += [b for s in spans if s.label_ == "TITLE" for b in (s._.info or {}).get("bodies") or []]
+        return {body_id: self._body_code(body_id) for body_id in dict.fromkeys(ids) if body_id}
 
     def _body_code(self, body_id: str) -> str | None:
         rec = self.kb.get(body_id)
@@ -431,7 +523,7 @@ class Linker:
         doc._.country_ranking = [c for c, _ in votes.most_common()]
         if agency:
             countries = []
-            for cand in self.kb.alias_index.candidates(agency, types=("body",), fuzzy=False, limit=10):
+            for cand in self.candidates(agency, types=("body",), limit=10, fuzzy=False):
                 rec = self.kb.get(cand.entity_id)
                 if rec is not None and getattr(rec, "country", None):
                     countries.append(rec.country)
@@ -453,7 +545,7 @@ class Linker:
             elif ent_id:
                 ent_id = self._disambiguate_national(ent_id, s.text, home)
             else:
-                cand = next(iter(self.kb.alias_index.candidates(s.text, types=(kind,), fuzzy=False, limit=1)), None)
+                cand = next(iter(self.candidates(s.text, types=(kind,), fuzzy=False)), None)
                 ent_id = cand.entity_id if cand else ""
             if not ent_id and doc is not None:
                 # "Police nationale espagnole (CNP)": the name right before a known acronym is that body
@@ -518,7 +610,7 @@ class Linker:
     def _acronym_after(self, doc: Doc, span: Span, kind: str) -> str | None:
         end = span.end
         if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
-            for cand in self.kb.alias_index.candidates(doc[end + 1].text, types=(kind,), fuzzy=False, limit=1):
+            for cand in self.candidates(doc[end + 1].text, types=(kind,), limit=1, fuzzy=False):
                 return cand.entity_id
         return None
 
@@ -526,7 +618,7 @@ class Linker:
         rec = self.kb.get(ent_id)
         if rec is None or getattr(rec, "scope", None) != "national" or home is None or getattr(rec, "country", None) == home:
             return ent_id
-        for cand in self.kb.alias_index.candidates(text, types=("body",), fuzzy=False, limit=10):
+        for cand in self.candidates(text, types=("body",), limit=10, fuzzy=False):
             other = self.kb.get(cand.entity_id)
             if other is not None and getattr(other, "country", None) == home:
                 return cand.entity_id

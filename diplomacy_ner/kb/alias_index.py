@@ -55,7 +55,7 @@ ALIAS_FIELDS: tuple[str, ...] = (
 EXACT_SCORE = 1.0
 FOLDED_SCORE = 0.95
 FUZZY_WEIGHT = 0.9
-DEFAULT_FUZZY_THRESHOLD = 88.0
+DEFAULT_FUZZY_THRESHOLD = 88
 DEFAULT_FUZZY_MIN_LENGTH = 4
 DEFAULT_MAX_BLOCK = 256
 DEFAULT_LIMIT = 5
@@ -150,6 +150,15 @@ def surname_keys(name: str) -> list[str]:
             continue
         keys.append(" ".join(suffix))
     return keys
+
+
+def similarity(a: str, b: str) -> float:
+    """The index's default fuzzy score (rapidfuzz ``ratio``, 0–100) of two folded strings.
+
+    The linker compares two mentions of one document with it, on the same
+    threshold as the index's candidates.
+    """
+    return float(fuzz.ratio(a, b))
 
 
 class AliasIndex:

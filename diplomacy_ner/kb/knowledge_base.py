@@ -22,7 +22,7 @@ from typing import cast
 from ..errors import Errors
 from .alias_index import AliasEntry, AliasIndex
 from ..folding import fold
-from .loader import KBPath, load_many, load_resource_records
+from .loader import KBPath, RecordCollector, load_many, load_resource_records
 from .records import AgreementRecord, BodyRecord, CountryRecord, KBRecord, PersonRecord, RoleRecord
 
 logger = logging.getLogger("diplomacy_ner")
@@ -93,6 +93,8 @@ class KnowledgeBase:
             "agreement": {},
         }
         self._country_codes: dict[str, CountryRecord] = {}
+        self.version = 0
+        """Grows with every change of the records: a reader that built tables from them rebuilds."""
         self._alias_index: AliasIndex | None = None
         self._owns_index = True
         # True while the records are exactly the shipped ones: the index is then the shared cached one.
@@ -144,6 +146,7 @@ class KnowledgeBase:
             if isinstance(previous, CountryRecord) and self._country_codes.get(previous.code) is previous:
                 del self._country_codes[previous.code]
         self._records[record.id] = record
+        self.version += 1
         self._by_kind[record.kind][record.id] = record
         if isinstance(record, CountryRecord):
             self._country_codes[record.code] = record
@@ -312,6 +315,29 @@ class KnowledgeBase:
         """
         return self._write_jsonl(path, self.user_records())
 
+    def user_records_to_bytes(self) -> bytes:
+        """:meth:`user_records` as UTF-8 JSONL, read back by :meth:`with_user_records`.
+
+        RETURNS (bytes): The records, one JSON object a line.
+        """
+        return "".join(_record_line(record) for record in self.user_records()).encode("utf-8")
+
+    @classmethod
+    def with_user_records(cls, data: bytes, *, label: str = "<saved kb>") -> KnowledgeBase:
+        """The shipped knowledge base with the records of :meth:`user_records_to_bytes` on top.
+
+        data (bytes): JSONL, as written by :meth:`user_records_to_bytes` or :meth:`user_records_to_jsonl`.
+        label (str): The name errors give for the data.
+        RETURNS (KnowledgeBase): The knowledge base.
+        """
+        collector = RecordCollector()
+        collector.read_lines(data.decode("utf-8-sig").splitlines(), label)
+        collector.check_codes()
+        kb = cls.default()
+        for record in collector.records:
+            kb.add(record)
+        return kb
+
     def to_jsonl(self, path: str | os.PathLike[str], *, kinds: Iterable[str] | None = None) -> int:
         """Write the records as JSONL (UTF-8, ``ensure_ascii=False``), readable by :meth:`from_files`.
 
@@ -328,7 +354,11 @@ class KnowledgeBase:
         count = 0
         with Path(path).open("w", encoding="utf-8") as out:
             for record in records:
-                data = {"kind": record.kind, **record.model_dump(mode="json", exclude_defaults=True)}
-                out.write(json.dumps(data, ensure_ascii=False) + "\n")
+                out.write(_record_line(record))
                 count += 1
         return count
+
+
+def _record_line(record: KBRecord) -> str:
+    data = {"kind": record.kind, **record.model_dump(mode="json", exclude_defaults=True)}
+    return json.dumps(data, ensure_ascii=False) + "\n"

@@ -201,8 +201,15 @@ class RecordCollector:
 
         path (KBPath): A file path or an ``importlib.resources`` traversable.
         """
-        label = str(path)
-        for number, raw in enumerate(_read_lines(path), start=1):
+        self.read_lines(_read_lines(path), str(path))
+
+    def read_lines(self, lines: Iterable[str], label: str) -> None:
+        """Read every record of the lines of a JSONL text (a saved pipeline's KB).
+
+        lines (Iterable[str]): The lines.
+        label (str): The name errors give for the text.
+        """
+        for number, raw in enumerate(lines, start=1):
             text = raw.strip()
             if not text or text.startswith(COMMENT_PREFIX):
                 continue

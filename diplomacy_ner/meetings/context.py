@@ -10,7 +10,6 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from ..kb.knowledge_base import KnowledgeBase
-from ..kb.records import BodyRecord
 from ..offsets import offset_map
 from .lexicon import MeetingLexicon
 from .topics import TopicLexicon
@@ -51,7 +50,6 @@ class DocContext:
             self.by_label.setdefault(s.label_, []).append(s)
             self.by_sentence.setdefault((self.sentence_of.get(s.start, -1), s.label_), []).append(s)
         self.title_person = {(t.start, t.end): (t._.info or {}).get("person") for t in self.by_label.get("TITLE", [])}
-        self._body_codes: dict[str, str | None] = {}
         self._newlines = [m.start() for m in re.finditer("\n", self.text)]
         self._cues: dict[tuple[int, str], bool] = {}
         self._starts: dict[tuple[int, str], list[int]] = {}
@@ -102,10 +100,7 @@ class DocContext:
 
     def body_code(self, body_id: str) -> str | None:
         """The participant code of a body ("UE", "ONU", a state for a national body)."""
-        if body_id not in self._body_codes:
-            rec = self.kb.get(body_id)
-            self._body_codes[body_id] = rec.participant_code() if isinstance(rec, BodyRecord) else None
-        return self._body_codes[body_id]
+        return (self.doc._.body_codes or {}).get(body_id)  # set by the linker
 
     def person_info(self, pid: str) -> dict[str, Any]:
         """Role, country and class of a person entity (text first, then KB)."""

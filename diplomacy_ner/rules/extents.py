@@ -112,7 +112,7 @@ def _nounish(token: Token) -> bool:
     return token.is_alpha and token.lower_ not in _FUNCTION_WORDS and token.lower_ not in PHRASE_STOPS
 
 
-def _is_acronym_text(text: str) -> bool:
+def is_acronym_text(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     if not letters or len(text) > 14:
         return False
@@ -127,7 +127,7 @@ def skip_parenthetical(doc: Doc, i: int, max_tokens: int = 6) -> int | None:
     for j in range(i + 1, min(len(doc), i + max_tokens + 1)):
         if doc[j].text == ")":
             inner = doc[i + 1 : j].text
-            if j > i + 1 and (_is_acronym_text(inner.replace(" ", "")) or (j == i + 2 and _is_cap(doc[i + 1]))):
+            if j > i + 1 and (is_acronym_text(inner.replace(" ", "")) or (j == i + 2 and _is_cap(doc[i + 1]))):
                 return j + 1
             return None
     return None

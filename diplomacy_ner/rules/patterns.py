@@ -17,6 +17,7 @@ saved and shown stays the one the user wrote.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -214,6 +215,16 @@ class _RegexExtensions:
 
     def __reduce__(self) -> tuple[Any, tuple[tuple[tuple[str, str], ...]]]:
         return (_register_regex_extensions, (tuple(self.specs),))
+
+
+def parse_patterns(patterns: Iterable[dict[str, Any]], origin: str) -> list[RulePattern]:
+    """Validate pattern dicts (``{"label", "pattern", "id"}``) like the lines of a rule file.
+
+    patterns (Iterable[dict]): the patterns.
+    origin (str): the name errors give, e.g. ``"<add_patterns>"``.
+    RETURNS (list[RulePattern]): the patterns.
+    """
+    return _parse_lines([json.dumps(p, ensure_ascii=False) for p in patterns], origin)
 
 
 def load_pattern_file(path: str | Path) -> list[RulePattern]:

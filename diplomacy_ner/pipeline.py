@@ -20,6 +20,7 @@ import spacy
 from spacy.language import Language
 from thinc.api import Config
 
+from .components.linker import Linker
 from .errors import Errors
 from .extensions import register_extensions
 
@@ -101,7 +102,7 @@ def build_pipeline(
         added.append(name)
     # our components read their files now (the linker its knowledge base first: the rules read it),
     # so that a bad file fails here and the first document pays nothing
-    for name in sorted(added, key=lambda n: not getattr(nlp.get_pipe(n), "owns_kb", False)):
+    for name in sorted(added, key=lambda n: not isinstance(nlp.get_pipe(n), Linker)):
         initialize = getattr(nlp.get_pipe(name), "initialize", None)
         if initialize is not None:
             initialize(nlp=nlp)

@@ -2,8 +2,9 @@
 agreement and place, with every mention; roles and countries of people.
 
 Reads: ``doc.spans[spans_key]`` from ``diplomacy_entity_rules``.
+Reads ``doc._.dateline`` and ``doc._.home_country`` from ``diplomacy_document``.
 Sets: ``doc._.entities`` (schema ``Entity`` as dicts), ``doc._.person_roles``
-(entity id -> {role, country, class, source}), ``doc._.dateline``, and
+(entity id -> {role, country, class, source}), ``doc._.body_codes``, and
 rewrites ``doc.spans[spans_key]`` so every span's ``kb_id_`` is the id of its
 canonical entity; a TITLE span's ``_.info["person"]`` names the person it
 describes (or None for an unnamed official).
@@ -19,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from collections.abc import Callable, Iterable
@@ -39,15 +39,6 @@ from ..kb.records import BodyRecord, KBRecord
 from ..offsets import offset_map, span_mention
 
 GENERIC_CLASSES = {"generic"}
-DATELINE = re.compile(
-    r"^[ \t#*>]*(?P<city>[A-ZÀ-Ý][\w'’\-. ]{1,40}?)"
-    r"(?:\s*,\s*[A-ZÀ-Ý][\w\- ]{2,30}?)?"
-    r"(?:\s*,\s*\d{1,2}(?:er)?\s+[A-Za-zéèûôÀ-ÿ]+\.?(?:\s+\d{4})?)?"
-    r"\s*(?:\((?P<agency>[A-Z]{2,6}|[A-Z][a-z]+)\))?\s*[-–—]\s",
-    re.M,
-)
-
-
 @dataclass
 class PersonCluster:
     """The mentions of one person in a document; ``name`` is the longest form used."""
@@ -78,6 +69,23 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
 
 
+class LinkerKB:
+    """For components that read the knowledge base of the pipeline's linker (``self.nlp``)."""
+
+    nlp: Language
+    _fallback_kb: KnowledgeBase | None = None
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        """The knowledge base of the pipeline's linker (the shipped one when there is no linker)."""
+        for _, component in self.nlp.pipeline:
+            if isinstance(component, Linker):
+                return component.kb
+        if self._fallback_kb is None:
+            self._fallback_kb = KnowledgeBase.default()
+        return self._fallback_kb
+
+
 class Linker:
     """Resolve every mention to a canonical entity and give people their roles.
 
@@ -93,8 +101,6 @@ class Linker:
     fuzzy_threshold (int): rapidfuzz ratio (0-100) for fuzzy name matches, passed to the alias index.
     spans_key (str): the span group read and rewritten.
     """
-
-    owns_kb = True
 
     def __init__(
         self,
@@ -195,7 +201,6 @@ class Linker:
         for s in spans:
             by_label.setdefault(s.label_, []).append(s)
 
-        doc._.dateline = self._dateline(doc, by_label.get("PLACE", []))
         clusters = self._cluster_people(by_label.get("PERSON", []))
         span_entity: dict[tuple[int, int, str], str] = {}
         for c in clusters:
@@ -203,8 +208,7 @@ class Linker:
                 span_entity[(s.start, s.end, "PERSON")] = c.id
 
         countries = self._country_entities(by_label.get("COUNTRY", []), span_entity)
-        home = self._home_country(doc, by_label.get("COUNTRY", []), by_label.get("TITLE", []))
-        doc._.home_country = home
+        home = doc._.home_country  # from diplomacy_document
         # without a publication date, KB roles are dated by the latest year the text mentions
         reference = published or _text_date(doc)
         roles, title_person = self._roles(doc, clusters, by_label.get("TITLE", []), reference, home)
@@ -501,38 +505,6 @@ class Linker:
             )
         return out
 
-    def _home_country(self, doc: Doc, spans: list[Span], titles: list[Span]) -> str | None:
-        """The country of unmarked titles: the news agency's, else the most mentioned one.
-
-        Country words inside titles ("le ministre italien", "Président de la République du
-        Sénégal") mark foreign officials and do not vote.
-        """
-        in_title = {i for t in titles for i in range(t.start, t.end)}
-        votes: Counter[str] = Counter()
-        for s in spans:
-            if s.kb_id_.startswith("country:") and s.start not in in_title:
-                votes[s.kb_id_.split(":", 1)[1]] += 1
-        for t in titles:
-            # "l'ambassadeur de Chine en Mauritanie" is posted in the article's country
-            for code in (t._.info or {}).get("postings") or []:
-                votes[code] += 1
-        dateline = doc._.dateline or {}
-        if dateline.get("country"):
-            votes[dateline["country"]] += 1.5
-        agency = dateline.get("agency")
-        doc._.country_ranking = [c for c, _ in votes.most_common()]
-        if agency:
-            countries = []
-            for cand in self.candidates(agency, types=("body",), limit=10, fuzzy=False):
-                rec = self.kb.get(cand.entity_id)
-                if rec is not None and getattr(rec, "country", None):
-                    countries.append(rec.country)
-            if countries:
-                if dateline.get("country") in countries:
-                    return dateline["country"]
-                return max(countries, key=lambda c: (votes.get(c, 0), -countries.index(c)))
-        return votes.most_common(1)[0][0] if votes else None
-
     def _named_entities(self, spans: list[Span], kind: str, span_entity: dict, home: str | None, doc: Doc | None = None) -> list[dict[str, Any]]:
         dateline_end = ((doc._.dateline or {}).get("end", -1)) if doc is not None else -1
         groups: dict[str, dict[str, Any]] = {}
@@ -635,22 +607,6 @@ class Linker:
             out.append({"id": pid, "type": "place", "name": info.get("name") or group[0].text, "country": info.get("country"), "in_kb": True, "_spans": group})
         return out
 
-    def _dateline(self, doc: Doc, places: list[Span]) -> dict[str, Any] | None:
-        head = doc[: min(len(doc), 160)].text[:400]  # Doc.text would build the whole text
-        for m in DATELINE.finditer(head):
-            city = m.group("city").strip()
-            start = m.start("city")
-            for p in places:
-                if p.start_char == start:
-                    info = p._.info or {}
-                    return {
-                        "city": info.get("name") or city,
-                        "country": info.get("country"),
-                        "start": p.start_char,
-                        "end": m.end(),
-                        "agency": m.group("agency"),
-                    }
-        return None
 
 
 _BETWEEN_TITLE_AND_NAME = {
@@ -677,8 +633,8 @@ def _strip_article(text: str) -> str:
 @Language.factory(
     "diplomacy_linker",
     default_config={"kb_files": [], "fuzzy_threshold": DEFAULT_FUZZY_THRESHOLD, "spans_key": SPAN_KEY},
-    assigns=["doc._.entities", "doc._.person_roles", "doc._.dateline", "doc.spans"],
-    requires=["doc.spans"],
+    assigns=["doc._.entities", "doc._.person_roles", "doc._.body_codes", "doc.spans"],
+    requires=["doc.spans", "doc._.home_country"],
 )
 def make_linker(nlp: Language, name: str, kb_files: list[str], fuzzy_threshold: int, spans_key: str) -> Linker:
     """Factory of :class:`Linker`."""

@@ -17,7 +17,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import SPAN_KEY, register_extensions
-from ..kb.knowledge_base import KnowledgeBase
 from .linker import LinkerKB
 
 DATELINE = re.compile(

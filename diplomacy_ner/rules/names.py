@@ -17,29 +17,7 @@ from spacy.tokens import Doc
 from ..folding import fold
 from ..kb.knowledge_base import KnowledgeBase
 from .extents import is_acronym_text
-
-
-class KeyTable:
-    """Matcher keys for (label, id) pairs: one string key per pair, looked up by match id."""
-
-    def __init__(self, nlp: Language, prefix: str):
-        self._strings = nlp.vocab.strings
-        self._prefix = prefix
-        self._pairs: dict[int, tuple[str, str]] = {}
-        self._keys: dict[tuple[str, str], str] = {}
-
-    def key(self, label: str, ident: str) -> str:
-        """The matcher key of ``(label, ident)``."""
-        pair = (label, ident)
-        if pair not in self._keys:
-            key = f"{self._prefix}{len(self._keys)}"
-            self._keys[pair] = key
-            self._pairs[self._strings.add(key)] = pair
-        return self._keys[pair]
-
-    def pair(self, match_id: int) -> tuple[str, str]:
-        """The ``(label, id)`` of a match."""
-        return self._pairs[match_id]
+from .patterns import KeyTable
 
 
 class KBNames:

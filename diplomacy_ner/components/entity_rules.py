@@ -36,12 +36,13 @@ from ..lexicons import word_set
 from ..meetings.dates import find_date_expressions
 from ..rules.countries import compound_countries, longest_per_start
 from ..rules.dates import date_spans
-from ..rules.extents import STATE_WORDS, SpanIndex, agreement_extent, body_extent, title_extent
+from ..rules.extents import SpanIndex, agreement_extent, body_extent, title_extent
 from ..rules.names import KBNames
 from ..rules.patterns import RuleMatcher, RulePattern, load_pattern_file, load_shipped_patterns, parse_patterns
 from ..rules.people import find_people, names_after_titles
 from ..rules.places import find_places
-from ..rules.tokens import TokenWords, dedupe, join_tokens, longest_heads
+from ..rules.titles import title_info
+from ..rules.tokens import TokenWords, dedupe, longest_heads
 from .acronyms import definitions_of
 from .linker import LinkerKB
 
@@ -242,7 +243,7 @@ class EntityRules(LinkerKB):
                 continue
             ext = title_extent(doc, start, end, found.index, generic=(cls == "generic"))
             span = Span(doc, start, ext.end, label="TITLE", kb_id=cls)
-            span._.info = self._title_info(doc, ext, cls, country_at)
+            span._.info = title_info(doc, ext, cls, country_at, self._body_id_for, self.names.body_adjectives)
             found.titles.append(span)
             covered_until = ext.end
 
@@ -296,40 +297,6 @@ class EntityRules(LinkerKB):
         for cand in self.kb.alias_index.candidates(text, types=("body", "agreement"), fuzzy=False, limit=1):
             return cand.entity_id
         return None
-
-    def _title_info(self, doc: Doc, ext: Any, cls: str, country_at: dict[int, str]) -> dict[str, Any]:
-        codes = []
-        for s, _e in ext.country_spans:
-            cid = country_at.get(s)
-            if cid and cid.startswith("country:"):
-                codes.append(cid.split(":", 1)[1])
-        bodies = []
-        for s, e in ext.body_spans:
-            body_id = self._body_id_for(doc[s:e].text)
-            if body_id is None:
-                key = fold(doc[s:e].text)
-                body_id = self.names.body_adjectives.get(key)
-            if body_id:
-                bodies.append(body_id)
-        for s, e in ext.acronym_spans:
-            body_id = self._body_id_for(doc[s:e].text)
-            if body_id:
-                bodies.append(body_id)
-        # adjectives inside the head itself: "commissaire européen", "responsable onusienne"
-        for tok in doc[ext.start : ext.end]:
-            body_id = self.names.body_adjectives.get(fold(tok.text))
-            if body_id and body_id not in bodies:
-                bodies.append(body_id)
-        role_tokens = []
-        skip = {i for s, e in ext.country_spans for i in range(s, e) if doc[i].text not in STATE_WORDS}
-        skip |= {i for s, e in ext.acronym_spans for i in range(s - 1, e + 1)}
-        for tok in doc[ext.start : ext.role_end]:
-            if tok.i in skip:
-                continue
-            role_tokens.append(tok)
-        role = join_tokens(role_tokens)
-        postings = [country_at[s].split(":", 1)[1] for s, _e in ext.posting_spans if country_at.get(s, "").startswith("country:")]
-        return {"class": cls, "role": role, "countries": codes, "bodies": bodies, "postings": postings}
 
     # -- serialisation: the user's patterns (the knowledge base is the linker's) -----------
     def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:

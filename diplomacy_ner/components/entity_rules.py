@@ -36,7 +36,8 @@ from ..lexicons import word_set
 from ..meetings.dates import find_date_expressions
 from ..rules.countries import compound_countries, longest_per_start
 from ..rules.dates import date_spans
-from ..rules.extents import SpanIndex, agreement_extent, body_extent, title_extent
+from ..rules.agreements import agreement_extent
+from ..rules.extents import SpanIndex, body_extent, title_extent
 from ..rules.names import KBNames
 from ..rules.patterns import RuleMatcher, RulePattern, load_pattern_file, load_shipped_patterns, parse_patterns
 from ..rules.people import find_people, names_after_titles

@@ -16,9 +16,10 @@ import numpy
 from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
+from ..lexicons import word_set
 from .extents import is_acronym_text
 
-FUNCTION_WORDS = {"de", "d'", "des", "du", "la", "le", "les", "l'", "et", "pour", "en", "à", "au", "aux", "sur"}
+FUNCTION_WORDS = word_set("acronym_skipped_words")
 
 
 @dataclass(frozen=True)

@@ -65,7 +65,7 @@ def split_coordinated(span: Span) -> list[Span]:
     parts = []
     start = span.start
     for tok in span:
-        if tok.lower_ in ("et", ",") and tok.i > start:
+        if tok.lower_ in word_set("name_coordinators") and tok.i > start:
             parts.append(span.doc[start : tok.i])
             start = tok.i + 1
     if start < span.end:
@@ -126,7 +126,7 @@ def find_people(
                 if j > k and not any(k < s.end and s.start < j for s in out):
                     out.append(Span(doc, k, j, label="PERSON"))
                 # "MM. Piantedosi et Ben Khelifa": a plural honorific covers both names
-                if lower == "mm." and j + 1 < n and lowers[j] in ("et", ",") and is_name_token(texts[j + 1]):
+                if lower == "mm." and j + 1 < n and lowers[j] in word_set("name_coordinators") and is_name_token(texts[j + 1]):
                     j += 1
                     continue
                 break

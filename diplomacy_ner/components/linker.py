@@ -128,14 +128,8 @@ class Linker:
             kb.add(record)
 
     def candidates(self, text: str, *, types: Sequence[str], limit: int = 1, fuzzy: bool = True) -> list[Candidate]:
-        """Scored candidates of the alias index (exact, folded, then fuzzy at ``fuzzy_threshold``).
-
-        text (str): the mention.
-        types (Sequence[str]): entity types to keep ("person", "body"...).
-        limit (int): at most this many.
-        fuzzy (bool): whether the fuzzy step may run.
-        RETURNS (list[Candidate]): best first.
-        """
+        """The alias index's scored candidates for a mention, at this linker's ``fuzzy_threshold``
+        (what every lookup of the linker asks; see :meth:`KBLinks.candidates`)."""
         return KBLinks(self.kb, self.fuzzy_threshold).candidates(text, types=types, limit=limit, fuzzy=fuzzy)
 
     def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:

@@ -34,6 +34,8 @@ def is_honorific(text: str) -> bool:
         return True
     forms, capitals_only = _honorifics()
     key = " ".join(fold(text).replace(".", " ").split())
+    if len(key) == 1 and "." not in text:
+        return False  # "M" without its dot may be an initial
     return key in forms and (key not in capitals_only or text.isupper())
 
 

@@ -89,7 +89,7 @@ def person_after(doc: Doc, i: int, person_at_start: dict[int, PersonCluster]) ->
     j = i
     while j < n and j - i <= 7 and j not in person_at_start:
         tok = doc[j]
-        if tok.text in (",", "M.", "Mme", "S.E.", "SE", "SM", "MM.") or tok.lower_ in word_set("words_between_title_and_name"):
+        if tok.text in word_set("forms_of_address_before_name") or tok.lower_ in word_set("words_between_title_and_name"):
             j += 1
             continue
         break

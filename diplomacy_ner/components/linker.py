@@ -32,7 +32,7 @@ from spacy.util import SimpleFrozenList
 
 from ..extensions import SPAN_KEY, register_extensions
 from ..kb.alias_index import DEFAULT_FUZZY_THRESHOLD, Candidate
-from ..kb.knowledge_base import KnowledgeBase
+from ..kb.knowledge_base import KnowledgeBase, user_records_bytes, with_user_records
 from ..kb.records import KBRecord
 from ..offsets import offset_map, span_mention
 from ..rules.entities import country_entities, entity_bodies, named_entities, place_entities
@@ -134,13 +134,13 @@ class Linker:
 
     def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:
         """The records of the knowledge base that are not shipped, as bytes."""
-        return util.to_bytes({"kb": self.kb.user_records_to_bytes}, exclude)
+        return util.to_bytes({"kb": lambda: user_records_bytes(self.kb)}, exclude)
 
     def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()) -> Linker:
         """Load what :meth:`to_bytes` wrote; the knowledge base held before is dropped."""
 
         def load_kb(data: bytes) -> None:
-            self._kb = KnowledgeBase.with_user_records(data)
+            self._kb = with_user_records(data)
 
         util.from_bytes(bytes_data, {"kb": load_kb}, exclude)
         return self
@@ -154,7 +154,7 @@ class Linker:
 
         def load_kb(file: Path) -> None:
             data = file.read_bytes() if file.is_file() else b""
-            self._kb = KnowledgeBase.with_user_records(data, label=str(file))
+            self._kb = with_user_records(data, label=str(file))
 
         util.from_disk(path, {"kb.jsonl": load_kb}, exclude)
         return self

@@ -315,29 +315,6 @@ class KnowledgeBase:
         """
         return self._write_jsonl(path, self.user_records())
 
-    def user_records_to_bytes(self) -> bytes:
-        """:meth:`user_records` as UTF-8 JSONL, read back by :meth:`with_user_records`.
-
-        RETURNS (bytes): The records, one JSON object a line.
-        """
-        return "".join(_record_line(record) for record in self.user_records()).encode("utf-8")
-
-    @classmethod
-    def with_user_records(cls, data: bytes, *, label: str = "<saved kb>") -> KnowledgeBase:
-        """The shipped knowledge base with the records of :meth:`user_records_to_bytes` on top.
-
-        data (bytes): JSONL, as written by :meth:`user_records_to_bytes` or :meth:`user_records_to_jsonl`.
-        label (str): The name errors give for the data.
-        RETURNS (KnowledgeBase): The knowledge base.
-        """
-        collector = RecordCollector()
-        collector.read_lines(data.decode("utf-8-sig").splitlines(), label)
-        collector.check_codes()
-        kb = cls.default()
-        for record in collector.records:
-            kb.add(record)
-        return kb
-
     def to_jsonl(self, path: str | os.PathLike[str], *, kinds: Iterable[str] | None = None) -> int:
         """Write the records as JSONL (UTF-8, ``ensure_ascii=False``), readable by :meth:`from_files`.
 
@@ -362,3 +339,28 @@ class KnowledgeBase:
 def _record_line(record: KBRecord) -> str:
     data = {"kind": record.kind, **record.model_dump(mode="json", exclude_defaults=True)}
     return json.dumps(data, ensure_ascii=False) + "\n"
+
+
+def user_records_bytes(kb: KnowledgeBase) -> bytes:
+    """The records of ``kb`` that are not shipped (:meth:`KnowledgeBase.user_records`) as UTF-8 JSONL.
+
+    kb (KnowledgeBase): the knowledge base.
+    RETURNS (bytes): the records, one JSON object a line; read back by :func:`with_user_records`.
+    """
+    return "".join(_record_line(record) for record in kb.user_records()).encode("utf-8")
+
+
+def with_user_records(data: bytes, *, label: str = "<saved kb>") -> KnowledgeBase:
+    """The shipped knowledge base with the records of :func:`user_records_bytes` on top.
+
+    data (bytes): JSONL, as written by :func:`user_records_bytes` or ``user_records_to_jsonl``.
+    label (str): the name errors give for the data.
+    RETURNS (KnowledgeBase): the knowledge base.
+    """
+    collector = RecordCollector()
+    collector.read_lines(data.decode("utf-8-sig").splitlines(), label)
+    collector.check_codes()
+    kb = KnowledgeBase.default()
+    for record in collector.records:
+        kb.add(record)
+    return kb

@@ -15,6 +15,7 @@ from .person_clusters import slug
 
 
 def country_entities(links: KBLinks, spans: list[Span], span_entity: dict) -> list[dict[str, Any]]:
+    """Country entities: one per country id, with its spans (``"_spans"``); records each span's entity in ``span_entity``."""
     groups: dict[str, list[Span]] = {}
     for s in spans:
         if not s.kb_id_.startswith("country:"):
@@ -31,6 +32,7 @@ def country_entities(links: KBLinks, spans: list[Span], span_entity: dict) -> li
 
 
 def named_entities(links: KBLinks, spans: list[Span], kind: str, span_entity: dict, home: str | None, doc: Doc | None = None) -> list[dict[str, Any]]:
+    """Body or agreement entities: the knowledge base's id (a national body of the home country first), the body of an acronym right after, a longer name the text gives, else a document-level id."""
     dateline_end = ((doc._.dateline or {}).get("end", -1)) if doc is not None else -1
     groups: dict[str, dict[str, Any]] = {}
     spans = [s for s in spans if s.start_char >= dateline_end]  # "(MAP)" is the source, not a body in the news
@@ -49,11 +51,11 @@ def named_entities(links: KBLinks, spans: list[Span], kind: str, span_entity: di
             ent_id = links.acronym_after(doc, s, kind) or ""
         resolved.append((s, ent_id))
     # a shorter generic name that starts a longer one is the same body ("la Commission mixte")
-    named = {fold_name(s.text): eid for s, eid in resolved if eid}
-    longer = sorted({fold_name(s.text) for s, _ in resolved}, key=len, reverse=True)
+    named = {fold(strip_article(s.text)): eid for s, eid in resolved if eid}
+    longer = sorted({fold(strip_article(s.text)) for s, _ in resolved}, key=len, reverse=True)
     final: list[tuple[Span, str]] = []
     for s, ent_id in resolved:
-        key = fold_name(s.text)
+        key = fold(strip_article(s.text))
         if not ent_id:
             target = next((k for k in longer if k != key and k.startswith(key + " ")), None)
             if target is not None and len(key.split()) >= 2:
@@ -107,6 +109,7 @@ def entity_bodies(by_label: dict[str, list[Span]]) -> list[Span]:
 
 
 def place_entities(spans: list[Span], span_entity: dict) -> list[dict[str, Any]]:
+    """Place entities: one per gazetteer id, with its spans."""
     groups: dict[str, list[Span]] = {}
     for s in spans:
         groups.setdefault(s.kb_id_, []).append(s)
@@ -118,9 +121,6 @@ def place_entities(spans: list[Span], span_entity: dict) -> list[dict[str, Any]]
     return out
 
 
-def fold_name(text: str) -> str:
-    return fold(strip_article(text))
-
-
 def strip_article(text: str) -> str:
+    """The text without a leading definite article ("la Commission mixte" gives "Commission mixte")."""
     return re.sub(r"^(?:le |la |les |l'|l’)", "", text.strip(), flags=re.I)

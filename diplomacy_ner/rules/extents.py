@@ -63,6 +63,7 @@ class SpanIndex:
 
 
 def is_cap(token: Token) -> bool:
+    """Whether the token starts with a capital letter."""
     return token.text[:1].isupper()
 
 
@@ -77,6 +78,7 @@ def glued_end(doc: Doc, i: int) -> int:
 
 
 def is_participle(token: Token) -> bool:
+    """Whether the token is a past participle."""
     return token.pos_ in ("VERB", "AUX") and "Part" in token.morph.get("VerbForm")
 
 
@@ -91,6 +93,7 @@ def nounish(token: Token) -> bool:
 
 
 def is_acronym_text(text: str) -> bool:
+    """Whether a text looks like an acronym ("OIM", "UE", "G5-Sahel")."""
     letters = [c for c in text if c.isalpha()]
     if not letters or len(text) > 14:
         return False

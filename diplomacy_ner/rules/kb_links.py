@@ -41,6 +41,7 @@ class KBLinks:
         return self.kb.alias_index.candidates(text, types=types, limit=limit, fuzzy=fuzzy, threshold=self.threshold)
 
     def kb_person(self, text: str, *, allow_surname: bool) -> str | None:
+        """The knowledge-base person a name links to (alias candidates; with ``allow_surname``, a surname only one person holds), or None."""
         for cand in self.candidates(text, types=("person",)):
             return cand.entity_id
         if allow_surname:
@@ -51,6 +52,7 @@ class KBLinks:
 
 
     def body_code(self, body_id: str) -> str | None:
+        """The participant code of a body ("UE", "ONU", a national body's state), or None."""
         rec = self.kb.get(body_id)
         return rec.participant_code() if isinstance(rec, BodyRecord) else None
 
@@ -84,6 +86,7 @@ class KBLinks:
 
 
     def acronym_after(self, doc: Doc, span: Span, kind: str) -> str | None:
+        """The entity of a known acronym in brackets right after ``span`` ("Police nationale espagnole (CNP)"), or None."""
         end = span.end
         if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
             for cand in self.candidates(doc[end + 1].text, types=(kind,), limit=1, fuzzy=False):
@@ -92,6 +95,7 @@ class KBLinks:
 
 
     def disambiguate_national(self, ent_id: str, text: str, home: str | None) -> str:
+        """A national body of another country named like one of the home country is the home country's."""
         rec = self.kb.get(ent_id)
         if rec is None or getattr(rec, "scope", None) != "national" or home is None or getattr(rec, "country", None) == home:
             return ent_id

@@ -47,10 +47,12 @@ def extends(longer: list[str], shorter: list[str]) -> bool:
 
 
 def slug(text: str) -> str:
+    """A lower-case ASCII slug of a text, for document-level ids."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
 
 
 def cluster_people(spans: list[Span], links: KBLinks) -> list[PersonCluster]:
+    """The people of a document: PERSON spans clustered, each cluster linked to the knowledge base when it can be."""
     clusters: list[PersonCluster] = []
     ordered = sorted(spans, key=lambda s: (-len(fold(s.text).split()), -len(s.text), s.start))
     for span in ordered:
@@ -90,6 +92,7 @@ def cluster_people(spans: list[Span], links: KBLinks) -> list[PersonCluster]:
 
 
 def same_person(short: list[str], full: list[str], threshold: float) -> bool:
+    """Whether the folded words ``short`` name the person named ``full`` (tail, joined or fuzzy at ``threshold``)."""
     if short == full:
         return True
     if len(short) <= len(full) and full[-len(short):] == short:

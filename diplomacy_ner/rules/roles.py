@@ -25,6 +25,7 @@ def find_roles(
     published: dt.date | None,
     home: str | None,
 ) -> tuple[dict[str, dict[str, Any]], dict[tuple[int, int], str | None]]:
+    """Roles of the people (text first, then the KB role valid on ``published``) and the person each title describes."""
     person_at_start: dict[int, PersonCluster] = {}
     person_at_end: dict[int, PersonCluster] = {}
     for c in clusters:
@@ -97,6 +98,7 @@ def person_after(doc: Doc, i: int, person_at_start: dict[int, PersonCluster]) ->
 
 
 def person_before(doc: Doc, i: int, person_at_end: dict[int, PersonCluster]) -> PersonCluster | None:
+    """The person right before a title, across a comma or an opening bracket."""
     j = i
     if j > 0 and doc[j - 1].text in (",", "("):
         j -= 1
@@ -105,6 +107,7 @@ def person_before(doc: Doc, i: int, person_at_end: dict[int, PersonCluster]) -> 
 
 
 def role_from_titles(links: KBLinks, titles: list[Span]) -> dict[str, Any]:
+    """Role, country and class of a person from the titles attached to it."""
     best: dict[str, Any] = {}
     for t in titles:
         info = t._.info or {}

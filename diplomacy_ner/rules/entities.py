@@ -34,6 +34,8 @@ def country_entities(links: KBLinks, spans: list[Span], span_entity: dict) -> li
 def named_entities(links: KBLinks, spans: list[Span], kind: str, span_entity: dict, home: str | None, doc: Doc | None = None) -> list[dict[str, Any]]:
     """Body or agreement entities: the knowledge base's id (a national body of the home country first), the body of an acronym right after, a longer name the text gives, else a document-level id."""
     dateline_end = ((doc._.dateline or {}).get("end", -1)) if doc is not None else -1
+    # a national body named like others is the home country's, else that of the article's most mentioned country
+    countries = [home, *((doc._.country_ranking or []) if doc is not None else [])] if home else []
     groups: dict[str, dict[str, Any]] = {}
     spans = [s for s in spans if s.start_char >= dateline_end]  # "(MAP)" is the source, not a body in the news
     resolved: list[tuple[Span, str]] = []
@@ -42,7 +44,7 @@ def named_entities(links: KBLinks, spans: list[Span], kind: str, span_entity: di
         if ent_id.startswith("doc-"):
             pass
         elif ent_id:
-            ent_id = links.disambiguate_national(ent_id, s.text, home)
+            ent_id = links.disambiguate_national(ent_id, s.text, countries)
         else:
             cand = next(iter(links.candidates(s.text, types=(kind,), fuzzy=False)), None)
             ent_id = cand.entity_id if cand else ""

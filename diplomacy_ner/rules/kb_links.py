@@ -94,13 +94,25 @@ class KBLinks:
         return None
 
 
-    def disambiguate_national(self, ent_id: str, text: str, home: str | None) -> str:
-        """A national body of another country named like one of the home country is the home country's."""
+    def disambiguate_national(self, ent_id: str, text: str, countries: Sequence[str]) -> str:
+        """Among national bodies of the same name, the one of the article's country.
+
+        ent_id (str): the body the rules found.
+        text (str): its mention.
+        countries (Sequence[str]): the article's countries, the home country first, then by
+            mentions (``doc._.country_ranking``); empty when the article has no home country.
+        RETURNS (str): the body of the best-ranked country with that name, else ``ent_id``.
+        """
         rec = self.kb.get(ent_id)
-        if rec is None or getattr(rec, "scope", None) != "national" or home is None or getattr(rec, "country", None) == home:
+        if rec is None or getattr(rec, "scope", None) != "national" or not countries:
             return ent_id
+        rank: dict[str, int] = {}
+        for code in countries:
+            rank.setdefault(code, len(rank))
+        best, best_rank = ent_id, rank.get(getattr(rec, "country", None) or "", len(rank))
         for cand in self.candidates(text, types=("body",), limit=10, fuzzy=False):
             other = self.kb.get(cand.entity_id)
-            if other is not None and getattr(other, "country", None) == home:
-                return cand.entity_id
-        return ent_id
+            other_rank = rank.get(getattr(other, "country", None) or "", len(rank))
+            if other_rank < best_rank:
+                best, best_rank = cand.entity_id, other_rank
+        return best

@@ -99,10 +99,11 @@ def longest_non_overlapping(spans: list[Span]) -> list[Span]:
 
 
 def dedupe(spans: list[Span]) -> list[Span]:
-    """One span per (start, end), preferring one with a knowledge-base id."""
+    """One span per (start, end), preferring one with a knowledge-base id (the first id in
+    alphabetical order among several: the linker then picks among bodies of the same name)."""
     seen = set()
     out = []
-    for s in sorted(spans, key=lambda s: (s.start, -(s.end - s.start), s.kb_id_ == "")):
+    for s in sorted(spans, key=lambda s: (s.start, -(s.end - s.start), s.kb_id_ == "", s.kb_id_)):
         key = (s.start, s.end)
         if key in seen:
             continue

@@ -104,3 +104,18 @@ def test_the_threshold_reaches_the_alias_index() -> None:
     assert all(c.score <= 0.9 for c in linker.candidates("Jiri Paroubeck", types=("person",)))
     strict = blank(fuzzy_threshold=99).get_pipe("diplomacy_linker")
     assert strict.candidates("Jiri Paroubeck", types=("person",)) == []
+
+
+@pytest.mark.parametrize(
+    ("countries", "expected"),
+    [
+        (["ES", "PT", "MA"], "body:DGSN-MA"),  # no Spanish DGSN: the article's next country with one
+        (["RS", "DZ"], "body:DGSN-DZ"),
+        ([], "body:DGSN-MR"),  # no home country: the rules' choice stays
+    ],
+)
+def test_a_national_body_of_a_shared_name_is_the_articles_country(countries: list[str], expected: str) -> None:
+    from diplomacy_ner.rules.kb_links import KBLinks
+
+    links = KBLinks(blank().get_pipe("diplomacy_linker").kb, 88)
+    assert links.disambiguate_national("body:DGSN-MR", "DGSN", countries) == expected

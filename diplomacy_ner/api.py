@@ -288,8 +288,9 @@ class Extractor:
     def add_records(self, records: Iterable[Any]) -> None:
         """Add knowledge-base records (pydantic records or dicts in the JSONL format).
 
-        The pipeline's components share one knowledge base, so a person, body, country or
-        agreement added here is recognised, linked and used for roles from the next call on.
+        The pipeline's linker owns its knowledge base (saved with the pipeline), so a person,
+        body, country or agreement added here is recognised, linked and used for roles from
+        the next call on.
 
         records (Iterable[KBRecord | dict]): the records; dicts are validated like file lines.
         """
@@ -303,7 +304,7 @@ class Extractor:
             for line, record in enumerate(parsed, start=1):
                 collector.add(record, path="<add_records>", line=line)
             collector.check_codes()
-            self.nlp.get_pipe("diplomacy_entity_rules").add_records(parsed)
+            self.nlp.get_pipe("diplomacy_linker").add_records(parsed)
             self._gate = None
 
     def add_alias(self, entity_id: str, alias: str) -> None:
@@ -318,25 +319,11 @@ class Extractor:
         with self._lock:
             kb = self._own_kb()
             kb.add_alias(entity_id, alias)
-            self.nlp.get_pipe("diplomacy_entity_rules").add_records(())
             self._gate = None
 
     def _own_kb(self) -> Any:
-        """Give this pipeline's components a private copy of the knowledge base before a change.
-
-        Pipelines built with the same files share one knowledge base in a process; a change
-        made through one extractor must not reach the others.
-        """
-        from .kb.knowledge_base import KnowledgeBase
-
-        names = [n for n in ("diplomacy_entity_rules", "diplomacy_linker", "diplomacy_meetings") if n in self.nlp.pipe_names]
-        components = [self.nlp.get_pipe(n) for n in names]
-        if not getattr(self, "_kb_private", False):
-            private = KnowledgeBase(list(components[0].kb))
-            for component in components:
-                component.kb = private
-            self._kb_private = True
-        return components[0].kb
+        """The knowledge base of this pipeline: its linker's, never shared with another pipeline."""
+        return self.nlp.get_pipe("diplomacy_linker").kb
 
     def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
         """Add rule patterns in spaCy's pattern format (``{"label", "pattern", "id"}``)."""

@@ -9,6 +9,8 @@ Doc attributes
     offset_segments (list[list[int]]): the offset map, see :class:`diplomacy_ner.normalize.OffsetMap`.
     published (str | None): ISO publication date, set by the caller through ``Extractor``.
     acronyms (dict[str, str]): acronyms defined in the document ("GMMP" -> its long form).
+    acronym_definitions (list[list]): each definition as [acronym, short start, short end,
+        long start, long end] (token offsets), set by ``diplomacy_acronyms``.
     entities (list[dict]): canonical entities with their mentions (schema ``Entity``).
     person_roles (dict[str, dict]): role/country of each person entity id, from text then KB.
     meetings (list[dict]): meetings (schema ``Meeting``), offsets into ``source_text``.
@@ -17,9 +19,15 @@ Doc attributes
         l'Intérieur" in a MAP dispatch is Moroccan): the agency's country, else the most
         mentioned country outside foreign officials' titles.
     country_ranking (list[str]): the countries of the article, most mentioned first (same votes).
+    body_codes (dict[str, str | None]): the participant code of every body the spans name
+        ("body:ONU" -> "ONU", a national body -> its state), set by the linker so that later
+        steps need no knowledge base.
 
 Span attributes (on spans of ``doc.spans["diplomacy"]``)
     kb_id is spaCy's own ``Span.kb_id_``; ``score`` is the linking score.
+    long_form (Span | None): for a defined acronym ("CPLA", in ``doc.spans["diplomacy_acronyms"]``),
+        the span of its long form (a getter over ``doc._.acronym_definitions``, as scispacy's
+        ``AbbreviationDetector`` sets it).
 """
 
 from __future__ import annotations
@@ -27,20 +35,30 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 SPAN_KEY = "diplomacy"
+ACRONYM_SPAN_KEY = "diplomacy_acronyms"
 
 _DOC_ATTRS: dict[str, object] = {
     "source_text": None,
     "offset_segments": None,
     "published": None,
     "acronyms": None,
+    "acronym_definitions": None,
     "entities": None,
     "person_roles": None,
     "meetings": None,
     "dateline": None,
     "home_country": None,
     "country_ranking": None,
+    "body_codes": None,
 }
 _SPAN_ATTRS: dict[str, object] = {"score": None, "info": None}
+
+
+def _long_form(span: Span) -> Span | None:
+    for acronym, _s, _e, long_start, long_end in span.doc._.acronym_definitions or ():
+        if acronym == span.text:
+            return span.doc[long_start:long_end]
+    return None
 
 
 def register_extensions() -> None:
@@ -51,6 +69,8 @@ def register_extensions() -> None:
     for name, default in _SPAN_ATTRS.items():
         if not Span.has_extension(name):
             Span.set_extension(name, default=default)
+    if not Span.has_extension("long_form"):
+        Span.set_extension("long_form", getter=_long_form)
 
 
 register_extensions()

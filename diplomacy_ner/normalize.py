@@ -16,6 +16,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 # (pattern, replacement or None when computed) — order gives priority on overlaps.
 _APOSTROPHES = re.compile("[\u2019\u2018\u02bc\u00b4\u2032]")
@@ -47,8 +48,15 @@ _SINGLE_NEWLINE = re.compile(r"(?<=[^\n])\n(?=[^\n])")
 _BLANK_LINE_IN_SENTENCE = re.compile(r"(?<=[a-zà-ÿ,])[ \t]*\n[ \t]*\n[ \t]*(?=[a-zà-ÿ])")
 # A line ending with one of these is a finished sentence or a heading: keep the break.
 _SENTENCE_END = set('.!?:;»…"*#)]|')
-_JOINING_ABBREVIATIONS = ("M.", "MM.", "Mme.", "Dr.", "S.E.", "Pr.")
 _SPACE_MARK = "\u0001"
+
+
+@lru_cache(maxsize=1)
+def _joining_abbreviations() -> tuple[str, ...]:
+    """Abbreviations that end a line without ending the sentence ("M." before a name on the next line)."""
+    from .lexicons import word_set  # late: the lexicon reader imports the KB loader
+
+    return tuple(sorted(word_set("joining_abbreviations")))
 
 
 @dataclass(frozen=True)
@@ -115,7 +123,7 @@ def _newline_edits(text: str) -> list[Edit]:
         if not prev_line:
             continue
         last = prev_line[-1]
-        if last in _SENTENCE_END and not prev_line.endswith(_JOINING_ABBREVIATIONS):
+        if last in _SENTENCE_END and not prev_line.endswith(_joining_abbreviations()):
             continue
         nxt = text[i + 1 : i + 2]
         # a short line in capitals or ending with a digit is a heading or dateline: keep it apart

@@ -20,6 +20,7 @@ import spacy
 from spacy.language import Language
 from thinc.api import Config
 
+from .components.linker import Linker
 from .errors import Errors
 from .extensions import register_extensions
 
@@ -49,7 +50,7 @@ def build_pipeline(
     """Assemble the full pipeline.
 
     config (Config | str | Path | None): a pipeline definition; the shipped one when None.
-    kb_files (Sequence[str | Path]): user knowledge-base JSONL files, added to every component.
+    kb_files (Sequence[str | Path]): user knowledge-base JSONL files, read by the linker (which owns the KB).
     pattern_files (Sequence[str | Path]): user rule files (spaCy pattern JSONL) for the entity rules.
     topic_files (Sequence[str | Path]): user topic lexicon files for the meeting step.
     frame_files (Sequence[str | Path]): user frame, cue and word files for the meeting step.
@@ -79,6 +80,7 @@ def build_pipeline(
         if name not in keep:
             nlp.remove_pipe(name)
     extra_files = {"kb_files": [str(p) for p in kb_files]}
+    added = []
     for name in pipeline:
         if "source" in components[name]:
             continue
@@ -97,6 +99,13 @@ def build_pipeline(
         later = pipeline[pipeline.index(name) + 1 :]
         before = next((n for n in later if n in nlp.component_names), None)
         nlp.add_pipe(components[name]["factory"], name=name, config=settings, before=before)
+        added.append(name)
+    # our components read their files now (the linker its knowledge base first: the rules read it),
+    # so that a bad file fails here and the first document pays nothing
+    for name in sorted(added, key=lambda n: not isinstance(nlp.get_pipe(n), Linker)):
+        initialize = getattr(nlp.get_pipe(name), "initialize", None)
+        if initialize is not None:
+            initialize(nlp=nlp)
     nlp.batch_size = int(cfg["nlp"].get("batch_size", nlp.batch_size))
     logger.debug("built pipeline %s", nlp.pipe_names)
     return nlp

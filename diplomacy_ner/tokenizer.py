@@ -22,10 +22,8 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from .extensions import register_extensions
+from .lexicons import word_set
 from .normalize import normalize_text
-
-
-SPECIAL_CASES = ("a.i.", "S.E.", "S.M.", "S.A.R.", "LL.MM.", "MM.")
 
 
 class NormalizingTokenizer:
@@ -82,7 +80,7 @@ def create_normalizing_tokenizer() -> Callable[[Language], NormalizingTokenizer]
     def create(nlp: Language) -> NormalizingTokenizer:
         tokenizer = base_factory(nlp)
         # abbreviations of diplomatic prose that must not end a sentence or split a title
-        for abbreviation in SPECIAL_CASES:
+        for abbreviation in sorted(word_set("tokenizer_special_cases")):
             tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
         return NormalizingTokenizer(tokenizer)
 

@@ -52,7 +52,8 @@ def test_run_time_records_and_patterns(own_extractor: Extractor) -> None:
                             "acronym": "OSF", "scope": "regional", "source": "test"}])
     found = extractor.analyze("Les experts de l'OSF se sont réunis.")
     assert "body:OBSX" in {e.id for e in found.entities}
-    # the change stays in this extractor: the knowledge base shared by other pipelines is untouched
-    from diplomacy_ner.components._shared import load_kb
+    # the change stays in this extractor: the shipped knowledge base other pipelines start from is untouched
+    from diplomacy_ner.kb import KnowledgeBase
 
-    assert load_kb([]).get("body:OBSX") is None
+    assert extractor.nlp.get_pipe("diplomacy_linker").kb.get("body:OBSX") is not None
+    assert KnowledgeBase.default().get("body:OBSX") is None

@@ -14,15 +14,9 @@ scored :class:`Candidate` objects:
    (default 88).
 
 Exact and folded lookups are dict lookups. The fuzzy step never scans every
-alias: it is *blocked* on tokens. Each token of five letters or more of a
-folded alias is indexed under itself and under its one-deletion variants
-(SymSpell's trick; shorter tokens only under themselves), so a query token
-finds every indexed token within one edit (substitution, insertion, deletion
-or swap of neighbours) with a handful of dict lookups. Only the aliases
-holding such a token, and of a length the threshold allows, are scored. A
-token shared by more than ``max_block`` aliases ("republique", a common first
-name) is not selective and does not block on its own; the other tokens of
-the mention do.
+alias: it is *blocked* on tokens and their one-deletion variants
+(:mod:`diplomacy_ner.kb.blocking`); only the aliases holding a token within one
+edit of a token of the mention, and of a length the threshold allows, are scored.
 """
 
 from __future__ import annotations
@@ -37,6 +31,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from ..folding import fold
+from .blocking import TokenBlocks
 
 logger = logging.getLogger("diplomacy_ner")
 
@@ -55,18 +50,10 @@ ALIAS_FIELDS: tuple[str, ...] = (
 EXACT_SCORE = 1.0
 FOLDED_SCORE = 0.95
 FUZZY_WEIGHT = 0.9
-DEFAULT_FUZZY_THRESHOLD = 88.0
+DEFAULT_FUZZY_THRESHOLD = 88
 DEFAULT_FUZZY_MIN_LENGTH = 4
 DEFAULT_MAX_BLOCK = 256
 DEFAULT_LIMIT = 5
-# Tokens shorter than _MIN_TOKEN are not blocking keys; from _MIN_DELETION_TOKEN
-# letters on they also get their one-deletion variants (shorter variants collide too much).
-_MIN_TOKEN = 3
-_MIN_DELETION_TOKEN = 5
-_TOKEN_SPLIT = re.compile(r"[\s']+")
-_STOP_TOKENS = frozenset(
-    {"les", "des", "aux", "pour", "sur", "avec", "dans", "par", "une", "the", "and", "del", "los", "las"}
-)
 _ROMAN_NUMERAL = re.compile(r"^[ivxlcdm]+$")
 # "la RDC", "les Émirats", "l'Union africaine": a mention may keep its article.
 _LEADING_ARTICLE = re.compile(r"^(?:les |le |la |l')(?=\S)")
@@ -116,17 +103,6 @@ def _exact_key(text: str) -> str:
     return " ".join(text.split())
 
 
-def _tokens(folded: str) -> list[str]:
-    return [tok for tok in _TOKEN_SPLIT.split(folded) if len(tok) >= _MIN_TOKEN and tok not in _STOP_TOKENS]
-
-
-def _variants(token: str) -> set[str]:
-    """The token and, from five letters, every string one deletion away."""
-    if len(token) < _MIN_DELETION_TOKEN:
-        return {token}
-    return {token} | {token[:i] + token[i + 1 :] for i in range(len(token))}
-
-
 def surname_keys(name: str) -> list[str]:
     """The folded keys under which a person's name is found by surname.
 
@@ -150,6 +126,15 @@ def surname_keys(name: str) -> list[str]:
             continue
         keys.append(" ".join(suffix))
     return keys
+
+
+def similarity(a: str, b: str) -> float:
+    """The index's default fuzzy score (rapidfuzz ``ratio``, 0–100) of two folded strings.
+
+    The linker compares two mentions of one document with it, on the same
+    threshold as the index's candidates.
+    """
+    return float(fuzz.ratio(a, b))
 
 
 class AliasIndex:
@@ -181,12 +166,7 @@ class AliasIndex:
         self._by_entity: dict[str, list[int]] = {}
         self._exact: dict[str, list[int]] = {}
         self._folded: dict[str, list[int]] = {}
-        # Fuzzy blocking: distinct folded aliases, their tokens, token deletion variants.
-        self._folded_ids: dict[str, int] = {}
-        self._folded_strings: list[str] = []
-        self._token_ids: dict[str, int] = {}
-        self._token_aliases: list[list[int]] = []
-        self._variant_tokens: dict[str, list[int]] = {}
+        self._blocks = TokenBlocks(max_block)  # fuzzy blocking
         self._surnames: dict[str, set[str]] = {}
         self._surname_keys_of: dict[str, set[str]] = {}
 
@@ -228,8 +208,8 @@ class AliasIndex:
         entity_entries.append(entry_id)
         self._exact.setdefault(exact, []).append(entry_id)
         self._folded.setdefault(folded, []).append(entry_id)
-        if len(folded) >= self.fuzzy_min_length and folded not in self._folded_ids:
-            self._index_for_fuzzy(folded)
+        if len(folded) >= self.fuzzy_min_length and folded not in self._blocks:
+            self._blocks.add(folded)
         if entity_type == "person" and field in ("name", "alias"):
             for key in surname_keys(alias):
                 self._surnames.setdefault(key, set()).add(entity_id)
@@ -242,28 +222,6 @@ class AliasIndex:
         """
         for entry in entries:
             self.add(entry.alias, entry.entity_id, entry.entity_type, entry.field)
-
-    def _index_for_fuzzy(self, folded: str) -> None:
-        folded_id = len(self._folded_strings)
-        self._folded_ids[folded] = folded_id
-        self._folded_strings.append(folded)
-        token_ids = self._token_ids
-        token_aliases = self._token_aliases
-        variant_tokens = self._variant_tokens
-        for token in set(_tokens(folded)):
-            token_id = token_ids.get(token)
-            if token_id is None:
-                token_id = len(token_aliases)
-                token_ids[token] = token_id
-                token_aliases.append([folded_id])
-                for variant in _variants(token):
-                    holders = variant_tokens.get(variant)
-                    if holders is None:
-                        variant_tokens[variant] = [token_id]
-                    else:
-                        holders.append(token_id)
-            else:
-                token_aliases[token_id].append(folded_id)
 
     def remove_entity(self, entity_id: str) -> int:
         """Remove every alias of an entity (used when a record is overridden).
@@ -390,33 +348,9 @@ class AliasIndex:
         return ranked[:limit]
 
     def _block(self, folded: str, cutoff: float) -> list[str]:
-        """The folded aliases worth scoring against ``folded`` (see the module docstring)."""
-        token_aliases = self._token_aliases
-        variant_tokens = self._variant_tokens
-        selected: set[int] = set()
-        max_block = self.max_block
-        for token in set(_tokens(folded)):
-            token_ids: set[int] = set()
-            count = 0
-            for variant in _variants(token):
-                holders = variant_tokens.get(variant)
-                if holders is None:
-                    continue
-                for token_id in holders:
-                    if token_id not in token_ids:
-                        token_ids.add(token_id)
-                        count += len(token_aliases[token_id])
-                if count > max_block:
-                    break
-            # Count before collecting: a token held by too many aliases does not block.
-            if count > max_block:
-                continue
-            for token_id in token_ids:
-                selected.update(token_aliases[token_id])
-        if not selected:
-            return []
-        strings = [self._folded_strings[i] for i in selected]
-        if self.scorer is fuzz.ratio and cutoff > 0:
+        """The folded aliases worth scoring against ``folded`` (see :mod:`diplomacy_ner.kb.blocking`)."""
+        strings = self._blocks.block(folded)
+        if strings and self.scorer is fuzz.ratio and cutoff > 0:
             # Indel similarity s needs min(|a|,|b|) / max(|a|,|b|) >= s / (2 - s).
             ratio = cutoff / 100.0
             lo = len(folded) * ratio / (2.0 - ratio)

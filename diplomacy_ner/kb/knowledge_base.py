@@ -22,7 +22,7 @@ from typing import cast
 from ..errors import Errors
 from .alias_index import AliasEntry, AliasIndex
 from ..folding import fold
-from .loader import KBPath, load_many, load_resource_records
+from .loader import KBPath, RecordCollector, load_many, load_resource_records
 from .records import AgreementRecord, BodyRecord, CountryRecord, KBRecord, PersonRecord, RoleRecord
 
 logger = logging.getLogger("diplomacy_ner")
@@ -93,6 +93,8 @@ class KnowledgeBase:
             "agreement": {},
         }
         self._country_codes: dict[str, CountryRecord] = {}
+        self.version = 0
+        """Grows with every change of the records: a reader that built tables from them rebuilds."""
         self._alias_index: AliasIndex | None = None
         self._owns_index = True
         # True while the records are exactly the shipped ones: the index is then the shared cached one.
@@ -144,6 +146,7 @@ class KnowledgeBase:
             if isinstance(previous, CountryRecord) and self._country_codes.get(previous.code) is previous:
                 del self._country_codes[previous.code]
         self._records[record.id] = record
+        self.version += 1
         self._by_kind[record.kind][record.id] = record
         if isinstance(record, CountryRecord):
             self._country_codes[record.code] = record
@@ -328,7 +331,36 @@ class KnowledgeBase:
         count = 0
         with Path(path).open("w", encoding="utf-8") as out:
             for record in records:
-                data = {"kind": record.kind, **record.model_dump(mode="json", exclude_defaults=True)}
-                out.write(json.dumps(data, ensure_ascii=False) + "\n")
+                out.write(_record_line(record))
                 count += 1
         return count
+
+
+def _record_line(record: KBRecord) -> str:
+    data = {"kind": record.kind, **record.model_dump(mode="json", exclude_defaults=True)}
+    return json.dumps(data, ensure_ascii=False) + "\n"
+
+
+def user_records_bytes(kb: KnowledgeBase) -> bytes:
+    """The records of ``kb`` that are not shipped (:meth:`KnowledgeBase.user_records`) as UTF-8 JSONL.
+
+    kb (KnowledgeBase): the knowledge base.
+    RETURNS (bytes): the records, one JSON object a line; read back by :func:`with_user_records`.
+    """
+    return "".join(_record_line(record) for record in kb.user_records()).encode("utf-8")
+
+
+def with_user_records(data: bytes, *, label: str = "<saved kb>") -> KnowledgeBase:
+    """The shipped knowledge base with the records of :func:`user_records_bytes` on top.
+
+    data (bytes): JSONL, as written by :func:`user_records_bytes` or ``user_records_to_jsonl``.
+    label (str): the name errors give for the data.
+    RETURNS (KnowledgeBase): the knowledge base.
+    """
+    collector = RecordCollector()
+    collector.read_lines(data.decode("utf-8-sig").splitlines(), label)
+    collector.check_codes()
+    kb = KnowledgeBase.default()
+    for record in collector.records:
+        kb.add(record)
+    return kb

@@ -135,9 +135,17 @@ class RecordCollector:
 
         path (KBPath): A file path or an ``importlib.resources`` traversable.
         """
-        label = str(path)
-        for number, obj in iter_json_objects(_read_lines(path), label):
+        self.read_lines(_read_lines(path), str(path))
+
+    def read_lines(self, lines: Iterable[str], label: str) -> None:
+        """Read every record of the lines of a JSONL text (a saved pipeline's KB).
+
+        lines (Iterable[str]): The lines.
+        label (str): The name errors give for the text.
+        """
+        for number, obj in iter_json_objects(lines, label):
             self.add(parse_record(obj, path=label, line=number), path=label, line=number)
+
 
 def load_jsonl(path: KBPath) -> list[KBRecord]:
     """Load one KB JSONL file.

@@ -19,7 +19,6 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from ..kb.knowledge_base import KnowledgeBase
 from . import modality, slots
 from .clusters import Clusterer, Draft, partner_groups
 from .content import finalise
@@ -45,14 +44,13 @@ class MeetingAssembler:
     """Find the meetings of one linked doc.
 
     doc (Doc): a doc processed by the entity rules and the linker.
-    kb (KnowledgeBase): the knowledge base (body codes).
     topics (TopicLexicon): the topic lexicon.
     spans_key (str): the span group of the entity rules.
     lexicon (MeetingLexicon | None): frames, cues and word sets (the shipped ones by default).
     """
 
-    def __init__(self, doc: Doc, *, kb: KnowledgeBase, topics: TopicLexicon, spans_key: str, lexicon: MeetingLexicon | None = None):
-        self.ctx = DocContext(doc, kb=kb, topics=topics, lexicon=lexicon or MeetingLexicon.default(), spans_key=spans_key)
+    def __init__(self, doc: Doc, *, topics: TopicLexicon, spans_key: str, lexicon: MeetingLexicon | None = None):
+        self.ctx = DocContext(doc, topics=topics, lexicon=lexicon or MeetingLexicon.default(), spans_key=spans_key)
         self.coref = Coreference(self.ctx)
         protagonist = self.coref.protagonist.key if self.coref.protagonist else None
         self.clusters = Clusterer(protagonist)

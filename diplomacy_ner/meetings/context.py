@@ -12,9 +12,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from ..folding import fold
-from ..kb.knowledge_base import KnowledgeBase
-from ..kb.loader import iter_json_objects
-from ..kb.records import BodyRecord
+from ..readers.jsonl import iter_json_objects
 from ..offsets import offset_map
 from .lexicon import MeetingLexicon
 from .topics import TopicLexicon
@@ -52,16 +50,14 @@ class DocContext:
     """A linked doc with its spans bucketed by sentence and label.
 
     doc (Doc): a doc processed by the entity rules and the linker.
-    kb (KnowledgeBase): the knowledge base (body codes).
     topics (TopicLexicon): the topic lexicon.
     lexicon (MeetingLexicon): frames, cues and word sets.
     spans_key (str): the span group of the entity rules.
     """
 
-    def __init__(self, doc: Doc, *, kb: KnowledgeBase, topics: TopicLexicon, lexicon: MeetingLexicon, spans_key: str):
+    def __init__(self, doc: Doc, *, topics: TopicLexicon, lexicon: MeetingLexicon, spans_key: str):
         self.doc = doc
         self.text = doc.text  # Doc.text is rebuilt on every access: read it once
-        self.kb = kb
         self.topics = topics
         self.lex = lexicon
         self.spans = list(doc.spans[spans_key]) if spans_key in doc.spans else []
@@ -86,7 +82,6 @@ class DocContext:
             self.by_label.setdefault(s.label_, []).append(s)
             self.by_sentence.setdefault((self.sentence_of.get(s.start, -1), s.label_), []).append(s)
         self.title_person = {(t.start, t.end): (t._.info or {}).get("person") for t in self.by_label.get("TITLE", [])}
-        self._body_codes: dict[str, str | None] = {}
         self._newlines = [m.start() for m in re.finditer("\n", self.text)]
         self._cues: dict[tuple[int, str], bool] = {}
         self._starts: dict[tuple[int, str], list[int]] = {}
@@ -137,10 +132,7 @@ class DocContext:
 
     def body_code(self, body_id: str) -> str | None:
         """The participant code of a body ("UE", "ONU", a state for a national body)."""
-        if body_id not in self._body_codes:
-            rec = self.kb.get(body_id)
-            self._body_codes[body_id] = rec.participant_code() if isinstance(rec, BodyRecord) else None
-        return self._body_codes[body_id]
+        return (self.doc._.body_codes or {}).get(body_id)  # set by the linker
 
     def person_info(self, pid: str) -> dict[str, Any]:
         """Role, country and class of a person entity (text first, then KB)."""

@@ -16,9 +16,10 @@ import numpy
 from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
-from .extents import _is_acronym_text
+from ..lexicons import word_set
+from .extents import is_acronym_text
 
-FUNCTION_WORDS = {"de", "d'", "des", "du", "la", "le", "les", "l'", "et", "pour", "en", "à", "au", "aux", "sur"}
+FUNCTION_WORDS = word_set("acronym_skipped_words")
 
 
 @dataclass(frozen=True)
@@ -91,14 +92,14 @@ def find_acronym_definitions(doc: Doc) -> list[AcronymDefinition]:
             continue
         inner = doc[i + 1 : close]
         inner_text = inner.text
-        if close - i - 1 <= 3 and _is_acronym_text(inner_text.replace(" ", "")):
+        if close - i - 1 <= 3 and is_acronym_text(inner_text.replace(" ", "")):
             # Long Form (ACR)
             span = _long_form_before(doc, i, inner_text.replace(" ", "") if " " not in inner_text else inner_text)
             if span is not None:
                 found.append(AcronymDefinition(inner_text, i + 1, close, span[0], span[1]))
                 continue
         # ACR (Long Form)
-        if i > 0 and _is_acronym_text(doc[i - 1].text) and close - i - 1 >= 2:
+        if i > 0 and is_acronym_text(doc[i - 1].text) and close - i - 1 >= 2:
             words = [t.text for t in inner]
             if _matches(doc[i - 1].text, words):
                 found.append(AcronymDefinition(doc[i - 1].text, i - 1, i, i + 1, close))

@@ -22,40 +22,18 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-DE = {"de", "d'", "des", "du"}
-DETERMINERS = {"la", "l'", "le", "les"}
-A_FORMS = {"à", "au", "aux"}
-TITLE_MODIFIERS = {
-    "adjoint", "adjointe", "délégué", "déléguée", "général", "générale", "exécutif", "exécutive",
-    "spécial", "spéciale", "permanent", "permanente", "fédéral", "fédérale", "parlementaire",
-    "national", "nationale", "intérimaire", "a.i.", "a.i", "sortant", "sortante", "principal",
-    "principale", "plénipotentiaire", "extraordinaire", "et", "élu", "élue", "résident", "résidente",
-    "européen", "européenne", "onusien", "onusienne", "délégués", "déléguées", "adjoints",
-}
-# words that end a noun phrase even when they are lower-case nouns or adjectives
-PHRASE_STOPS = {
-    "qui", "que", "dont", "lors", "avec", "dans", "selon", "après", "avant", "depuis", "pendant", "par",
-    "sur", "pour", "entre", "contre", "vers", "chez", "sous", "afin", "ainsi", "notamment", "lundi",
-    "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourd'hui", "où",
-    "a", "ont", "est", "sont", "était", "avait", "sera", "fut", "s'", "se", "en", "et", "ou", "mais",
-    "M.", "Mme", "MM.", "visite", "tête",
-}
-# lower-case portfolio words (Wikinews writes "ministre des affaires étrangères")
-PORTFOLIO_WORDS = {
-    "affaires", "intérieur", "économie", "finances", "défense", "justice", "santé", "éducation",
-    "agriculture", "énergie", "commerce", "industrie", "transports", "environnement", "culture",
-    "travail", "emploi", "budget", "redressement", "outre-mer", "gouvernement", "république",
-    "diplomatie", "sécurité", "coopération", "communication", "information", "recherche", "pêche",
-    "pêches", "tourisme", "jeunesse", "sports", "habitat", "équipement", "intégration", "migration",
-    "immigration", "solidarité", "famille", "femme", "femmes", "enseignement", "planification",
-    "mines", "hydrocarbures", "eau", "logement", "numérique", "armées", "décentralisation",
-    "économie", "relations", "collectivités", "administration", "assemblée", "sénat", "parlement",
-    "conseil", "commission", "programme", "délégation", "ambassade", "état-major", "état",
-}
-CLOSING_PARTICIPLES = {"conclure", "signer", "adopter", "parapher", "ratifier", "approuver", "entrer", "renouveler", "lancer", "intervenir", "prévoir"}
-STATE_WORDS = {"République", "Royaume", "Confédération", "Principauté", "Sultanat", "Émirat", "État", "Fédération"}
-STATE_HEADS = {"président", "présidente", "roi", "reine", "vice-président", "vice-présidente", "souverain", "émir", "sultan", "chef"}
-PARTICIPLES = {"résidant", "résidents", "établis", "établies", "chargé", "chargée", "chargés"}
+from ..lexicons import word_set
+
+DE = word_set("de_forms")
+DETERMINERS = word_set("definite_articles")
+A_FORMS = word_set("a_forms")
+TITLE_MODIFIERS = word_set("title_modifiers")
+PHRASE_STOPS = word_set("phrase_stops")
+PORTFOLIO_WORDS = word_set("portfolio_words")
+CLOSING_PARTICIPLES = word_set("closing_participles")
+STATE_WORDS = word_set("state_words")
+STATE_HEADS = word_set("state_heads")
+PARTICIPLES = word_set("title_participles")
 
 
 @dataclass
@@ -84,7 +62,8 @@ class SpanIndex:
         self.places: dict[int, int] = {}
 
 
-def _is_cap(token: Token) -> bool:
+def is_cap(token: Token) -> bool:
+    """Whether the token starts with a capital letter."""
     return token.text[:1].isupper()
 
 
@@ -98,21 +77,23 @@ def glued_end(doc: Doc, i: int) -> int:
     return j
 
 
-def _is_participle(token: Token) -> bool:
+def is_participle(token: Token) -> bool:
+    """Whether the token is a past participle."""
     return token.pos_ in ("VERB", "AUX") and "Part" in token.morph.get("VerbForm")
 
 
-_FUNCTION_WORDS = DE | DETERMINERS | A_FORMS | {"un", "une", "et", "ou", "en", "par", "pour", "sur", "dans", "avec", "qui", "que", "dont"}
+_FUNCTION_WORDS = DE | DETERMINERS | A_FORMS | word_set("phrase_function_words")
 
 
-def _nounish(token: Token) -> bool:
+def nounish(token: Token) -> bool:
     """A noun, proper noun or adjective; on an untagged doc (spacy.blank) any content word."""
     if token.pos_:
         return token.pos_ in ("NOUN", "PROPN", "ADJ")
     return token.is_alpha and token.lower_ not in _FUNCTION_WORDS and token.lower_ not in PHRASE_STOPS
 
 
-def _is_acronym_text(text: str) -> bool:
+def is_acronym_text(text: str) -> bool:
+    """Whether a text looks like an acronym ("OIM", "UE", "G5-Sahel")."""
     letters = [c for c in text if c.isalpha()]
     if not letters or len(text) > 14:
         return False
@@ -127,7 +108,7 @@ def skip_parenthetical(doc: Doc, i: int, max_tokens: int = 6) -> int | None:
     for j in range(i + 1, min(len(doc), i + max_tokens + 1)):
         if doc[j].text == ")":
             inner = doc[i + 1 : j].text
-            if j > i + 1 and (_is_acronym_text(inner.replace(" ", "")) or (j == i + 2 and _is_cap(doc[i + 1]))):
+            if j > i + 1 and (is_acronym_text(inner.replace(" ", "")) or (j == i + 2 and is_cap(doc[i + 1]))):
                 return j + 1
             return None
     return None
@@ -136,7 +117,7 @@ def skip_parenthetical(doc: Doc, i: int, max_tokens: int = 6) -> int | None:
 def noun_phrase_end(doc: Doc, j: int, spans: SpanIndex, *, allow_lower: bool) -> int | None:
     """End of the noun phrase starting at ``doc[j]`` (after a preposition), or None if none starts there."""
     n = len(doc)
-    if j < n and (doc[j].lower_ in DETERMINERS or doc[j].lower_ in ("un", "une")):
+    if j < n and (doc[j].lower_ in DETERMINERS or doc[j].lower_ in word_set("indefinite_articles")):
         j += 1
     if j >= n:
         return None
@@ -149,14 +130,14 @@ def noun_phrase_end(doc: Doc, j: int, spans: SpanIndex, *, allow_lower: bool) ->
     first = doc[j]
     if first.is_punct or first.like_num or first.lower_ in PHRASE_STOPS:
         return None
-    if not (_is_cap(first) or first.lower_ in PORTFOLIO_WORDS or (allow_lower and _nounish(first) and first.pos_ != "ADJ")):
+    if not (is_cap(first) or first.lower_ in PORTFOLIO_WORDS or (allow_lower and nounish(first) and first.pos_ != "ADJ")):
         return None
     started_lower = first.is_lower
     j = glued_end(doc, j)
     while j < n:
         tok = doc[j]
         low = tok.lower_
-        if started_lower and _is_cap(tok) and tok.pos_ == "PROPN" and j not in spans.country_names:
+        if started_lower and is_cap(tok) and tok.pos_ == "PROPN" and j not in spans.country_names:
             # "le premier ministre de l'île Wade MacLauchlan": the name is not part of the title
             break
         if j in spans.persons or tok.is_punct or tok.like_num or low in PHRASE_STOPS or low in DE or low in A_FORMS:
@@ -164,12 +145,12 @@ def noun_phrase_end(doc: Doc, j: int, spans: SpanIndex, *, allow_lower: bool) ->
         if low in PARTICIPLES:
             j += 1
             continue
-        if tok.pos_ in ("VERB", "AUX") and not _is_participle(tok):
+        if tok.pos_ in ("VERB", "AUX") and not is_participle(tok):
             break
-        if _is_participle(tok) and tok.lemma_.lower() in CLOSING_PARTICIPLES:
+        if is_participle(tok) and tok.lemma_.lower() in CLOSING_PARTICIPLES:
             # "… sur la migration conclue entre …", "… signé en 2008": the name is over
             break
-        if _is_cap(tok) or _nounish(tok) or _is_participle(tok) or low in PORTFOLIO_WORDS or "-" in tok.text:
+        if is_cap(tok) or nounish(tok) or is_participle(tok) or low in PORTFOLIO_WORDS or "-" in tok.text:
             j = glued_end(doc, j)
             continue
         break
@@ -207,7 +188,7 @@ def title_extent(doc: Doc, start: int, end: int, spans: SpanIndex, *, generic: b
         """End of a complement opened by the preposition(s) at ``k``."""
         low = doc[k].lower_
         j = k
-        if low in ("chargé", "chargée", "chargés"):
+        if low in word_set("charged_forms"):
             j += 1
             if j >= n or doc[j].lower_ not in DE | A_FORMS:
                 return None
@@ -215,11 +196,11 @@ def title_extent(doc: Doc, start: int, end: int, spans: SpanIndex, *, generic: b
             j += 1
             if j >= n or doc[j].lower_ not in DE:
                 return None
-        elif low == "en" and k + 1 < n and doc[k + 1].lower_ in ("exercice", "charge", "poste", "fonction", "fonctions"):
+        elif low == "en" and k + 1 < n and doc[k + 1].lower_ in word_set("in_office_nouns"):
             return k + 2
         elif low == "pour":
             # "représentant spécial de l'UE pour le Sahel", "… pour le Moyen-Orient"
-            if not (k + 1 < n and doc[k + 1].lower_ in DETERMINERS and k + 2 < n and _is_cap(doc[k + 2])):
+            if not (k + 1 < n and doc[k + 1].lower_ in DETERMINERS and k + 2 < n and is_cap(doc[k + 2])):
                 return None
         elif low == "en":
             if not (k + 1 < n and (k + 1) in spans.country_names):
@@ -227,10 +208,10 @@ def title_extent(doc: Doc, start: int, end: int, spans: SpanIndex, *, generic: b
         elif low not in DE | A_FORMS:
             return None
         j += 1
-        if j < n and doc[j].lower_ in DETERMINERS and j + 1 < n and doc[j + 1].lower_ in ("ministre", "président"):
+        if j < n and doc[j].lower_ in DETERMINERS and j + 1 < n and doc[j + 1].lower_ in word_set("titles_after_article"):
             # "auprès du ministre des Affaires étrangères": a title inside the title
             return title_extent(doc, j + 1, j + 2, spans).end
-        if j < n and doc[j].lower_ in ("ministre", "président", "premier") and low != "de":
+        if j < n and doc[j].lower_ in word_set("titles_after_de") and low != "de":
             return title_extent(doc, j, j + 1, spans).end
         return noun_phrase_end(doc, j, spans, allow_lower=True)
 
@@ -258,7 +239,7 @@ def title_extent(doc: Doc, start: int, end: int, spans: SpanIndex, *, generic: b
         if low in A_FORMS and i + 1 < n and ((i + 1) in spans.places or (i + 1) in spans.country_names):
             # "le président syrien à Aleppo": where he is, not part of his title
             break
-        if low in DE | A_FORMS or low in ("chargé", "chargée", "chargés", "auprès", "pour", "en"):
+        if low in DE | A_FORMS or low in word_set("title_complement_links"):
             j = complement(i)
             if j is None or j <= i:
                 break
@@ -307,7 +288,7 @@ def title_extent(doc: Doc, start: int, end: int, spans: SpanIndex, *, generic: b
                     if not country_seen:
                         ext.role_end = i
                     continue
-            if (i + 1) in spans.title_heads and doc[i + 1].lower_ in ("ministre", "président", "présidente", "premier", "première", "secrétaire", "vice-président", "vice-présidente", "chef"):
+            if (i + 1) in spans.title_heads and doc[i + 1].lower_ in word_set("joined_title_heads"):
                 head_end = spans.title_heads[i + 1]
                 inner = title_extent(doc, i + 1, head_end, spans)
                 if inner.end > head_end or low == "et":
@@ -344,9 +325,9 @@ def body_extent(doc: Doc, start: int, end: int, spans: SpanIndex, *, stops: Cont
                 break
             i = j
             continue
-        if low in ("sur", "pour", "chargé", "chargée") and not used_sur:
+        if low in word_set("body_purpose_links") and not used_sur:
             k = i + 1
-            if low in ("chargé", "chargée") and k < n and doc[k].lower_ in DE | A_FORMS:
+            if low in word_set("charged_singular") and k < n and doc[k].lower_ in DE | A_FORMS:
                 k += 1
             j = noun_phrase_end(doc, k, spans, allow_lower=True)
             if j is None:
@@ -361,113 +342,11 @@ def body_extent(doc: Doc, start: int, end: int, spans: SpanIndex, *, stops: Cont
             i = j
             continue
         if tok.pos_ == "ADJ" or (tok.is_lower and tok.pos_ == "NOUN" and low not in PHRASE_STOPS) or (
-            _is_cap(tok) and tok.pos_ in ("PROPN", "ADJ", "NOUN") and i == end
+            is_cap(tok) and tok.pos_ in ("PROPN", "ADJ", "NOUN") and i == end
         ):
             if low in PHRASE_STOPS:
                 break
             i = glued_end(doc, i)
-            continue
-        break
-    return i
-
-
-AGREEMENT_NEW_HEAD_WORDS = {
-    "accord", "accords", "mémorandum", "memorandum", "convention", "conventions", "traité", "protocole",
-    "déclaration", "plan", "feuille", "charte", "pacte", "arrangement", "programme", "entente",
-}
-AGREEMENT_LINKS = {"relatif", "relative", "relatifs", "relatives", "portant", "établissant", "instituant", "concernant", "visant"}
-AGREEMENT_PREPS = {"sur", "pour", "entre", "dans", "en", "contre"}
-
-
-def agreement_extent(doc: Doc, start: int, end: int, spans: SpanIndex) -> int:
-    """End of an agreement name whose head is ``doc[start:end]``."""
-    n = len(doc)
-    i = end
-    while i < n:
-        tok = doc[i]
-        low = tok.lower_
-        if i in spans.persons:
-            break
-        if tok.like_num or (tok.text[:1].isdigit()):
-            # "plan d'action 2025-2027", "feuille de route 2025-2027"
-            i = glued_end(doc, i)
-            continue
-        if i in spans.country_adjectives:
-            i = spans.country_adjectives[i]
-            continue
-        if low in DE or low in A_FORMS:
-            j = noun_phrase_end(doc, i + 1, spans, allow_lower=True)
-            if j is None:
-                break
-            i = j
-            continue
-        if low in AGREEMENT_LINKS:
-            k = i + 1
-            if k < n and doc[k].lower_ in DE | A_FORMS:
-                j = noun_phrase_end(doc, k + 1, spans, allow_lower=True)
-            elif k < n:
-                # "portant création d'un Centre…", "établissant un partenariat stratégique"
-                if doc[k].lower_ in ("un", "une", "le", "la", "les", "l'"):
-                    k += 1
-                j = noun_phrase_end(doc, k, spans, allow_lower=True)
-            else:
-                j = None
-            if j is None:
-                break
-            i = j
-            continue
-        if low in AGREEMENT_PREPS:
-            k = i + 1
-            if low == "dans" and k + 2 < n and doc[k].lower_ == "le" and doc[k + 1].lower_ in ("domaine", "cadre", "secteur"):
-                k += 2
-                i = k
-                continue
-            if low == "en" and k < n and doc[k].lower_ == "matière":
-                i = k + 1
-                continue
-            if low == "entre":
-                # "convention … entre l'Académie X et l'Académie Y", "Partenariat vert entre le Maroc et l'UE"
-                j = noun_phrase_end(doc, k, spans, allow_lower=False)
-                if j is None:
-                    break
-                if j < n and doc[j].lower_ == "et":
-                    j2 = noun_phrase_end(doc, j + 1, spans, allow_lower=False)
-                    if j2 is not None:
-                        j = j2
-                i = j
-                continue
-            if k < n and doc[k].lower_ in ("un", "une"):
-                k += 1
-            j = noun_phrase_end(doc, k, spans, allow_lower=True)
-            if j is None:
-                break
-            i = j
-            continue
-        if low == "et" and i + 1 < n:
-            nxt = doc[i + 1]
-            if nxt.lower_ in DE | A_FORMS:
-                j = noun_phrase_end(doc, i + 2, spans, allow_lower=True)
-                if j is None:
-                    break
-                i = j
-                continue
-            if nxt.lower_ in DETERMINERS and i + 2 < n and doc[i + 2].lower_ not in AGREEMENT_NEW_HEAD_WORDS:
-                j = noun_phrase_end(doc, i + 1, spans, allow_lower=True)
-                if j is None:
-                    break
-                i = j
-                continue
-            break
-        if tok.pos_ == "ADJ" or (i == end and (_is_participle(tok) or (_nounish(tok) and tok.is_lower))) or (
-            _is_cap(tok) and not tok.is_sent_start and low not in PHRASE_STOPS
-        ):
-            if low in PHRASE_STOPS:
-                break
-            i = glued_end(doc, i)
-            continue
-        if tok.text in ("-", "–") and not doc[i - 1].whitespace_ and not tok.whitespace_:
-            # "accord-cadre", split by the tokenizer
-            i = glued_end(doc, i - 1)
             continue
         break
     return i

@@ -17,6 +17,7 @@ saved and shown stays the one the user wrote.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -216,6 +217,16 @@ class _RegexExtensions:
         return (_register_regex_extensions, (tuple(self.specs),))
 
 
+def parse_patterns(patterns: Iterable[dict[str, Any]], origin: str) -> list[RulePattern]:
+    """Validate pattern dicts (``{"label", "pattern", "id"}``) like the lines of a rule file.
+
+    patterns (Iterable[dict]): the patterns.
+    origin (str): the name errors give, e.g. ``"<add_patterns>"``.
+    RETURNS (list[RulePattern]): the patterns.
+    """
+    return _parse_lines([json.dumps(p, ensure_ascii=False) for p in patterns], origin)
+
+
 def load_pattern_file(path: str | Path) -> list[RulePattern]:
     """Read and validate a user rule file (spaCy pattern JSONL)."""
     p = Path(path)
@@ -235,8 +246,35 @@ def load_shipped_patterns() -> list[RulePattern]:
     return out
 
 
+class KeyTable:
+    """Matcher keys for (label, id) pairs: one string key per pair, looked up by match id."""
+
+    def __init__(self, nlp: Language, prefix: str):
+        self._strings = nlp.vocab.strings
+        self._prefix = prefix
+        self._pairs: dict[int, tuple[str, str]] = {}
+        self._keys: dict[tuple[str, str], str] = {}
+
+    def key(self, label: str, ident: str) -> str:
+        """The matcher key of ``(label, ident)``."""
+        pair = (label, ident)
+        if pair not in self._keys:
+            key = f"{self._prefix}{len(self._keys)}"
+            self._keys[pair] = key
+            self._pairs[self._strings.add(key)] = pair
+        return self._keys[pair]
+
+    def pair(self, match_id: int) -> tuple[str, str]:
+        """The ``(label, id)`` of a match."""
+        return self._pairs[match_id]
+
+
 class RuleMatcher:
-    """Matches rule patterns; yields (label, id, start, end)."""
+    """Matches rule patterns; yields (label, id, start, end).
+
+    As in spaCy's ``SpanRuler``, a pattern's label and id stay apart: each (label, id)
+    pair has its own matcher key (:class:`KeyTable`).
+    """
 
     def __init__(self, nlp: Language, patterns: Sequence[RulePattern] = ()):
         self._regex_extensions = _RegexExtensions()  # first: see _RegexExtensions
@@ -246,13 +284,14 @@ class RuleMatcher:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.tokens = Matcher(nlp.vocab)
         self.patterns: list[RulePattern] = []
+        self.keys = KeyTable(nlp, "diplomacy_rule_")
         self.add(patterns)
 
     def add(self, patterns: Sequence[RulePattern]) -> None:
         by_key_lower: dict[str, list[Doc]] = {}
         by_key_exact: dict[str, list[Doc]] = {}
         for pat in patterns:
-            key = f"{pat.label}|{pat.id}"
+            key = self.keys.key(pat.label, pat.id)
             if isinstance(pat.pattern, str):
                 doc = self._make_doc(pat.pattern)
                 (by_key_lower if pat.pattern == pat.pattern.lower() else by_key_exact).setdefault(key, []).append(doc)
@@ -270,7 +309,7 @@ class RuleMatcher:
             if len(matcher) == 0:
                 continue
             for match_id, start, end in matcher(doc):
-                label, _, ident = self.vocab.strings[match_id].partition("|")
+                label, ident = self.keys.pair(match_id)
                 out.append((label, ident, start, end))
         return out
 

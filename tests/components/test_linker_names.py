@@ -38,7 +38,7 @@ def nlp(tmp_path_factory: pytest.TempPathFactory) -> Language:
     nlp = spacy.blank(
         "fr", config={"nlp": {"tokenizer": {"@tokenizers": "diplomacy.normalizing_tokenizer.v1"}}}
     )
-    nlp.add_pipe("diplomacy_entity_rules", config={"kb_files": [str(kb)]})
+    nlp.add_pipe("diplomacy_entity_rules")
     nlp.add_pipe("diplomacy_linker", config={"kb_files": [str(kb)]})
     return nlp
 

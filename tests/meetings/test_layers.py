@@ -33,7 +33,7 @@ def linked_doc(extractor, text: str, published: str | None = PUBLISHED):
 def assembler(extractor, text: str, lexicon: MeetingLexicon | None = None, published: str | None = PUBLISHED) -> MeetingAssembler:
     comp = extractor.nlp.get_pipe("diplomacy_meetings")
     doc = linked_doc(extractor, text, published)
-    return MeetingAssembler(doc, kb=comp.kb, topics=comp.topics, spans_key=comp.spans_key, lexicon=lexicon)
+    return MeetingAssembler(doc, topics=comp.topics, spans_key=comp.spans_key, lexicon=lexicon)
 
 
 def held(extractor, text: str, published: str | None = PUBLISHED):

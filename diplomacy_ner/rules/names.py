@@ -1,0 +1,94 @@
+"""Names of the knowledge base as phrase patterns: countries (names and adjectives),
+bodies, people and agreements, matched as written or case-insensitively.
+
+Built from the knowledge base the pipeline's linker owns; rebuilt by the
+entity-rules component when that knowledge base changes. As in spaCy's
+``SpanRuler``, a match's label and its knowledge-base id are kept apart: each
+(label, id) pair has its own matcher key, and :meth:`KBNames.__call__` returns
+them as two fields.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from ..folding import fold
+from ..kb.knowledge_base import KnowledgeBase
+from .extents import is_acronym_text
+from .patterns import KeyTable
+
+
+class KBNames:
+    """Phrase matchers over every name of a knowledge base, and its adjective tables.
+
+    nlp (Language): the pipeline (vocab and tokenizer).
+    kb (KnowledgeBase): the knowledge base.
+    """
+
+    def __init__(self, nlp: Language, kb: KnowledgeBase):
+        self.keys = KeyTable(nlp, "diplomacy_kb_name_")
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.prefixes: dict[str, str] = {}
+        self.adjectives: dict[str, str] = {}
+        self.body_adjectives: dict[str, str] = {}
+        lower: dict[str, list[str]] = {}
+        exact: dict[str, list[str]] = {}
+
+        def add(store: dict[str, list[str]], label: str, ident: str, forms: list[str]) -> None:
+            store.setdefault(self.keys.key(label, ident), []).extend(forms)
+
+        for rec in kb.countries:
+            for form in (rec.name, *rec.official_names, *rec.aliases):
+                # names are capitalised in French: match them as written (and in capitals, for headlines)
+                add(exact, "COUNTRY", rec.id, case_variants(form))
+            for adj in rec.adjectives:
+                add(lower, "COUNTRY_ADJ", rec.id, [adj])
+                self.adjectives.setdefault(fold(adj), rec.id)
+            for prefix in rec.prefixes:
+                self.prefixes.setdefault(fold(prefix), rec.id)
+        for body in kb.bodies:
+            for form in (body.name, *body.aliases):
+                if is_acronym_text(form):
+                    add(exact, "BODY", body.id, [form])
+                elif form[:1].isupper():
+                    add(exact, "BODY", body.id, case_variants(form))
+                else:
+                    add(lower, "BODY", body.id, [form])
+            if body.acronym:
+                add(exact, "BODY", body.id, [body.acronym])
+            for adj in body.adjectives:
+                self.body_adjectives.setdefault(fold(adj), body.id)
+        for person in kb.people:
+            add(exact, "PERSON", person.id, [person.name, *person.aliases])
+        for agreement in kb.agreements:
+            add(lower, "AGREEMENT", agreement.id, [agreement.name, *agreement.aliases])
+            if agreement.acronym:
+                add(exact, "AGREEMENT", agreement.id, [agreement.acronym])
+        tokenizer = nlp.tokenizer
+        for store, matcher in ((lower, self.lower), (exact, self.exact)):
+            for key, forms in store.items():
+                matcher.add(key, list(tokenizer.pipe(sorted(set(forms)))))
+
+    def __call__(self, doc: Doc) -> list[tuple[str, str, int, int]]:
+        """Every name of the knowledge base in ``doc``.
+
+        RETURNS (list[tuple[str, str, int, int]]): label ("COUNTRY", "COUNTRY_ADJ", "BODY",
+            "PERSON", "AGREEMENT"), knowledge-base id, start and end token.
+        """
+        out = []
+        for matcher in (self.lower, self.exact):
+            for match_id, start, end in matcher(doc):
+                label, ident = self.keys.pair(match_id)
+                out.append((label, ident, start, end))
+        return out
+
+
+def case_variants(form: str) -> list[str]:
+    """A name as written, in capitals, and with a capital first letter."""
+    variants = [form, form.upper()]
+    if form[:1].islower():
+        variants.append(form[:1].upper() + form[1:])
+    return variants

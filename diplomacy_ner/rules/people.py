@@ -1,0 +1,173 @@
+"""People's names in the text: the statistical NER's PER entities cleaned of
+honorifics and titles, knowledge-base names, and capitalised words after an
+honorific ("M. Benyoucef") or after a title and a comma ("…, Jānis Ozols,").
+
+The words are data: ``resources/lexicons/words/rules.jsonl`` (words that start a
+name's mention but are not part of the name, name particles) and the
+honorifics of ``names.jsonl`` shared with :func:`diplomacy_ner.folding.strip_honorifics`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from ..folding import fold
+from ..lexicons import word_set
+from .extents import SpanIndex
+from .tokens import TokenWords, longest_non_overlapping
+
+CAP_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’\-.]*$")
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> tuple[frozenset[str], frozenset[str]]:
+    return word_set("honorific_forms"), word_set("honorific_capitals_only")
+
+
+def is_honorific(text: str) -> bool:
+    """Whether a token is an honorific or a title that precedes a name ("M.", "S.E.", "ministre")."""
+    if text.lower() in word_set("words_before_names"):
+        return True
+    forms, capitals_only = _honorifics()
+    key = " ".join(fold(text).replace(".", " ").split())
+    if len(key) == 1 and "." not in text:
+        return False  # "M" without its dot may be an initial
+    return key in forms and (key not in capitals_only or text.isupper())
+
+
+def is_name_token(text: str) -> bool:
+    """A capitalised word that is no honorific and no number."""
+    return bool(CAP_WORD.match(text)) and not is_honorific(text) and not text.isdigit()
+
+
+def strip_honorifics(span: Span) -> Span | None:
+    """The span less its leading honorifics and trailing punctuation; None when nothing is left."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (is_honorific(doc[start].text) or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in (".",) or doc[end - 1].lower_ in word_set("definite_articles_singular")):
+        end -= 1
+    if start >= end:
+        return None
+    if not doc[start].text[:1].isupper():
+        return None
+    text = doc[start:end].text
+    if not any(c.isupper() for c in text) or len(text) < 2:
+        return None
+    return Span(doc, start, end, label="PERSON", kb_id=span.kb_id_)
+
+
+def split_coordinated(span: Span) -> list[Span]:
+    """'MM. Piantedosi et Ben Khelifa' is two people."""
+    parts = []
+    start = span.start
+    for tok in span:
+        if tok.lower_ in word_set("name_coordinators") and tok.i > start:
+            parts.append(span.doc[start : tok.i])
+            start = tok.i + 1
+    if start < span.end:
+        parts.append(span.doc[start : span.end])
+    return [p for p in parts if len(p)]
+
+
+def _name_end(texts: list[str], lowers: list[str], j: int, n: int) -> int:
+    """The end of the capitalised words (and particles between them: "Ould", "de") from ``j``."""
+    particles = word_set("name_particles")
+    while j < n and (is_name_token(texts[j]) or (lowers[j] in particles and j + 1 < n and is_name_token(texts[j + 1]))):
+        j += 1
+    return j
+
+
+def find_people(
+    doc: Doc, words: TokenWords, ents: Iterable[Span], kb_people: list[Span], countries: list[Span], bodies: list[Span]
+) -> list[Span]:
+    """PERSON spans from the statistical NER, the knowledge base and honorifics, not overlapping.
+
+    doc (Doc): the doc.
+    words (TokenWords): its token strings.
+    ents (Iterable[Span]): ``doc.ents``.
+    kb_people (list[Span]): names of the knowledge base found in the doc.
+    countries (list[Span]): country mentions (a country name is no person).
+    bodies (list[Span]): body mentions.
+    RETURNS (list[Span]): the people, in text order.
+    """
+    blocked = {i for s in countries if (s._.info or {}).get("form") is None for i in range(s.start, s.end)}
+    blocked |= {i for s in bodies for i in range(s.start, s.end)}
+    out: list[Span] = []
+    texts, lowers = words.texts, words.lowers
+    de_forms = word_set("de_forms")
+    for ent in ents:
+        if ent.label_ != "PER":
+            continue
+        for part in split_coordinated(ent):
+            cleaned = strip_honorifics(part)
+            if cleaned is None or all(i in blocked for i in range(cleaned.start, cleaned.end)):
+                continue
+            # "Gentiana Serbu de Roumanie": a country after a particle is not part of the name
+            cut = next((i for i in range(cleaned.start + 2, cleaned.end) if i in blocked and doc[i - 1].lower_ in de_forms), None)
+            if cut is not None:
+                cleaned = Span(doc, cleaned.start, cut - 1, label="PERSON", kb_id=cleaned.kb_id_)
+            out.append(cleaned)
+    out.extend(kb_people)
+    # honorific + capitalised words the statistical model missed: "M. Benyoucef", "S.E. M. Lamin Jobe-Ceesay"
+    starters = word_set("honorifics_before_names")
+    i = 0
+    n = len(doc)
+    while i < n:
+        lower = lowers[i]
+        if lower in starters and i + 1 < n and is_name_token(texts[i + 1]):
+            j = i + 1
+            while True:
+                k = j
+                j = _name_end(texts, lowers, j, n)
+                if j > k and not any(k < s.end and s.start < j for s in out):
+                    out.append(Span(doc, k, j, label="PERSON"))
+                # "MM. Piantedosi et Ben Khelifa": a plural honorific covers both names
+                if lower == "mm." and j + 1 < n and lowers[j] in word_set("name_coordinators") and is_name_token(texts[j + 1]):
+                    j += 1
+                    continue
+                break
+            i = j
+            continue
+        i += 1
+    return longest_non_overlapping([Span(doc, s.start, s.end, label="PERSON", kb_id=s.kb_id_) for s in out])
+
+
+def names_after_titles(doc: Doc, titles: list[Span], people: list[Span], entities: list[Span], index: SpanIndex) -> list[Span]:
+    """A name right after a title and a comma, which the statistical NER missed ("…, Jānis Ozols,").
+
+    doc (Doc): the doc.
+    titles (list[Span]): TITLE spans.
+    people (list[Span]): the people found so far.
+    entities (list[Span]): country and body mentions (no name runs into them).
+    index (SpanIndex): the token index of the spans; the new people's starts are added.
+    RETURNS (list[Span]): the new PERSON spans.
+    """
+    n = len(doc)
+    covered = {i for p in people for i in range(p.start, p.end)}
+    entity_tokens = {i for sp in entities for i in range(sp.start, sp.end)}
+    particles = word_set("name_particles")
+    found = []
+    for t in titles:
+        k = t.end
+        comma = k < n and doc[k].text == ","
+        first = k + 1 if comma else k
+        if first >= n or first in covered or first in entity_tokens or not is_name_token(doc[first].text):
+            continue
+        j = first
+        while j < n and j - first < 5 and j not in entity_tokens and (
+            is_name_token(doc[j].text) or (doc[j].lower_ in particles and j + 1 < n and is_name_token(doc[j + 1].text))
+        ):
+            j += 1
+        ends_well = j >= n or doc[j].text in (",", ".", ";", ")") or (not comma and doc[j].pos_ in ("AUX", "VERB"))
+        if ends_well and j - first >= 2 and not any(i in covered for i in range(first, j)):
+            found.append(Span(doc, first, j, label="PERSON"))
+            covered.update(range(first, j))
+    index.persons.update(p.start for p in people)
+    index.persons.update(p.start for p in found)
+    return found

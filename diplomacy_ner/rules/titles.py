@@ -1,0 +1,60 @@
+"""What a title says: its role text, the countries and bodies it names, and where
+an ambassador is posted ("l'ambassadeur de Chine en Mauritanie")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from spacy.tokens import Doc
+
+from ..folding import fold
+from .extents import STATE_WORDS, Extent
+from .tokens import join_tokens
+
+
+def title_info(
+    doc: Doc, ext: Extent, cls: str, country_at: dict[int, str], body_id_for: Callable[[str], str | None], body_adjectives: dict[str, str]
+) -> dict[str, Any]:
+    """What a title says, as JSON-able data for ``span._.info``.
+
+    doc (Doc): the doc.
+    ext (Extent): the title's extent.
+    cls (str): the title's class ("minister", "generic"...).
+    country_at (dict[int, str]): country id of the country mention starting at each token.
+    body_id_for (Callable): the knowledge-base id of a body named by a text, or None.
+    body_adjectives (dict[str, str]): body id of each folded body adjective ("onusien").
+    RETURNS (dict): class, role text, countries, bodies and postings (country codes).
+    """
+    codes = []
+    for s, _e in ext.country_spans:
+        cid = country_at.get(s)
+        if cid and cid.startswith("country:"):
+            codes.append(cid.split(":", 1)[1])
+    bodies = []
+    for s, e in ext.body_spans:
+        body_id = body_id_for(doc[s:e].text)
+        if body_id is None:
+            key = fold(doc[s:e].text)
+            body_id = body_adjectives.get(key)
+        if body_id:
+            bodies.append(body_id)
+    for s, e in ext.acronym_spans:
+        body_id = body_id_for(doc[s:e].text)
+        if body_id:
+            bodies.append(body_id)
+    # adjectives inside the head itself: "commissaire européen", "responsable onusienne"
+    for tok in doc[ext.start : ext.end]:
+        body_id = body_adjectives.get(fold(tok.text))
+        if body_id and body_id not in bodies:
+            bodies.append(body_id)
+    role_tokens = []
+    skip = {i for s, e in ext.country_spans for i in range(s, e) if doc[i].text not in STATE_WORDS}
+    skip |= {i for s, e in ext.acronym_spans for i in range(s - 1, e + 1)}
+    for tok in doc[ext.start : ext.role_end]:
+        if tok.i in skip:
+            continue
+        role_tokens.append(tok)
+    role = join_tokens(role_tokens)
+    postings = [country_at[s].split(":", 1)[1] for s, _e in ext.posting_spans if country_at.get(s, "").startswith("country:")]
+    return {"class": cls, "role": role, "countries": codes, "bodies": bodies, "postings": postings}

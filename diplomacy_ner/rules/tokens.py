@@ -1,0 +1,112 @@
+"""Token strings of a doc read once, as plain lists, and words made of several tokens.
+
+``for tok in doc`` builds a Token object per token; the rules that scan every
+token read these lists instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from spacy.attrs import LOWER, ORTH, SPACY
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..lexicons import word_set
+
+
+class TokenWords:
+    """The text, lower-case form and trailing space of every token of a doc, as plain lists."""
+
+    __slots__ = ("texts", "lowers", "spaces")
+
+    def __init__(self, texts: list[str], lowers: list[str], spaces: list[bool]):
+        self.texts = texts
+        self.lowers = lowers
+        self.spaces = spaces
+
+    @classmethod
+    def of(cls, doc: Doc) -> TokenWords:
+        strings = doc.vocab.strings
+        if not len(doc):
+            return cls([], [], [])
+        array = doc.to_array([ORTH, LOWER, SPACY])
+        return cls(
+            [strings[int(h)] for h in array[:, 0]],
+            [strings[int(h)] for h in array[:, 1]],
+            [bool(v) for v in array[:, 2]],
+        )
+
+    def text(self, start: int, end: int) -> str:
+        """What ``doc[start:end].text`` gives."""
+        parts = [self.texts[k] + (" " if self.spaces[k] else "") for k in range(start, end - 1)]
+        return "".join(parts) + self.texts[end - 1]
+
+
+def hyphenated_words(words: TokenWords) -> list[tuple[int, int, str]]:
+    """Hyphenated words, whether the tokenizer kept them whole or split them."""
+    out = []
+    texts, spaces = words.texts, words.spaces
+    n = len(texts)
+    i = 0
+    while i < n:
+        text = texts[i]
+        if "-" in text[1:-1] and text[:1].isalpha():
+            out.append((i, i + 1, text))
+            i += 1
+            continue
+        j = i + 1
+        while j + 1 < n and texts[j] == "-" and not spaces[j - 1] and not spaces[j] and texts[j + 1][:1].isalpha():
+            j += 2
+        if j > i + 1 and text[:1].isalpha():
+            out.append((i, j, words.text(i, j)))
+            i = j
+            continue
+        i += 1
+    return out
+
+
+def join_tokens(tokens: Sequence[Any]) -> str:
+    """The text of tokens as written, without a leading article or trailing commas."""
+    out = ""
+    for k, tok in enumerate(tokens):
+        out += tok.text
+        if k < len(tokens) - 1:
+            out += tok.whitespace_ or ""
+    out = out.strip(" ,")
+    if (" " in out and out.split(" ", 1)[0].lower() in word_set("definite_articles_singular")) or out[:2].lower() == "l'":
+        out = out.split(" ", 1)[1] if " " in out[:3] else out[2:]
+    return re.sub(r"\s+", " ", out).strip()
+
+
+def longest_heads(heads: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The longest of overlapping heads, left to right."""
+    heads = sorted(heads, key=lambda h: (h[0], -(h[1] - h[0])))
+    out: list[tuple[int, int, str]] = []
+    last_end = -1
+    for h in heads:
+        if h[0] >= last_end:
+            out.append(h)
+            last_end = h[1]
+    return out
+
+
+def longest_non_overlapping(spans: list[Span]) -> list[Span]:
+    """spaCy's ``filter_spans``, in text order."""
+    return sorted(filter_spans(spans), key=lambda s: s.start)
+
+
+def dedupe(spans: list[Span]) -> list[Span]:
+    """One span per (start, end), preferring one with a knowledge-base id (the first id in
+    alphabetical order among several: the linker then picks among bodies of the same name)."""
+    seen = set()
+    out = []
+    for s in sorted(spans, key=lambda s: (s.start, -(s.end - s.start), s.kb_id_ == "", s.kb_id_)):
+        key = (s.start, s.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(s)
+    return out

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .errors import Errors, KnowledgeBaseError
 from .kb.loader import iter_json_objects, validation_error
 
-__all__ = ["CueList", "WordSet", "cue", "word_set", "names"]
+__all__ = ["CueList", "WordSet", "cue", "word_list", "word_set", "names"]
 
 
 class CueList(BaseModel):
@@ -57,6 +57,7 @@ class WordSet(BaseModel):
 class _Shipped:
     def __init__(self) -> None:
         self.words: dict[str, set[str]] = {}
+        self.ordered: dict[str, list[str]] = {}
         self.cues: dict[str, list[CueList]] = {}
         folder = resources.files("diplomacy_ner").joinpath("resources", "lexicons", "words")
         for entry in sorted(folder.iterdir(), key=lambda e: e.name):
@@ -82,6 +83,8 @@ class _Shipped:
                 assert isinstance(record, WordSet)
                 words = record.words if record.case else tuple(w.lower() for w in record.words)
                 self.words.setdefault(record.name, set()).update(words)
+                order = self.ordered.setdefault(record.name, [])
+                order.extend(w for w in words if w not in order)
 
 
 @lru_cache(maxsize=1)
@@ -101,6 +104,18 @@ def word_set(name: str) -> frozenset[str]:
     if name not in table:
         raise LookupError(f"no word set {name!r} in resources/lexicons/words/")
     return frozenset(table[name])
+
+
+@lru_cache(maxsize=None)
+def word_list(name: str) -> tuple[str, ...]:
+    """The shipped word set ``name`` in the order its lines give (weekdays, months).
+
+    name (str): the set's name, e.g. ``"weekdays"``.
+    RETURNS (tuple[str, ...]): its words, first occurrence first.
+    RAISES (LookupError): when no shipped file defines ``name``.
+    """
+    word_set(name)  # the same error for an unknown name
+    return tuple(_shipped().ordered[name])
 
 
 @lru_cache(maxsize=None)

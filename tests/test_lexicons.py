@@ -30,7 +30,7 @@ def test_every_shipped_name_loads():
 
 def test_bad_line_names_file_and_line():
     shipped = lexicons._Shipped.__new__(lexicons._Shipped)
-    shipped.words, shipped.cues = {}, {}
+    shipped.words, shipped.ordered, shipped.cues = {}, {}, {}
     with pytest.raises(KnowledgeBaseError, match=r"mine\.jsonl:2: field `words`"):
         shipped._read(['{"name": "ok", "words": ["a"]}', '{"name": "bad", "words": []}'], "mine.jsonl")
     with pytest.raises(KnowledgeBaseError, match=r"mine\.jsonl:1.*regex"):
@@ -48,3 +48,8 @@ def test_bad_line_names_file_and_line():
 )
 def test_honorifics_come_from_the_lexicon(written, name):
     assert strip_honorifics(written) == name
+
+
+def test_word_list_keeps_the_file_order():
+    assert lexicons.word_list("weekdays")[:2] == ("lundi", "mardi")
+    assert lexicons.word_list("weekdays").index("dimanche") == 6

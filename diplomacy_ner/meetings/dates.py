@@ -16,6 +16,8 @@ same expressions recur pays for each parse once.
 
 from __future__ import annotations
 
+from ..lexicons import word_list
+
 import datetime as dt
 import logging
 import re
@@ -44,7 +46,8 @@ DATEPARSER_SETTINGS: dict[str, object] = {
     "PARSERS": ["absolute-time"],
 }
 
-WEEKDAYS: tuple[str, ...] = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+#: French weekdays, Monday first (``resources/lexicons/words/meetings.jsonl``).
+WEEKDAYS: tuple[str, ...] = word_list("weekdays")
 
 
 @dataclass(frozen=True)

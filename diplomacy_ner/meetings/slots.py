@@ -16,6 +16,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from ..lexicons import word_set
 from ..offsets import mention
 from .clusters import Draft
 from .context import DocContext
@@ -124,7 +125,7 @@ def explicit_place(ctx: DocContext, sent: Span, trigger: Token | None) -> dict[s
         prev = doc[p.start - 1].lower_ if p.start > 0 else ""
         prev2 = doc[p.start - 2].lower_ if p.start > 1 else ""
         genitive = ctx.lex.word_set("genitive")
-        if prev in ("la", "l'", "l’") and prev2 in preps:
+        if prev in word_set("place_article_after_prep") and prev2 in preps:
             prev = prev2  # "à la Maison Blanche"
         if prev not in preps and prev not in genitive and prev != ",":
             continue

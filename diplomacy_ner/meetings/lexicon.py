@@ -30,6 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ..errors import Errors, KnowledgeBaseError
 from ..kb.loader import iter_json_objects, validation_error
 from ..kb.safe_regex import check_regex, compile_user_regex
+from ..lexicons import CueList, WordSet
 
 SHIPPED_FILES = ("frames.jsonl", "meeting_cues.jsonl", "meeting_words.jsonl")
 
@@ -56,33 +57,6 @@ class Frame(BaseModel):
     strength: float = Field(default=0.7, ge=0.0, le=1.0)
 
     @field_validator("lemmas", "forms", "needs_next", "partner_preps")
-    @classmethod
-    def _lower(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        if any(not v.strip() for v in value):
-            raise ValueError("empty word")
-        return tuple(v.lower() for v in value)
-
-
-class CueList(BaseModel):
-    """A named regular expression of cues."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    regex: str = Field(min_length=1)
-    case: bool = False
-    user: bool = Field(default=False, exclude=True)
-
-
-class WordSet(BaseModel):
-    """A named set of lower-case words."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    words: tuple[str, ...] = Field(min_length=1)
-
-    @field_validator("words")
     @classmethod
     def _lower(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         if any(not v.strip() for v in value):
@@ -242,7 +216,7 @@ def _read(
                 raise KnowledgeBaseError(Errors.D015.format(path=label, line=number, field="regex", pattern=record.regex[:80], msg=problem))
             cues.setdefault(record.name, []).append(record)
         elif isinstance(record, WordSet):
-            words.setdefault(record.name, set()).update(record.words)
+            words.setdefault(record.name, set()).update(record.words if record.case else (w.lower() for w in record.words))
 
 
 @lru_cache(maxsize=1)

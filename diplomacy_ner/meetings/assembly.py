@@ -371,4 +371,6 @@ class MeetingAssembler:
 
     def _valid(self, d: Draft) -> bool:
         people = list(d.participants.values())
-        return len(people) >= 2 and (any(not p.weak for p in people) or d.strength >= 0.85)
+        # two mentions the linker tied to one person are one participant
+        distinct = {p.person_id or p.key for p in people}
+        return len(distinct) >= 2 and (any(not p.weak for p in people) or d.strength >= 0.85)

@@ -73,12 +73,14 @@ def participant_dict(ctx: DocContext, p: Official) -> dict[str, Any]:
 def finalise(ctx: DocContext, d: Draft) -> dict[str, Any]:
     """The meeting dict (schema ``Meeting``) of a draft."""
     lex = ctx.lex
-    participants = list(d.participants.values())
+    participants = list({(p.person_id or p.key): p for p in reversed(d.participants.values())}.values())[::-1]
     fill_roles(participants)
     fill_countries(ctx, d, participants)
     # "le chef de la diplomatie vietnamienne" beside the named Vietnamese foreign minister: one person
     named = {(p.country, p.cls) for p in participants if not p.unnamed and p.country}
-    participants = [p for p in participants if not (p.unnamed and (p.country, p.cls) in named)]
+    kept = [p for p in participants if not (p.unnamed and (p.country, p.cls) in named)]
+    if len(kept) >= 2:
+        participants = kept
     if d.kind is None:
         for s in d.sentences[1:]:
             if lex.cue("call").search(s.text) and any(w in s.text.lower() for w in ("entretien", "appel", "conversation")):

@@ -2,28 +2,40 @@
 
 Most articles of a news stream are about sport, science, economics or crime.
 The gate looks at the normalised tokens of an article, before any statistical
-component runs, and lets it through only when some sentence holds an
-*encounter cue* ("reçu", "s'entretenir", "visite", "sommet", "homologue",
-"prendre part"...) and either
+component runs, and lets it through only when some token could open an
+encounter frame of the meeting step *and* an actor stands close to it:
 
-- that sentence or the one before or after holds an *official cue* (a title,
-  an honorific, a name of the knowledge base: person, country, country
-  adjective, body, acronym), or
-- that sentence holds an *anaphor* and the article holds an official cue
-  somewhere (the shipped lexicon lists no anaphor: "il"/"elle" let most
-  political articles through, and no gold meeting needed them; a user file may
-  add some).
+- **Encounter cues are the meeting step's own frames** (``frames.jsonl`` and
+  the user's ``frame_files``), read off the surface: a verb frame opens on a
+  word starting with one of its ``forms``, or with the stem of one of its
+  lemmas followed by a verb ending (``verb_endings`` in
+  ``resources/lexicons/words/gate.jsonl``) or on an irregular stem of the gate
+  lexicon ("pris" for "prendre"); a noun frame on one of its lemmas or their
+  plural. The frame's own conditions are checked on the tokens: a ``needs_next``
+  word within the next four tokens, a reflexive within the five before, and for
+  a ``needs_group`` frame two actors in the sentence. The gate lexicon adds a
+  few encounter words no frame opens on (``"visite"``), so that an article
+  whose meeting is told that way still reaches the model.
+- **Actors**: a title or honorific of the gate lexicon, a ``TITLE`` pattern of
+  the rule files, or a person's name of the knowledge base (full name,
+  surname) in the cue's sentence or the one before or after; or a capitalised
+  word (a name the NER may tag as a person) within ``NAME_BEFORE`` tokens
+  before or ``NAME_AFTER`` after the cue, in its sentence. Countries and bodies
+  are not actors: a meeting's participants are people, and country names in
+  sport and economy articles were what let most of them through.
+- An *anaphor* of a user gate file in the cue's sentence counts as an actor when
+  the article holds one somewhere (the shipped lexicon lists none).
 
 An article that fails is returned without entities or meetings, with
-``Analysis.skipped`` saying why. The test is loose on purpose: it must never
-stop an article the meeting step would find a meeting in.
+``Analysis.skipped`` saying why. The test must never stop an article the
+meeting step would find a meeting in: a test checks this on the gold corpora.
 
-The cues are data: ``resources/lexicons/gate.jsonl`` (one JSON object a line,
-``{"cue": "encounter" | "official" | "anaphor", "text": words, "prefix": bool}``)
-plus every name of the pipeline's knowledge base and every string ``TITLE``
-pattern of its rule files. Users extend it with their own files
-(``Extractor(gate_files=[...])``). Matching is on lower-cased, accent-free
-tokens, so "Reçu" and "recu" are one cue.
+The gate lexicon is data: ``resources/lexicons/gate.jsonl`` (one JSON object a
+line, ``{"cue": "encounter" | "official" | "anaphor" | "inflection", "text":
+words, "prefix": bool, "lemma": lemma}``). Users extend it with their own files
+(``Extractor(gate_files=[...])``). Actor matching is on folded tokens
+(:func:`diplomacy_ner.folding.fold`); frames are matched on lower-cased tokens,
+as the meeting step matches them.
 """
 
 from __future__ import annotations
@@ -38,11 +50,13 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, model_validator
+from spacy.attrs import IS_PUNCT, IS_SPACE, IS_TITLE, LOWER
 from spacy.tokens import Doc
 
 from .errors import Errors, KnowledgeBaseError
-from .meetings.topics import fold_text
+from .folding import fold
+from .lexicons import word_set
 
 logger = logging.getLogger("diplomacy_ner")
 
@@ -51,11 +65,19 @@ GATE_RESOURCE = ("resources", "lexicons", "gate.jsonl")
 SKIP_REASON = "no encounter cue"
 #: Tokens that end a sentence for the gate (no parser has run yet); a line break does too.
 SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
-#: Sentences around an encounter cue where an official cue counts.
+#: Sentences around an encounter cue where a title or a known name counts.
 NEIGHBOUR_SENTENCES = 1
+#: A capitalised word this many tokens before an encounter cue (a subject, "Vahid entame la rencontre")...
+NAME_BEFORE = 3
+#: ... or this many after it ("le sommet Petrocaribe") counts as an actor.
+NAME_AFTER = 1
+#: How far the meeting step looks for a frame's next word / reflexive (see ``meetings.encounters``).
+NEXT_WORDS = 4
+REFLEXIVE_REACH = 5
 MIN_NAME_LENGTH = 4
+_VERB_ENDINGS = ("oir", "er", "ir", "re")
 
-CueKind = Literal["encounter", "official", "anaphor"]
+CueKind = Literal["encounter", "official", "anaphor", "inflection"]
 CueText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
 
@@ -67,25 +89,34 @@ class GateCue(BaseModel):
     cue: CueKind
     text: CueText
     prefix: bool = False
+    #: For an ``inflection``: the frame lemma ("prendre") whose irregular stem ("pri") ``text`` is.
+    lemma: str | None = None
+
+    @model_validator(mode="after")
+    def _lemma_with_inflection(self) -> GateCue:
+        if (self.cue == "inflection") != bool(self.lemma):
+            raise ValueError("`lemma` is required for an inflection cue and only there")
+        return self
 
 
 def fold_word(word: str) -> str:
-    """A token as the gate compares it: lower case, no accents, straight apostrophes.
+    """A token as the gate compares actor cues: :func:`diplomacy_ner.folding.fold`.
 
     word (str): a token's text.
-    RETURNS (str): the folded form.
+    RETURNS (str): the folded form (lower case, no accents, straight apostrophes).
     """
-    return fold_text(word)
+    return fold(word)
 
 
 def _words(text: str) -> tuple[str, ...]:
     """The gate's tokens of a cue: whitespace-separated, an elided article ("s'", "l'") apart."""
     out: list[str] = []
-    for word in fold_text(text).split():
+    for raw in text.split():
+        word = fold(raw)
         head, apostrophe, rest = word.partition("'")
         if apostrophe and rest and len(head) <= 3:
             out.extend((head + "'", rest))
-        else:
+        elif word:
             out.append(word)
     return tuple(out)
 
@@ -145,6 +176,10 @@ class _FrozenCues:
     prefixes: tuple[str, ...]
     phrases: dict[str, set[tuple[tuple[str, ...], bool]]]
 
+    def starts(self, word: str) -> bool:
+        """Can a cue start at a token of this folded form (a word cue, a prefix or a phrase's first word)?"""
+        return word in self.words or word in self.phrases or bool(self.prefixes and word.startswith(self.prefixes))
+
     def at(self, folded: Sequence[str], i: int) -> bool:
         """Does a cue start at token ``i``?"""
         word = folded[i]
@@ -162,17 +197,110 @@ class _FrozenCues:
         return False
 
 
+@dataclass(frozen=True)
+class _FrameCue:
+    """What the gate checks of one encounter frame: how it opens on a word, and its conditions."""
+
+    name: str
+    forms: tuple[str, ...]  # prefixes of the lower-cased word, as the meeting step reads them
+    stems: tuple[str, ...]  # lemma stems: a verb ending must follow
+    irregular: tuple[str, ...]  # irregular stems: any continuation
+    nouns: frozenset[str]
+    needs_next: frozenset[str]
+    needs_reflexive: bool
+    needs_group: bool
+    join: bool = False
+
+    def opens(self, low: str, endings: frozenset[str]) -> bool:
+        """Can the lower-cased word ``low`` open this frame (whatever its part of speech)?"""
+        if low in self.nouns or (low[-1:] in ("s", "x") and low[:-1] in self.nouns):
+            return True
+        if self.forms and low.startswith(self.forms):
+            return True
+        if self.irregular and low.startswith(self.irregular):
+            return True
+        return any(low.startswith(stem) and (len(low) == len(stem) or low[len(stem) :] in endings) for stem in self.stems)
+
+
+# What an encounter cue needs near it, from the most to the least permissive.
+_PLAIN, _JOIN, _GROUP = range(3)
+
+
+def _need(frame: _FrameCue) -> int:
+    """What an encounter of ``frame`` needs to make a meeting (see :meth:`MeetingGate.skip_reason`)."""
+    if frame.needs_group:
+        return _GROUP
+    if frame.join:
+        return _JOIN
+    return _PLAIN
+
+
+def _stem(lemma: str) -> str:
+    """A verb lemma without its reflexive and infinitive ending ("s'entretenir" -> "entreten")."""
+    word = lemma.split()[0].removeprefix("s'").removeprefix("se ")
+    for ending in _VERB_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def frame_cues(frames: Iterable[Any], inflections: Iterable[GateCue] = ()) -> tuple[_FrameCue, ...]:
+    """The gate's view of the meeting step's encounter frames.
+
+    frames (Iterable[Frame]): the frames of a :class:`~diplomacy_ner.meetings.lexicon.MeetingLexicon`.
+    inflections (Iterable[GateCue]): ``inflection`` cues: irregular stems of frame lemmas.
+    RETURNS (tuple[_FrameCue, ...]): one per frame.
+    """
+    irregular: dict[str, set[str]] = {}
+    for cue in inflections:
+        if cue.cue == "inflection" and cue.lemma:
+            irregular.setdefault(cue.lemma.lower().removeprefix("s'"), set()).add(cue.text.lower())
+    out = []
+    for frame in frames:
+        lemmas = [lemma.lower() for lemma in frame.lemmas]
+        verb = frame.pos == "verb"
+        stems = {_stem(lemma) for lemma in lemmas} if verb else set()
+        irr = {s for lemma in lemmas for s in irregular.get(lemma.removeprefix("s'"), ())} if verb else set()
+        nouns = frozenset(lemma.split()[0] for lemma in lemmas) if not verb else frozenset()
+        out.append(
+            _FrameCue(
+                name=frame.frame,
+                forms=tuple(sorted({form.lower() for form in frame.forms})),
+                stems=tuple(sorted(stems)),
+                irregular=tuple(sorted(irr)),
+                nouns=nouns,
+                needs_next=frozenset(w.lower() for w in frame.needs_next),
+                needs_reflexive=bool(frame.needs_reflexive),
+                needs_group=bool(getattr(frame, "needs_group", False)),
+                join=bool(getattr(frame, "join", False)),
+            )
+        )
+    return tuple(out)
+
+
 class MeetingGate:
     """Decide from the tokens alone whether an article can report a meeting.
 
-    cues (Iterable[GateCue]): the lexicon (shipped and user cues).
-    names (Iterable[str]): more official cues: knowledge-base names and title patterns.
+    cues (Iterable[GateCue]): the gate lexicon (shipped and user cues).
+    names (Iterable[str]): more actors: knowledge-base people's names and title patterns.
+    frames (Iterable[Frame] | None): the meeting step's encounter frames; None: the shipped ones.
+    reflexives (Iterable[str] | None): the words that make a verb reflexive; None: the shipped ones.
     """
 
-    def __init__(self, cues: Iterable[GateCue] = (), names: Iterable[str] = ()):
+    def __init__(
+        self,
+        cues: Iterable[GateCue] = (),
+        names: Iterable[str] = (),
+        frames: Iterable[Any] | None = None,
+        reflexives: Iterable[str] | None = None,
+    ):
+        from .meetings.lexicon import MeetingLexicon
+
+        cues = list(cues)
         tables: dict[str, _CueTable] = {"encounter": _CueTable(), "official": _CueTable(), "anaphor": _CueTable()}
         for cue in cues:
-            tables[cue.cue].add(_words(cue.text), cue.prefix)
+            if cue.cue in tables:
+                tables[cue.cue].add(_words(cue.text), cue.prefix)
         for name in names:
             words = _words(name)
             if words:
@@ -180,11 +308,15 @@ class MeetingGate:
         self.encounter = tables["encounter"].frozen()
         self.official = tables["official"].frozen()
         self.anaphor = tables["anaphor"].frozen()
-        self._fold_cache: dict[str, str] = {}
+        lexicon = MeetingLexicon.default()
+        self.frames = frame_cues(lexicon.frames if frames is None else frames, cues)
+        self.reflexives = frozenset(lexicon.word_set("reflexive") if reflexives is None else reflexives)
+        self.endings = word_set("verb_endings")
+        self._words: dict[int, tuple[str, tuple[_FrameCue, ...], bool, bool, bool]] = {}
 
     @classmethod
     def from_pipeline(cls, nlp: Any, gate_files: Sequence[str | os.PathLike[str]] = ()) -> MeetingGate:
-        """The gate of a pipeline: the shipped and user cues, its knowledge base and title patterns.
+        """The gate of a pipeline: the shipped and user cues, its frames, knowledge base and title patterns.
 
         nlp (Language): a diplomacy_ner pipeline (with ``diplomacy_entity_rules``).
         gate_files (Sequence[str | PathLike]): user gate lexicon files.
@@ -193,8 +325,10 @@ class MeetingGate:
         cues = list(default_gate_cues())
         for path in gate_files:
             cues.extend(read_gate_cues(path))
+        frames = reflexives = None
         if "diplomacy_meetings" in nlp.pipe_names:
-            cues.extend(frame_cues(nlp.get_pipe("diplomacy_meetings").lexicon))
+            lexicon = nlp.get_pipe("diplomacy_meetings").lexicon
+            frames, reflexives = lexicon.frames, lexicon.word_set("reflexive")
         names: list[str] = []
         if "diplomacy_entity_rules" in nlp.pipe_names:
             rules = nlp.get_pipe("diplomacy_entity_rules")
@@ -202,17 +336,27 @@ class MeetingGate:
             names.extend(
                 p.pattern for p in rules.rules.patterns if p.label == "TITLE" and isinstance(p.pattern, str)
             )
-        gate = cls(cues, names)
-        logger.debug("meeting gate: %d cues, %d names", len(cues), len(names))
+        gate = cls(cues, names, frames, reflexives)
+        logger.debug("meeting gate: %d cues, %d frames, %d names", len(cues), len(gate.frames), len(names))
         return gate
 
-    def _fold(self, word: str) -> str:
-        folded = self._fold_cache.get(word)
-        if folded is None:
-            if len(self._fold_cache) > 200_000:
-                self._fold_cache.clear()
-            folded = self._fold_cache[word] = fold_text(word)
-        return folded
+    def _word(self, orth: int, low: str) -> tuple[str, tuple[_FrameCue, ...], bool, bool, bool]:
+        """Per distinct lower-cased word (cached): folded form, frames it may open, and whether a
+        gate encounter, actor or anaphor cue may start on it."""
+        info = self._words.get(orth)
+        if info is None:
+            if len(self._words) > 200_000:
+                self._words.clear()
+            folded = fold(low) if low.strip() else low
+            frames = tuple(f for f in self.frames if f.opens(low, self.endings)) if folded else ()
+            info = self._words[orth] = (
+                folded,
+                frames,
+                self.encounter.starts(folded),
+                self.official.starts(folded),
+                self.anaphor.starts(folded),
+            )
+        return info
 
     def passes(self, doc: Doc) -> bool:
         """Can ``doc`` (tokenized, not yet tagged) report a meeting?
@@ -228,39 +372,88 @@ class MeetingGate:
         doc (Doc): the doc from the pipeline's tokenizer.
         RETURNS (str | None): :data:`SKIP_REASON`, or None.
         """
-        folded = [self._fold(tok.text) for tok in doc]
-        encounter: list[int] = []  # sentence numbers
-        official: set[int] = set()
-        anaphor: set[int] = set()
-        sentence = 0
-        for i, tok in enumerate(doc):
-            word = folded[i]
-            if tok.is_space or (tok.is_punct and word not in self.official.words):
-                if word in SENTENCE_ENDS or "\n" in tok.text:
-                    sentence += 1
-                continue
-            if self.encounter.at(folded, i):
-                encounter.append(sentence)
-            if self.official.at(folded, i):
-                official.add(sentence)
-            if self.anaphor.at(folded, i):
-                anaphor.add(sentence)
-            if "\n" in tok.whitespace_:
-                sentence += 1
-        if not encounter or not official:
+        n = len(doc)
+        if not n:
             return SKIP_REASON
-        for k in encounter:
-            if k in anaphor or any(k + d in official for d in range(-NEIGHBOUR_SENTENCES, NEIGHBOUR_SENTENCES + 1)):
+        strings = doc.vocab.strings
+        rows = doc.to_array([LOWER, IS_SPACE, IS_PUNCT, IS_TITLE]).tolist()
+        infos = [self._word(row[0], strings[row[0]]) for row in rows]
+        folded = [info[0] for info in infos]
+        # an encounter: (token, sentence, what it needs: _PLAIN / _JOIN / _GROUP)
+        encounters: list[tuple[int, int, int]] = []
+        actors: dict[int, int] = {}  # sentence -> titles and known names
+        anaphors: set[int] = set()
+        sentence_of = [0] * n
+        capitalised = [False] * n  # a capitalised word, not first in its sentence
+        sentence_start = [0]
+        sentence = 0
+        first = True
+        for i, (_, is_space, is_punct, is_title) in enumerate(rows):
+            word, frames, enc, official, anaphor = infos[i]
+            sentence_of[i] = sentence
+            if is_space or (is_punct and word not in self.official.words):
+                if word in SENTENCE_ENDS or (is_space and "\n" in word):
+                    sentence += 1
+                    sentence_start.append(i + 1)
+                    first = True
+                continue
+            held = [frame for frame in frames if self._conditions_hold(frame, doc, i, rows)]
+            if held:
+                encounters.append((i, sentence, min(_need(f) for f in held)))
+            elif enc and self.encounter.at(folded, i):
+                encounters.append((i, sentence, _PLAIN))
+            if official and self.official.at(folded, i):
+                actors[sentence] = actors.get(sentence, 0) + 1
+            if anaphor and self.anaphor.at(folded, i):
+                anaphors.add(sentence)
+            capitalised[i] = bool(is_title) and not first
+            first = False
+        if not encounters:
+            return SKIP_REASON
+        caps_before = [0] * (n + 1)  # capitalised words before each token
+        for i, cap in enumerate(capitalised):
+            caps_before[i + 1] = caps_before[i] + cap
+        for i, k, need in encounters:
+            if need == _JOIN:
+                # "ont pris part aux travaux X, Y": only people with an office join (``_join_frame``)
+                if actors.get(k):
+                    return None
+                continue
+            if need == _GROUP:
+                # "X et Y ont évoqué": two named subjects, one of them with an office
+                if actors.get(k) and actors[k] + caps_before[i] - caps_before[sentence_start[k]] >= 2:
+                    return None
+                continue
+            if any(actors.get(k + d) for d in range(-NEIGHBOUR_SENTENCES, NEIGHBOUR_SENTENCES + 1)):
+                return None
+            if k in anaphors and actors:
+                return None
+            # a name next to the cue: the subject or partner of a meeting of people the text gives no office
+            if any(
+                capitalised[j] and sentence_of[j] == k
+                for j in range(max(0, i - NAME_BEFORE), min(n, i + NAME_AFTER + 1))
+                if j != i
+            ):
                 return None
         return SKIP_REASON
 
+    def _conditions_hold(self, frame: _FrameCue, doc: Doc, i: int, rows: list[list[int]]) -> bool:
+        """A frame's ``needs_next`` and ``needs_reflexive`` conditions, on the surface tokens around ``i``."""
+        strings = doc.vocab.strings
+        if frame.needs_reflexive and not any(
+            strings[rows[j][0]] in self.reflexives for j in range(max(0, i - REFLEXIVE_REACH), i)
+        ):
+            return False
+        if frame.needs_next and not any(
+            strings[rows[j][0]] in frame.needs_next for j in range(i + 1, min(len(rows), i + 1 + NEXT_WORDS))
+        ):
+            return False
+        return True
+
 
 def knowledge_base_names(kb: Any) -> Iterator[str]:
-    """Every name of the knowledge base an official can be named or qualified by.
-
-    People: names and aliases, and the last word of each (a surname alone);
-    countries: names, official names, aliases, adjectives; bodies: names,
-    aliases, acronyms, adjectives.
+    """Every name of the knowledge base a participant can be named by: its people's names and
+    aliases, and the last word of each (a surname alone).
 
     kb (KnowledgeBase): the knowledge base.
     YIELDS (str): names.
@@ -271,33 +464,3 @@ def knowledge_base_names(kb: Any) -> Iterator[str]:
             last = name.split()[-1] if name.split() else ""
             if len(last) >= MIN_NAME_LENGTH:
                 yield last
-    for country in kb.countries:
-        yield from (country.name, *country.official_names, *country.aliases, *country.adjectives)
-    for body in kb.bodies:
-        yield from (body.name, *body.aliases, *body.adjectives)
-        if body.acronym:
-            yield body.acronym
-
-
-def frame_cues(lexicon: Any) -> list[GateCue]:
-    """Encounter cues for the frames a user added to the meeting step (``frame_files``), so that no
-    frame the meeting step reads can open in an article the gate rules out; the shipped frames are
-    covered by ``gate.jsonl``. Each lemma becomes its stem as a prefix (covering its inflections),
-    each word start (``forms``) a prefix as it is."""
-    from .meetings.lexicon import MeetingLexicon
-
-    shipped = set(MeetingLexicon.default().frames)
-    out: list[GateCue] = []
-    for frame in lexicon.frames:
-        if frame in shipped:
-            continue
-        for lemma in frame.lemmas:
-            word = lemma.split()[0].removeprefix("s'").removeprefix("se ")
-            if frame.pos == "verb":
-                for ending in ("oir", "er", "ir", "re"):
-                    if word.endswith(ending) and len(word) - len(ending) >= 3:
-                        word = word[: -len(ending)]
-                        break
-            out.append(GateCue(cue="encounter", text=word, prefix=True))
-        out.extend(GateCue(cue="encounter", text=form, prefix=True) for form in frame.forms)
-    return out

@@ -702,8 +702,10 @@ class Extractor:
     def _analyze_one(self, text: str, day: dt.date | None, *, gate: bool = False) -> Analysis:
         # spaCy components are not documented as thread-safe: serialise calls on one pipeline
         with self._lock:
-            doc = self.make_doc(text, day)
-            reason = self.gate.skip_reason(doc) if gate else None
+            reason = self.gate.text_skip_reason(text) if gate else None  # no tokenizer when no word can be a cue
+            if reason is None:
+                doc = self.make_doc(text, day)
+                reason = self.gate.skip_reason(doc) if gate else None
             if reason is None:
                 doc = self.nlp(doc)
         if reason is not None:
@@ -938,8 +940,10 @@ class Extractor:
         with self._lock:
             for entry in regular:
                 try:
-                    doc = self.make_doc(entry[2], entry[3])
-                    reason = self.gate.skip_reason(doc) if gate else None
+                    reason = self.gate.text_skip_reason(entry[2]) if gate else None  # no tokenizer when no word can be a cue
+                    if reason is None:
+                        doc = self.make_doc(entry[2], entry[3])
+                        reason = self.gate.skip_reason(doc) if gate else None
                 except Exception as err:
                     results[entry[0]] = _failure_record(entry[0], entry[1], err, component="tokenizer")
                     continue

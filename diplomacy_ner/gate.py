@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -55,8 +56,10 @@ from spacy.attrs import IS_PUNCT, IS_SPACE, IS_TITLE, LOWER
 from spacy.tokens import Doc
 
 from .errors import Errors, KnowledgeBaseError
-from .folding import fold
+from .folding import _LETTER_MAP, fold
 from .lexicons import word_set
+from .meetings.topics import fold_text
+from .normalize import _INVISIBLE
 
 logger = logging.getLogger("diplomacy_ner")
 
@@ -76,6 +79,13 @@ NEXT_WORDS = 4
 REFLEXIVE_REACH = 5
 MIN_NAME_LENGTH = 4
 _VERB_ENDINGS = ("oir", "er", "ir", "re")
+
+# Characters after which the cheap text scan of :meth:`MeetingGate.text_skip_reason` could miss a word
+# the tokens hold: markup and entities (the normaliser may join words), letters that
+# :func:`~diplomacy_ner.folding.fold` case-folds to several ("ß" -> "ss"), and everything past Latin Extended-A
+# but general punctuation (combining accents, ligatures, other scripts).
+_SCREEN_UNSAFE = re.compile("[<&ßĳĲŀĿŉſ\u0180-\u1fff\u2070-\u20ab\u20ad-\u218f\u2c00-\uffff]")
+_SCREEN_FOLD = {**_LETTER_MAP, ord("-"): " "}  # after fold_text: "œ" -> "oe", hyphens split words as in fold
 
 CueKind = Literal["encounter", "official", "anaphor", "inflection"]
 CueText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -222,6 +232,29 @@ class _FrameCue:
         return any(low.startswith(stem) and (len(low) == len(stem) or low[len(stem) :] in endings) for stem in self.stems)
 
 
+def _trie(words: Iterable[str]) -> str:
+    """One regular expression matching any of ``words``, factored on common prefixes (a trie), so
+    that a scan fails on the first character at most positions."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict[str, Any]) -> str:
+        ends = "" in node
+        parts = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        if ends:
+            return f"(?:{body})?"
+        return body
+
+    return "(?:" + render(tree) + ")"
+
+
 # What an encounter cue needs near it, from the most to the least permissive.
 _PLAIN, _JOIN, _GROUP = range(3)
 
@@ -312,7 +345,8 @@ class MeetingGate:
         self.frames = frame_cues(lexicon.frames if frames is None else frames, cues)
         self.reflexives = frozenset(lexicon.word_set("reflexive") if reflexives is None else reflexives)
         self.endings = word_set("verb_endings")
-        self._words: dict[int, tuple[str, tuple[_FrameCue, ...], bool, bool, bool]] = {}
+        self._screens: tuple[re.Pattern[str], re.Pattern[str] | None] | None = None
+        self._words: dict[int, tuple[str, tuple[_FrameCue, ...], bool, bool, bool, str]] = {}
 
     @classmethod
     def from_pipeline(cls, nlp: Any, gate_files: Sequence[str | os.PathLike[str]] = ()) -> MeetingGate:
@@ -340,23 +374,74 @@ class MeetingGate:
         logger.debug("meeting gate: %d cues, %d frames, %d names", len(cues), len(gate.frames), len(names))
         return gate
 
-    def _word(self, orth: int, low: str) -> tuple[str, tuple[_FrameCue, ...], bool, bool, bool]:
-        """Per distinct lower-cased word (cached): folded form, frames it may open, and whether a
-        gate encounter, actor or anaphor cue may start on it."""
+    def _word(self, orth: int, low: str) -> tuple[str, tuple[_FrameCue, ...], bool, bool, bool, str]:
+        """Per distinct lower-cased word (cached): folded form, frames it may open, whether a
+        gate encounter, actor or anaphor cue may start on it, and the word itself."""
         info = self._words.get(orth)
         if info is None:
             if len(self._words) > 200_000:
                 self._words.clear()
             folded = fold(low) if low.strip() else low
-            frames = tuple(f for f in self.frames if f.opens(low, self.endings)) if folded else ()
+            screen = (self._screens or self._build_screens())[0]
+            # most words open no frame: one regex match rules them out before the per-frame test
+            frames = tuple(f for f in self.frames if f.opens(low, self.endings)) if screen.match(low) else ()
             info = self._words[orth] = (
                 folded,
                 frames,
                 self.encounter.starts(folded),
                 self.official.starts(folded),
                 self.anaphor.starts(folded),
+                low,
             )
         return info
+
+    def text_skip_reason(self, text: str) -> str | None:
+        """:data:`SKIP_REASON` when no word of ``text`` can be an encounter cue, so that the article
+        is skipped without being tokenized; None when the tokens must be looked at (:meth:`skip_reason`).
+
+        One regular-expression scan of the text: every frame form, lemma stem with a verb ending,
+        noun frame and gate encounter word, at a word start. It never rules out an article the
+        token test would let through: a text the normaliser could change into new words (HTML
+        tags or entities, combining accents) or with letters folding does not map one for one is
+        always left to the tokens.
+
+        text (str): the article as received.
+        RETURNS (str | None): :data:`SKIP_REASON`, or None.
+        """
+        if _SCREEN_UNSAFE.search(text):
+            return None
+        text = _INVISIBLE.sub("", text)  # as the normaliser does: soft hyphens, zero-width marks, "\r"
+        frames, cues = self._screens or self._build_screens()
+        if frames.search(text.lower()) or (cues is not None and cues.search(fold_text(text.translate(_LETTER_MAP)).translate(_SCREEN_FOLD))):
+            return None
+        return SKIP_REASON
+
+    def _build_screens(self) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+        """The two scans of :meth:`text_skip_reason`: frames on the lower-cased text, gate encounter
+        words on the folded text."""
+        start, end = r"(?<![^\W\d_])", r"(?![^\W\d_])"
+        endings = "|".join(re.escape(e) for e in sorted(self.endings, key=len, reverse=True))
+        prefixes: set[str] = set()
+        stems: set[str] = set()
+        nouns: set[str] = set()
+        for frame in self.frames:
+            prefixes.update(frame.forms)
+            prefixes.update(frame.irregular)
+            stems.update(frame.stems)
+            nouns.update(frame.nouns)
+        branches = []
+        if prefixes:
+            branches.append(_trie(prefixes))
+        if stems:
+            branches.append(f"{_trie(stems)}(?:{endings})?{end}")
+        if nouns:
+            branches.append(f"{_trie(nouns)}[sx]?{end}")
+        frames = re.compile(f"{start}(?:{'|'.join(branches) or '(?!)'})")
+        exact = {*self.encounter.words, *self.encounter.phrases}
+        cue_branches = ([f"{_trie(exact)}{end}"] if exact else []) + ([_trie(self.encounter.prefixes)] if self.encounter.prefixes else [])
+        cues = re.compile(f"{start}(?:{'|'.join(cue_branches)})") if cue_branches else None
+        self._screens = (frames, cues)
+        return self._screens
 
     def passes(self, doc: Doc) -> bool:
         """Can ``doc`` (tokenized, not yet tagged) report a meeting?
@@ -377,10 +462,25 @@ class MeetingGate:
             return SKIP_REASON
         strings = doc.vocab.strings
         rows = doc.to_array([LOWER, IS_SPACE, IS_PUNCT, IS_TITLE]).tolist()
-        infos = [self._word(row[0], strings[row[0]]) for row in rows]
-        folded = [info[0] for info in infos]
-        # an encounter: (token, sentence, what it needs: _PLAIN / _JOIN / _GROUP)
-        encounters: list[tuple[int, int, int]] = []
+        get = self._words.get
+        infos = [get(row[0]) or self._word(row[0], strings[row[0]]) for row in rows]
+        # first the encounter cues alone (few tokens): most articles stop here
+        found: list[tuple[int, int]] = []  # (token, what it needs: _PLAIN / _JOIN / _GROUP)
+        folded: list[str] | None = None
+        for i, info in enumerate(infos):
+            if not (info[1] or info[2]) or rows[i][1] or rows[i][2]:
+                continue
+            held = [frame for frame in info[1] if self._conditions_hold(frame, i, infos)]
+            if held:
+                found.append((i, min(_need(f) for f in held)))
+            elif info[2]:
+                folded = folded or [x[0] for x in infos]
+                if self.encounter.at(folded, i):
+                    found.append((i, _PLAIN))
+        if not found:
+            return SKIP_REASON
+        folded = folded or [x[0] for x in infos]
+        # then sentences, actors and capitalised words over the whole article
         actors: dict[int, int] = {}  # sentence -> titles and known names
         anaphors: set[int] = set()
         sentence_of = [0] * n
@@ -389,7 +489,7 @@ class MeetingGate:
         sentence = 0
         first = True
         for i, (_, is_space, is_punct, is_title) in enumerate(rows):
-            word, frames, enc, official, anaphor = infos[i]
+            word, _, _, official, anaphor, _ = infos[i]
             sentence_of[i] = sentence
             if is_space or (is_punct and word not in self.official.words):
                 if word in SENTENCE_ENDS or (is_space and "\n" in word):
@@ -397,17 +497,13 @@ class MeetingGate:
                     sentence_start.append(i + 1)
                     first = True
                 continue
-            held = [frame for frame in frames if self._conditions_hold(frame, doc, i, rows)]
-            if held:
-                encounters.append((i, sentence, min(_need(f) for f in held)))
-            elif enc and self.encounter.at(folded, i):
-                encounters.append((i, sentence, _PLAIN))
             if official and self.official.at(folded, i):
                 actors[sentence] = actors.get(sentence, 0) + 1
             if anaphor and self.anaphor.at(folded, i):
                 anaphors.add(sentence)
             capitalised[i] = bool(is_title) and not first
             first = False
+        encounters = [(i, sentence_of[i], need) for i, need in found]
         if not encounters:
             return SKIP_REASON
         caps_before = [0] * (n + 1)  # capitalised words before each token
@@ -437,15 +533,14 @@ class MeetingGate:
                 return None
         return SKIP_REASON
 
-    def _conditions_hold(self, frame: _FrameCue, doc: Doc, i: int, rows: list[list[int]]) -> bool:
+    def _conditions_hold(self, frame: _FrameCue, i: int, infos: list[Any]) -> bool:
         """A frame's ``needs_next`` and ``needs_reflexive`` conditions, on the surface tokens around ``i``."""
-        strings = doc.vocab.strings
         if frame.needs_reflexive and not any(
-            strings[rows[j][0]] in self.reflexives for j in range(max(0, i - REFLEXIVE_REACH), i)
+            infos[j][5] in self.reflexives for j in range(max(0, i - REFLEXIVE_REACH), i)
         ):
             return False
         if frame.needs_next and not any(
-            strings[rows[j][0]] in frame.needs_next for j in range(i + 1, min(len(rows), i + 1 + NEXT_WORDS))
+            infos[j][5] in frame.needs_next for j in range(i + 1, min(len(infos), i + 1 + NEXT_WORDS))
         ):
             return False
         return True

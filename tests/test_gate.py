@@ -184,3 +184,21 @@ def test_an_irregular_stem_comes_from_the_gate_lexicon(tokenizer, tmp_path):
     assert not MeetingGate([c for c in default_gate_cues() if c.text != "pri"], NAMES).passes(
         tokenizer("Le ministre prit part aux travaux.")
     )
+
+
+def test_the_text_scan_stops_only_what_the_tokens_would(gate, tokenizer):
+    """``text_skip_reason`` skips an article before tokenizing it, never one the token test lets through."""
+    assert gate.text_skip_reason(SPORT) == SKIP_REASON
+    texts = [
+        MEETING,
+        "Le ministre a ren\u00adcontré son homologue.",  # a soft hyphen the normaliser removes
+        "Le ministre a re&ccedil;u son homologue.",  # an entity
+        "Le ministre a rec\u0327u son homologue.",  # a combining cedilla
+        "Le ministre s\u2019est entretenu avec son homologue.",
+        "LE MINISTRE A REÇU SON HOMOLOGUE.",
+        "Une VISITE officielle du ministre. Une visite-éclair du Président.",
+        "Le c\u0153ur du sommet : le Président a reçu son homologue.",
+    ]
+    for text in texts:
+        if gate.passes(tokenizer(text)):
+            assert gate.text_skip_reason(text) is None, text

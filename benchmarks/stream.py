@@ -17,7 +17,10 @@ without the gate, scores both with the reference scorer
 each, which must be identical (entity scores differ by design: a gated article
 gets no entities).
 
-Run: ``python benchmarks/stream.py [--docs 400] [--batch-size 32] [--rounds 3] [--skip-gold]``
+With ``--check-lost`` it also runs the stream without the gate and counts the
+articles that have a meeting then but were stopped by the gate.
+
+Run: ``python benchmarks/stream.py [--docs 400] [--batch-size 32] [--rounds 3] [--skip-gold] [--check-lost]``
 """
 
 from __future__ import annotations
@@ -115,6 +118,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds (best kept)")
     parser.add_argument("--skip-gold", action="store_true", help="do not score the gold corpora")
+    parser.add_argument(
+        "--check-lost",
+        action="store_true",
+        help="also run the stream without the gate and count the articles with a meeting the gate stopped",
+    )
     args = parser.parse_args(argv)
 
     path = shared_dir() / "corpus" / STREAM
@@ -162,6 +170,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"gated out: {sum(gated)}/{n} articles ({sum(gated) / n:.1%}), "
         f"{gated_chars / chars:.1%} of the characters; {meetings} meetings found in the rest"
     )
+    if args.check_lost:
+        ungated = [r for r, _ in extractor.pipe(items, as_tuples=True, batch_size=args.batch_size, gate=False)]
+        with_meetings = [bool(r.analysis and r.analysis.meetings) for r in ungated]
+        lost = [rec.get("id") for rec, g, m in zip(records, gated, with_meetings, strict=True) if g and m]
+        print(
+            f"without the gate {sum(with_meetings)} articles have a meeting; the gate stopped {len(lost)} of them"
+            + (f": {', '.join(str(x) for x in lost)}" if lost else "")
+        )
     if not args.skip_gold:
         gold_scores(extractor)
 

@@ -85,7 +85,9 @@ _VERB_ENDINGS = ("oir", "er", "ir", "re")
 # :func:`~diplomacy_ner.folding.fold` case-folds to several ("ß" -> "ss"), and everything past Latin Extended-A
 # but general punctuation (combining accents, ligatures, other scripts).
 _SCREEN_UNSAFE = re.compile("[<&ßĳĲŀĿŉſ\u0180-\u1fff\u2070-\u20ab\u20ad-\u218f\u2c00-\uffff]")
-_SCREEN_FOLD = {**_LETTER_MAP, ord("-"): " "}  # after fold_text: "œ" -> "oe", hyphens split words as in fold
+_SCREEN_APOSTROPHES = "\u2019\u2018\u02bc\u00b4\u2032"  # the normaliser makes them "'"
+_SCREEN_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*'?")
+_WORD_START, _WORD_END = r"(?<![^\W\d_])", r"(?![^\W\d_])"  # no letter before / after
 
 CueKind = Literal["encounter", "official", "anaphor", "inflection"]
 CueText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -232,6 +234,26 @@ class _FrameCue:
         return any(low.startswith(stem) and (len(low) == len(stem) or low[len(stem) :] in endings) for stem in self.stems)
 
 
+@lru_cache(maxsize=1)
+def _screen_fold_table() -> dict[int, str]:
+    """One plain ``str.translate`` table doing, for every character the text scan accepts, what
+    :func:`~diplomacy_ner.folding.fold` does to a word: lower case, no accents, "œ" -> "oe",
+    straight apostrophes, hyphens and dashes as spaces (a dict subclass or several passes are
+    several times slower)."""
+    codes = [*range(0x180), *range(0x2000, 0x2070), 0x20AC, *range(0x2190, 0x2C00)]
+    table = {}
+    for code in codes:
+        char = chr(code)
+        folded = fold_text(char.translate(_LETTER_MAP))
+        if folded in ("-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212", "\u00ad"):
+            folded = " "
+        if folded != char:
+            table[code] = folded
+    for char in _SCREEN_APOSTROPHES + "`":
+        table[ord(char)] = "'"
+    return table
+
+
 def _trie(words: Iterable[str]) -> str:
     """One regular expression matching any of ``words``, factored on common prefixes (a trie), so
     that a scan fails on the first character at most positions."""
@@ -346,6 +368,7 @@ class MeetingGate:
         self.reflexives = frozenset(lexicon.word_set("reflexive") if reflexives is None else reflexives)
         self.endings = word_set("verb_endings")
         self._screens: tuple[re.Pattern[str], re.Pattern[str] | None] | None = None
+        self._actor_screen: re.Pattern[str] | None = None
         self._words: dict[int, tuple[str, tuple[_FrameCue, ...], bool, bool, bool, str]] = {}
 
     @classmethod
@@ -412,9 +435,82 @@ class MeetingGate:
             return None
         text = _INVISIBLE.sub("", text)  # as the normaliser does: soft hyphens, zero-width marks, "\r"
         frames, cues = self._screens or self._build_screens()
-        if frames.search(text.lower()) or (cues is not None and cues.search(fold_text(text.translate(_LETTER_MAP)).translate(_SCREEN_FOLD))):
+        folded = text.translate(_screen_fold_table())
+        if cues is not None and cues.search(folded):
             return None
+        low = text.lower()
+        for apostrophe in _SCREEN_APOSTROPHES:
+            if apostrophe in low:
+                low = low.replace(apostrophe, "'")
+        has_actor: bool | None = None
+        for match in frames.finditer(low):
+            start = match.start()
+            candidates = self._screen_frames(low, start)
+            if not candidates or any(not (f.needs_next or f.needs_reflexive or f.needs_group or f.join) for f in candidates):
+                return None
+            for frame in candidates:
+                if frame.needs_reflexive and not self._screen_reflexive(low, start):
+                    continue
+                if frame.needs_next and not self._screen_next(low, start, frame):
+                    continue
+                if frame.needs_group or frame.join:
+                    # an actor in the sentence: at least some title or person's name in the article
+                    if has_actor is None:
+                        has_actor = self._screen_actor().search(folded) is not None
+                    if not has_actor:
+                        continue
+                return None
         return SKIP_REASON
+
+    def _screen_frames(self, low: str, start: int) -> list[_FrameCue]:
+        """The frames a token starting at ``start`` of the lower-cased text may open (any token end)."""
+        head = _SCREEN_WORD.match(low, start)
+        word = head.group() if head else ""
+        ends = {word, *(word[: i] for i, char in enumerate(word) if char in "-'")}
+        return [
+            f
+            for f in self.frames
+            if (f.forms and low.startswith(f.forms, start))
+            or (f.irregular and low.startswith(f.irregular, start))
+            or any(f.opens(w, self.endings) for w in ends if w)
+        ]
+
+    def _screen_reflexive(self, low: str, start: int) -> bool:
+        """A reflexive may be among the :data:`REFLEXIVE_REACH` tokens before ``start``: it is within
+        the whitespace-separated chunks that hold them (a superset)."""
+        before = low[max(0, start - 400) : start]
+        chunks = before.split()
+        if len(chunks) <= REFLEXIVE_REACH and start > 400:
+            return True  # chunks too long to tell: leave it to the tokens
+        window = " ".join(chunks[-(REFLEXIVE_REACH + 1) :])
+        return self._word_pattern(tuple(sorted(self.reflexives))).search(window) is not None
+
+    def _screen_next(self, low: str, start: int, frame: _FrameCue) -> bool:
+        """A ``needs_next`` word may be among the :data:`NEXT_WORDS` tokens after the cue: it is within
+        the cue's chunk and the next whitespace-separated chunks (a superset)."""
+        after = low[start : start + 400]
+        chunks = after.split()
+        if len(chunks) <= NEXT_WORDS and start + 400 < len(low):
+            return True
+        window = " ".join(chunks[: NEXT_WORDS + 1])
+        return self._word_pattern(tuple(sorted(frame.needs_next))).search(window) is not None
+
+    @staticmethod
+    @lru_cache(maxsize=256)
+    def _word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+        """Any of ``words`` as a whole token of a text (a word ending in a letter or digit must not go on)."""
+        return re.compile(
+            "|".join(_WORD_START + re.escape(w) + (_WORD_END if w[-1:].isalnum() else "") for w in words) or "(?!)"
+        )
+
+    def _screen_actor(self) -> re.Pattern[str]:
+        """Any first word of an actor cue (titles, honorifics, people's names) on the folded text."""
+        if self._actor_screen is None:
+            words = {*self.official.words, *self.official.phrases}
+            alnum = {w for w in words if w[-1:].isalnum()}
+            branches = ([f"{_trie(alnum)}(?![^\\W\\d_])"] if alnum else []) + ([_trie(words - alnum)] if words - alnum else [])
+            self._actor_screen = re.compile(f"(?<![^\\W\\d_])(?:{'|'.join(branches) or '(?!)'})")
+        return self._actor_screen
 
     def _build_screens(self) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
         """The two scans of :meth:`text_skip_reason`: frames on the lower-cased text, gate encounter

@@ -26,6 +26,11 @@ encounter frame of the meeting step *and* an actor stands close to it:
 - An *anaphor* of a user gate file in the cue's sentence counts as an actor when
   the article holds one somewhere (the shipped lexicon lists none).
 
+Before tokenizing, :meth:`MeetingGate.text_skip_reason` scans the raw text once
+for the same cues with the same conditions, loosened to whitespace-separated
+chunks so that it can only let through more than the token test: most articles
+of a stream stop there, without a tokenizer.
+
 An article that fails is returned without entities or meetings, with
 ``Analysis.skipped`` saying why. The test must never stop an article the
 meeting step would find a meeting in: a test checks this on the gold corpora.
@@ -369,6 +374,7 @@ class MeetingGate:
         self.endings = word_set("verb_endings")
         self._screens: tuple[re.Pattern[str], re.Pattern[str] | None] | None = None
         self._actor_screen: re.Pattern[str] | None = None
+        self._screen_words: dict[str, tuple[_FrameCue, ...]] = {}
         self._words: dict[int, tuple[str, tuple[_FrameCue, ...], bool, bool, bool, str]] = {}
 
     @classmethod
@@ -462,18 +468,23 @@ class MeetingGate:
                 return None
         return SKIP_REASON
 
-    def _screen_frames(self, low: str, start: int) -> list[_FrameCue]:
+    def _screen_frames(self, low: str, start: int) -> tuple[_FrameCue, ...]:
         """The frames a token starting at ``start`` of the lower-cased text may open (any token end)."""
         head = _SCREEN_WORD.match(low, start)
         word = head.group() if head else ""
-        ends = {word, *(word[: i] for i, char in enumerate(word) if char in "-'")}
-        return [
-            f
-            for f in self.frames
-            if (f.forms and low.startswith(f.forms, start))
-            or (f.irregular and low.startswith(f.irregular, start))
-            or any(f.opens(w, self.endings) for w in ends if w)
-        ]
+        frames = self._screen_words.get(word)
+        if frames is None:
+            if len(self._screen_words) > 50_000:
+                self._screen_words.clear()
+            ends = {word, *(word[:i] for i, char in enumerate(word) if char in "-'")}
+            frames = self._screen_words[word] = tuple(
+                f
+                for f in self.frames
+                if (f.forms and word.startswith(f.forms))
+                or (f.irregular and word.startswith(f.irregular))
+                or any(f.opens(w, self.endings) for w in ends if w)
+            )
+        return frames
 
     def _screen_reflexive(self, low: str, start: int) -> bool:
         """A reflexive may be among the :data:`REFLEXIVE_REACH` tokens before ``start``: it is within

@@ -27,10 +27,8 @@ Run: ``python benchmarks/stream.py [--docs 400] [--batch-size 32] [--rounds 3] [
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib.util
 import json
-import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -51,14 +49,6 @@ MEETING_METRICS = ("meeting", "participant", "topics", "bodies", "agreements")
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
     """The records of a JSONL file."""
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def timed(fn: Any) -> float:
-    """Wall time of one call of ``fn``."""
-    gc.collect()
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
 
 
 def load_scorer() -> Any:

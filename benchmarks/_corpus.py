@@ -10,11 +10,15 @@ order until there are at least ``min_docs`` documents. The shared folder is
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import platform
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_CORPORA = ("seeds.jsonl", "dev.jsonl", "dev-wikinews.jsonl", "news-dev.jsonl")
@@ -132,3 +136,31 @@ def machine() -> str:
         f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPU cores, "
         f"Python {platform.python_version()}, spaCy on CPU"
     )
+
+
+def interleaved_times(
+    chunks: list[Any], bare: Callable[[Any], Any], ours: Callable[[Any], Any], rounds: int
+) -> tuple[float, float]:
+    """Time ``bare`` and ``ours`` on the same chunks of a corpus, interleaved chunk by chunk.
+
+    On a shared machine the load changes within seconds; timing the whole corpus with
+    one side and then with the other lets a burst of load fall on one side only. Here
+    every chunk is run by both sides back to back (who goes first alternates), each
+    chunk keeps its best time per side over the rounds, and the totals are the sums.
+
+    chunks (list): the corpus, cut in chunks (each passed whole to ``bare`` and ``ours``).
+    bare, ours (Callable): run one chunk.
+    rounds (int): passes over the corpus.
+    RETURNS (tuple[float, float]): total seconds of bare and of ours.
+    """
+    best_bare = [float("inf")] * len(chunks)
+    best_ours = [float("inf")] * len(chunks)
+    for r in range(rounds):
+        for i, chunk in enumerate(chunks):
+            order = ((bare, best_bare), (ours, best_ours))
+            for fn, best in order if (i + r) % 2 == 0 else order[::-1]:
+                gc.collect()
+                start = time.perf_counter()
+                fn(chunk)
+                best[i] = min(best[i], time.perf_counter() - start)
+    return sum(best_bare), sum(best_ours)

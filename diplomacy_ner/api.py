@@ -177,8 +177,10 @@ class Extractor:
     def _analyze_one(self, text: str, day: dt.date | None, *, gate: bool = False) -> Analysis:
         # spaCy components are not documented as thread-safe: serialise calls on one pipeline
         with self._lock:
-            doc = self.make_doc(text, day)
-            reason = self.gate.skip_reason(doc) if gate else None
+            reason = self.gate.text_skip_reason(text) if gate else None  # no tokenizer when no word can be a cue
+            if reason is None:
+                doc = self.make_doc(text, day)
+                reason = self.gate.skip_reason(doc) if gate else None
             if reason is None:
                 doc = self.nlp(doc)
         if reason is not None:

@@ -208,8 +208,11 @@ def analyze_batch(runner: Runner, work: Sequence[Work], *, gate: bool = False) -
     with runner.lock:
         for entry in regular:
             try:
-                doc = runner.make_doc(entry[2], entry[3])
-                reason = runner.gate.skip_reason(doc) if gate else None
+                # no tokenizer when no word of the text can be a cue
+                reason = runner.gate.text_skip_reason(entry[2]) if gate else None
+                if reason is None:
+                    doc = runner.make_doc(entry[2], entry[3])
+                    reason = runner.gate.skip_reason(doc) if gate else None
             except Exception as err:
                 results[entry[0]] = failure_record(entry[0], entry[1], err, component="tokenizer")
                 continue

@@ -14,7 +14,8 @@ import unicodedata
 from functools import lru_cache
 
 # Letters that NFKD does not decompose into a base letter plus a combining mark.
-_LETTER_MAP = str.maketrans(
+#: Letters NFKD keeps whole, mapped to ASCII (shared with the meeting gate).
+LETTER_MAP = str.maketrans(
     {
         "ø": "o",
         "Ø": "o",
@@ -59,7 +60,7 @@ def fold(text: str) -> str:
     """
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    stripped = stripped.translate(_LETTER_MAP).casefold()
+    stripped = stripped.translate(LETTER_MAP).casefold()
     stripped = _APOSTROPHES.sub("'", stripped)
     stripped = _DASHES.sub(" ", stripped)
     return _WHITESPACE.sub(" ", stripped).strip()

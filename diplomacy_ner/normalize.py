@@ -23,7 +23,8 @@ _APOSTROPHES = re.compile("[\u2019\u2018\u02bc\u00b4\u2032]")
 _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]")
 # zero-width characters, bidirectional marks and isolates (including the Arabic letter mark),
 # soft hyphens, variation selectors and carriage returns: removed
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad\u061c\u180e\ufe00-\ufe0f\r]")
+#: Invisible marks the normaliser drops (shared with the meeting gate).
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad\u061c\u180e\ufe00-\ufe0f\r]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # runs of control characters, terminal colour codes ("\x1b[31m") included
 _CONTROL_RUN = re.compile("(?:\x1b\\[[0-9;?]{0,20}[ -/]{0,5}[@-~]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f])+")
@@ -141,7 +142,7 @@ def _newline_edits(text: str) -> list[Edit]:
 def _clean_entity_value(value: str) -> str:
     """Apply the character clean-up to what an HTML entity stands for ("&rsquo;", "&#8203;"...)."""
     value = _SURROGATE.sub("\ufffd", value)
-    value = _INVISIBLE.sub("", value)
+    value = INVISIBLE.sub("", value)
     value = _CONTROL.sub(" ", value)
     value = _LINE_SEPARATORS.sub("\n", value)
     value = _APOSTROPHES.sub("'", value)
@@ -193,7 +194,7 @@ def _collect_edits(text: str) -> list[Edit]:
         value = unicodedata.normalize("NFC", m.group())
         if value != m.group():
             edits.append(Edit(m.start(), m.end(), value))
-    for m in _INVISIBLE.finditer(text):
+    for m in INVISIBLE.finditer(text):
         edits.append(Edit(m.start(), m.end(), ""))
     for m in _CONTROL_RUN.finditer(text):
         edits.append(_separator_edit(text, m.start(), m.end(), joins_words=False))

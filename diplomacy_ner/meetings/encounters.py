@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -78,11 +79,23 @@ def _next_words(doc: Doc, tok: Token, sent: Span, n: int = 4) -> list[str]:
     return [doc[k].lower_ for k in range(tok.i + 1, min(sent.end, tok.i + 1 + n))]
 
 
+@lru_cache(maxsize=8)
+def _form_prefixes(verb_forms: tuple[tuple[str, int], ...]) -> tuple[str, ...]:
+    return tuple(form for form, _ in verb_forms)
+
+
 def _frame_for(ctx: DocContext, tok: Token, sent: Span) -> Frame | None:
     lex = ctx.lex
     doc = ctx.doc
     lemma = tok.lemma_.lower()
     low = tok.lower_
+    if (
+        lemma not in lex.verb_frames
+        and lemma not in lex.noun_frames
+        and low not in lex.noun_frames
+        and not low.startswith(_form_prefixes(lex.verb_forms))
+    ):
+        return None  # no frame can open here: skip the part-of-speech and morphology reads
     candidates: list[Frame] = []
     verbal = tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.morph.get("VerbForm") == ["Part"])
     if verbal:

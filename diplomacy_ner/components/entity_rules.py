@@ -96,7 +96,7 @@ class EntityRules(LinkerKB):
             self.user_patterns.extend(load_pattern_file(path))
         self._names_built_for: tuple[int, int] | None = None
         self._build_rules()
-        from ..meetings.places import Gazetteer
+        from ..kb.places import Gazetteer
 
         self.gazetteer = Gazetteer.default()  # loaded with the pipeline, not on the first document
 

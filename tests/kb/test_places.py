@@ -1,4 +1,4 @@
-"""The city gazetteer (diplomacy_ner.meetings.places)."""
+"""The city gazetteer (diplomacy_ner.kb.places)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from diplomacy_ner.errors import KnowledgeBaseError
-from diplomacy_ner.meetings.places import Gazetteer, Place
+from diplomacy_ner.kb.places import Gazetteer, Place
 
 
 @pytest.fixture(scope="module")

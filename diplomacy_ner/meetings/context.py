@@ -88,6 +88,8 @@ class DocContext:
         self._roots: dict[int, Any] = {}
         self._years: dict[int, list[int]] = {}
         self.body_places_cache: list[Span] | None = None
+        self.lead_date: tuple[Span | None, dt.date | None] | None = None  # slots.lead_date, once per doc
+        self.person_starts: list[int] = [p.start for p in self.by_label.get("PERSON", [])]
 
     # -- cached per-sentence facts: every layer asks them per predicate, a long sentence pays once --------
     def line_bounds(self, char: int) -> tuple[int, int]:

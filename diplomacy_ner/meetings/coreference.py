@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 
 from spacy.tokens import Span, Token
@@ -139,9 +140,8 @@ class Coreference:
         """"Le nouveau président reçoit … depuis l'entrée en fonction de X": a title the text names only later."""
         ctx = self.ctx
         k = ctx.sentence_of.get(tok.i, -1)
-        for s in ctx.by_label.get("PERSON", []):
-            if s.start <= tok.i:
-                continue
+        persons = ctx.by_label.get("PERSON", [])
+        for s in persons[bisect.bisect_right(ctx.person_starts, tok.i) :]:
             if ctx.sentence_of.get(s.start, -1) - k > 6:
                 break
             info = ctx.person_info(s.kb_id_)

@@ -77,10 +77,15 @@ def date_for(ctx: DocContext, sent: Span, trigger: Token, previous: dt.date | No
 
 def lead_date(ctx: DocContext, before: int) -> tuple[Span | None, dt.date | None]:
     """The first day the body states before token ``before`` ("ont signé, samedi à Amman, …"): the day
-    of the event the article reports, for a meeting whose own sentences give none."""
+    of the event the article reports, for a meeting whose own sentences give none (found once per doc)."""
+    if ctx.lead_date is None:
+        ctx.lead_date = _first_body_day(ctx)
+    span, value = ctx.lead_date
+    return (span, value) if span is not None and span.start < before else (None, None)
+
+
+def _first_body_day(ctx: DocContext) -> tuple[Span | None, dt.date | None]:
     for d in ctx.by_label.get("DATE", []):
-        if d.start >= before:
-            break
         info = d._.info or {}
         if info.get("kind") in ("month", None) or header_date(ctx, d):
             continue

@@ -70,11 +70,30 @@ def participant_dict(ctx: DocContext, p: Official) -> dict[str, Any]:
     return {"name": p.name, "role": p.role, "country": p.country, "id": p.person_id, "mentions": mentions}
 
 
+def merge_placed_titles(d: Draft, participants: list[Official]) -> list[Official]:
+    """"Le chef de la diplomatie vietnamienne" beside the one named foreign minister the text does not
+    place: one person, who takes the title's country (never a counterpart: "son homologue")."""
+    named_countries = {p.country for p in participants if not p.unnamed and p.country}
+    kept = list(participants)
+    for p in participants:
+        if not p.unnamed or not p.country or p.cls in (None, "generic") or p.country in named_countries:
+            continue
+        same = [q for q in kept if not q.unnamed and q.country is None and q.cls == p.cls]
+        if len(same) == 1 and len(kept) > 2:
+            same[0].country = p.country
+            named_countries.add(p.country)
+            kept.remove(p)
+            if d.host == p.key:
+                d.host = same[0].key
+    return kept
+
+
 def finalise(ctx: DocContext, d: Draft) -> dict[str, Any]:
     """The meeting dict (schema ``Meeting``) of a draft."""
     lex = ctx.lex
     participants = list({(p.person_id or p.key): p for p in reversed(d.participants.values())}.values())[::-1]
     fill_roles(participants)
+    participants = merge_placed_titles(d, participants)
     fill_countries(ctx, d, participants)
     # "le chef de la diplomatie vietnamienne" beside the named Vietnamese foreign minister: one person
     named = {(p.country, p.cls) for p in participants if not p.unnamed and p.country}

@@ -111,10 +111,12 @@ class Coreference:
         # only a dateline says for sure where the text speaks from ("Rabat - Le chef du gouvernement …")
         home = (self.ctx.dateline or {}).get("country")
         cls = info.get("class")
-        if home is None or cls not in self.ctx.lex.word_set("unnamed_subject_class"):
+        if cls not in self.ctx.lex.word_set("unnamed_subject_class"):
             return None
+        # without a dateline, a communiqué's own head of state ("Le Président de la République s'est
+        # entretenu avec …"): the country is left to the meeting's slots (the article's home country)
         role = info.get("role")
-        return Official(f"unnamed:{home}:{(role or cls).lower()}", None, None, role, home, cls, title.start, title.end, [title], unnamed=True)
+        return Official(f"unnamed:{home or '?'}:{(role or cls).lower()}", None, None, role, home, cls, title.start, title.end, [title], unnamed=True)
 
     def _last_mentioned(self, tok: Token, officials: list[Official]) -> Official | None:
         before = [o for o in officials if o.end <= tok.i and not o.unnamed]

@@ -145,7 +145,8 @@ def find_predicates(ctx: DocContext, k: int) -> list[Encounter]:
                 enc.tokens.add(head.i)  # "a tenu une série d'entretiens avec"
                 tok, head = head, head.head
             owner = by_token.get(head.i)
-            if owner is not None and owner is not enc and owner.frame.pos == "verb":
+            sequel = any(c.dep_ == "case" and c.lower_ in lex.word_set("sequence_mark") for c in tok.children)
+            if owner is not None and owner is not enc and owner.frame.pos == "verb" and not sequel:
                 # "a reçu un appel téléphonique de X", "reçu en audience": one encounter
                 owner.tokens.add(tok.i)
                 if enc.frame.kind and owner.frame.kind is None:

@@ -49,6 +49,8 @@ def status(ctx: DocContext, sent: Span, trigger: Token) -> str | None:
         trigger.morph.get("VerbForm") == ["Inf"] or trigger.pos_ in ("NOUN", "PROPN")
     ):
         return "planned"  # "se rend à Washington pour rencontrer X", "est arrivé pour une réunion avec X": an aim
+    if trigger.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "case" and c.lower_ in lex.word_set("sequence_before") for c in trigger.children):
+        return "planned"  # "…, avant une rencontre avec le Premier ministre": still ahead when the article tells it
     if lex.cue("planned").search(window):
         return "planned"
     if trigger.pos_ in ("NOUN", "PROPN") and any(

@@ -197,3 +197,39 @@ def test_a_dated_lead_is_the_release_date_not_the_meeting_date(extractor) -> Non
     )
     [m] = meetings(extractor, text, published=None)
     assert m.date is None
+
+
+def test_an_encounter_noun_after_avant_is_its_own_later_encounter(extractor) -> None:
+    text = (
+        "La ministre belge des Affaires étrangères, Sophie Lambrecht, s'est entretenue mercredi à Lima "
+        "avec son homologue péruvien, Diego Salcedo, avant une rencontre avec le président péruvien."
+    )
+    found = meetings(extractor, text)
+    held = [m for m in found if m.status == "held"]
+    assert [names(m) for m in held] == [["Diego Salcedo", "Sophie Lambrecht"]]
+    assert all(p.role != "président" for m in found for p in m.participants if m.status == "held")
+
+
+def test_an_unnamed_head_of_state_subject_without_dateline(extractor) -> None:
+    text = (
+        "Le président de la République s'est entretenu par téléphone jeudi avec le Premier ministre "
+        "du Portugal, M. Rui Falcão.\n\nLes deux dirigeants ont évoqué la situation en Europe et les "
+        "relations entre la France et le Portugal."
+    )
+    [m] = meetings(extractor, text, published=None)
+    assert names(m) == ["<président de la République|FR>", "Rui Falcão"]
+    assert m.kind == "call"
+    unnamed = next(p for p in m.participants if p.name is None)
+    start, end = unnamed.mentions[0].start, unnamed.mentions[0].end
+    assert text[start:end] == "président de la République"
+
+
+def test_a_placed_title_is_the_one_unplaced_official_of_its_class(extractor) -> None:
+    text = (
+        "Le ministre des Affaires étrangères, Tran Van Loc, a reçu le 3 mars à Hanoï le vice-ministre "
+        "japonais des Affaires étrangères, Sato Kenji.\n\nLe chef de la diplomatie vietnamienne a proposé "
+        "de renforcer la coopération entre les deux pays."
+    )
+    [m] = meetings(extractor, text)
+    assert names(m) == ["Sato Kenji", "Tran Van Loc"]
+    assert {p.name: p.country for p in m.participants} == {"Tran Van Loc": "VN", "Sato Kenji": "JP"}

@@ -53,6 +53,14 @@ _SPACE_MARK = "\u0001"
 
 
 @lru_cache(maxsize=1)
+def _line_end_joiners() -> frozenset[str]:
+    """Words that end a line without ending the sentence, even before a capital ("avec\nIvica Dačić")."""
+    from .lexicons import word_set  # late: the lexicon reader imports the KB loader
+
+    return frozenset(word_set("line_end_joiner"))
+
+
+@lru_cache(maxsize=1)
 def _joining_abbreviations() -> tuple[str, ...]:
     """Abbreviations that end a line without ending the sentence ("M." before a name on the next line)."""
     from .lexicons import word_set  # late: the lexicon reader imports the KB loader
@@ -117,6 +125,8 @@ class OffsetMap:
 def _newline_edits(text: str) -> list[Edit]:
     """Hard line breaks inside a sentence become spaces (same length)."""
     edits = []
+    candidates = []
+    wrapped = False  # does some line run on into a lower-case word (text hard-wrapped in mid-sentence)?
     for m in _SINGLE_NEWLINE.finditer(text):
         i = m.start()
         line_start = text.rfind("\n", 0, i) + 1
@@ -127,6 +137,16 @@ def _newline_edits(text: str) -> list[Edit]:
         if last in _SENTENCE_END and not prev_line.endswith(_joining_abbreviations()):
             continue
         nxt = text[i + 1 : i + 2]
+        wrapped = wrapped or nxt.islower()
+        candidates.append((i, prev_line, last, nxt))
+    for i, prev_line, last, nxt in candidates:
+        words = prev_line.rsplit(None, 1)
+        last_word = words[-1].lower() if words else ""
+        function_word = last_word in _line_end_joiners() or last_word.endswith(("'", "’"))  # "avec", "de", "l'"
+        if not wrapped and nxt.isupper() and not function_word and not prev_line.endswith(_joining_abbreviations()):
+            # no line of this text runs on in mid-sentence: a line before a capital is a headline,
+            # a kicker or a paragraph, not a wrapped sentence
+            continue
         # a short line in capitals or ending with a digit is a heading or dateline: keep it apart
         if (last.isdigit() or prev_line.isupper()) and (nxt.isupper() or nxt.isdigit()):
             continue

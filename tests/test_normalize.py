@@ -23,6 +23,25 @@ def test_mid_sentence_line_break_becomes_space() -> None:
     assert omap.span(15, 26) == (15, 26)
 
 
+def test_headline_and_kicker_lines_before_a_capital_are_kept_apart() -> None:
+    # no line of this text runs on into a lower-case word: each line is a headline or a paragraph
+    text = "Monde\nKarim Tazi reçoit à Rabat son homologue finlandais Mikko Laine\nLe ministre des Affaires étrangères a reçu mardi son homologue."
+    norm, _ = normalize_text(text)
+    assert norm == text
+
+
+def test_a_hard_wrapped_text_joins_its_lines_even_before_a_capital() -> None:
+    text = "Le ministre a reçu mardi\nà Rabat son homologue\nMikko Laine, venu de Helsinki."
+    norm, _ = normalize_text(text)
+    assert norm == "Le ministre a reçu mardi à Rabat son homologue Mikko Laine, venu de Helsinki."
+
+
+def test_a_line_ending_in_a_function_word_runs_on_into_a_capital() -> None:
+    text = "Le ministre a reçu son homologue à\nRabat mardi."
+    norm, _ = normalize_text(text)
+    assert norm == "Le ministre a reçu son homologue à Rabat mardi."
+
+
 def test_paragraph_break_and_heading_lines_are_kept() -> None:
     text = "LE MATIN\n26 Novembre 2025\nÀ 09:15\n\nLe ministre a reçu."
     norm, _ = normalize_text(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Span
@@ -92,6 +93,8 @@ def finalise(ctx: DocContext, d: Draft) -> dict[str, Any]:
     """The meeting dict (schema ``Meeting``) of a draft."""
     lex = ctx.lex
     participants = list({(p.person_id or p.key): p for p in reversed(d.participants.values())}.values())[::-1]
+    # roles and countries guessed for this meeting stay in it: the officials are shared by the document
+    participants = [replace(p) for p in participants]
     fill_roles(participants)
     participants = merge_placed_titles(d, participants)
     fill_countries(ctx, d, participants)

@@ -216,7 +216,7 @@ def fill_countries(ctx: DocContext, d: Draft, participants: list[Official]) -> N
     present = {p.country for p in participants if p.country}
     visited = visited_country(ctx, d)
     if visited and d.host and visited not in present:
-        host = d.participants.get(d.host)
+        host = next((p for p in participants if p.key == d.host), None)
         if host is not None and not host.country:
             host.country = visited
             present.add(visited)

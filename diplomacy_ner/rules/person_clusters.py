@@ -97,6 +97,8 @@ def same_person(short: list[str], full: list[str], threshold: float) -> bool:
         return True
     if len(short) <= len(full) and full[-len(short):] == short:
         return True
+    if 3 <= len(short) < len(full) and full[: len(short)] == short:
+        return True  # "Mansour bin Zayed" of "Mansour bin Zayed Al Nahyan"
     if len(short) < len(full) and "".join(short) == "".join(full[-2:]):
         return True
     if "".join(short) == "".join(full):

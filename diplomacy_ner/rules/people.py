@@ -178,23 +178,25 @@ def find_people(
 
 
 def split_joined_pairs(doc: Doc, people: list[Span]) -> list[Span]:
-    """"l'entretien Dupont-Martin": two surnames of people the text names elsewhere, joined by a
-    hyphen, are two mentions ("Keller-Sutter" stays one name: "Keller" names no one else)."""
+    """"l'entretien Dupont-Martin": after an encounter noun, two surnames of people the text names
+    elsewhere joined by a hyphen are two mentions ("Keller-Sutter" stays one name: "Keller" names
+    no one else; "l'équipe Dupont-Martin" stays as it is)."""
     surnames: dict[str, set[int]] = {}  # folded last word -> starts of the mentions it ends
     for p in people:
         if len(p) >= 2 or not any(t.text in ("-", "–") for t in p):
             surnames.setdefault(fold(p[-1].text), set()).add(p.start)
     taken = {i for p in people for i in range(p.start, p.end)}
+    nouns = word_set("encounter_pair_nouns")  # "l'équipe Trump-Pence" is no pair of counterparts
     for h, tok in enumerate(doc):
         # "la rencontre Dupont-Martin" the statistical NER did not take for a name
         if tok.text in ("-", "–") and 0 < h < len(doc) - 1 and h not in taken and not doc[h - 1].whitespace_ and not tok.whitespace_:
-            if fold(doc[h - 1].text) in surnames and fold(doc[h + 1].text) in surnames and h - 1 not in taken and h + 1 not in taken:
+            if h >= 2 and doc[h - 2].lower_ in nouns and fold(doc[h - 1].text) in surnames and fold(doc[h + 1].text) in surnames and h - 1 not in taken and h + 1 not in taken:
                 people.append(Span(doc, h - 1, h + 2, label="PERSON"))
     people.sort(key=lambda p: p.start)
     out = []
     for p in people:
         hyphens = [t.i for t in p if t.text in ("-", "–") and not doc[t.i - 1].whitespace_ and not t.whitespace_]
-        if len(hyphens) == 1 and hyphens[0] - p.start == 1 and p.end - hyphens[0] == 2:
+        if len(hyphens) == 1 and hyphens[0] - p.start == 1 and p.end - hyphens[0] == 2 and p.start > 0 and doc[p.start - 1].lower_ in nouns:
             left, right = fold(doc[p.start].text), fold(doc[p.end - 1].text)
             if surnames.get(left, set()) - {p.start} and surnames.get(right, set()) - {p.start} and left != right:
                 out.append(Span(doc, p.start, p.start + 1, label="PERSON"))

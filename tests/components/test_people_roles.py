@@ -51,6 +51,11 @@ def test_two_surnames_joined_by_a_hyphen_are_two_mentions_of_the_people_named_be
         assert len(person(doc, surname)["mentions"]) == 2
 
 
+def test_a_pair_after_another_noun_is_left_alone(extractor) -> None:
+    doc = run(extractor, "Le président Marc Dumontel et son adjoint Karl Wessler ont voté. L'équipe Dumontel-Wessler a défilé.")
+    assert len(person(doc, "Dumontel")["mentions"]) == 1
+
+
 def test_a_hyphenated_name_stays_one_name(extractor) -> None:
     doc = run(extractor, "La ministre Anne Keller-Marsan a reçu Paul Martin.")
     assert_mention(doc, "Anne Keller-Marsan")

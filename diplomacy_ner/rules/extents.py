@@ -114,6 +114,27 @@ def skip_parenthetical(doc: Doc, i: int, max_tokens: int = 6) -> int | None:
     return None
 
 
+def is_capitals_word(token: Token) -> bool:
+    """A word of three letters or more in capitals ("DUVAL")."""
+    text = token.text
+    return len(text) >= 3 and text.isalpha() and text.isupper()
+
+
+def is_capitalised_word(token: Token) -> bool:
+    """A word with a capital and then small letters ("Ren")."""
+    text = token.text
+    return len(text) >= 2 and text.isalpha() and text[0].isupper() and text[1:].islower()
+
+
+def name_in_capitals(doc: Doc, j: int, spans: SpanIndex) -> bool:
+    """Whether ``doc[j]`` starts a name with its surname in capitals ("TAKEDA Ren", "Jean DUVAL"),
+    rather than an acronym (a known body or country is never one)."""
+    if j + 1 >= len(doc) or any(k in spans.bodies or k in spans.country_names for k in (j, j + 1)):
+        return False
+    a, b = doc[j], doc[j + 1]
+    return (is_capitals_word(a) and is_capitalised_word(b)) or (is_capitalised_word(a) and is_capitals_word(b))
+
+
 def noun_phrase_end(doc: Doc, j: int, spans: SpanIndex, *, allow_lower: bool) -> int | None:
     """End of the noun phrase starting at ``doc[j]`` (after a preposition), or None if none starts there."""
     n = len(doc)
@@ -142,6 +163,8 @@ def noun_phrase_end(doc: Doc, j: int, spans: SpanIndex, *, allow_lower: bool) ->
             break
         if j in spans.persons or tok.is_punct or tok.like_num or low in PHRASE_STOPS or low in DE or low in A_FORMS:
             break
+        if name_in_capitals(doc, j, spans):
+            break  # "… des Affaires étrangères TAKEDA Ren", "… Jean DUVAL": a name, not the portfolio
         if low in PARTICIPLES:
             j += 1
             continue

@@ -10,7 +10,7 @@ honorifics of ``names.jsonl`` shared with :func:`diplomacy_ner.folding.strip_hon
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -75,6 +75,35 @@ def split_coordinated(span: Span) -> list[Span]:
     return [p for p in parts if len(p)]
 
 
+def extend_name(doc: Doc, end: int, blocked: Container[int] = ()) -> int:
+    """The end of a name the statistical NER cut short: over glued hyphens ("Al-Jaber",
+    "al-Sissi") and after a trailing particle ("Mohammed ben | Salman")."""
+    particles = word_set("name_particles")
+    joining = word_set("name_joining_particles")
+    n = len(doc)
+    start = end
+    while end < n and end not in blocked:
+        tok = doc[end]
+        prev = doc[end - 1]
+        if tok.text in ("-", "–") and not prev.whitespace_ and not tok.whitespace_ and end + 1 < n and (
+            is_name_token(doc[end + 1].text) or doc[end + 1].lower_ in particles
+        ) and (is_name_token(prev.text) or prev.lower_ in particles):
+            end += 2
+            continue
+        if tok.lower_ in joining and end + 1 < n and end + 1 not in blocked and (
+            is_name_token(doc[end + 1].text) or (doc[end + 1].text == "-" and not tok.whitespace_)
+        ):
+            end += 1  # "… ben Salman", "… al-Sissi"
+            continue
+        if prev.lower_ in joining and prev.text[:1].islower() and is_name_token(tok.text):
+            end += 1  # "Mohammed ben" cut before "Salman"
+            continue
+        break
+    while end > start and doc[end - 1].lower_ in particles:
+        end -= 1  # never end on a particle
+    return end
+
+
 def _name_end(texts: list[str], lowers: list[str], j: int, n: int) -> int:
     """The end of the capitalised words (and particles between them: "Ould", "de") from ``j``."""
     particles = word_set("name_particles")
@@ -101,10 +130,13 @@ def find_people(
     out: list[Span] = []
     texts, lowers = words.texts, words.lowers
     de_forms = word_set("de_forms")
+    demonyms = _capitalised_demonyms(countries)
     for ent in ents:
         if ent.label_ != "PER":
             continue
         for part in split_coordinated(ent):
+            if part.start in demonyms and demonyms[part.start] < part.end:
+                part = doc[demonyms[part.start] : part.end]  # "Camerounais Paul Nkoulou": the demonym is no name
             cleaned = strip_honorifics(part)
             if cleaned is None or all(i in blocked for i in range(cleaned.start, cleaned.end)):
                 continue
@@ -112,8 +144,12 @@ def find_people(
             cut = next((i for i in range(cleaned.start + 2, cleaned.end) if i in blocked and doc[i - 1].lower_ in de_forms), None)
             if cut is not None:
                 cleaned = Span(doc, cleaned.start, cut - 1, label="PERSON", kb_id=cleaned.kb_id_)
+            end = extend_name(doc, cleaned.end, blocked)
+            if end > cleaned.end:
+                cleaned = Span(doc, cleaned.start, end, label="PERSON", kb_id=cleaned.kb_id_)
             out.append(cleaned)
     out.extend(kb_people)
+    out.extend(_names_after_demonyms(doc, words, demonyms, blocked, out))
     # honorific + capitalised words the statistical model missed: "M. Benyoucef", "S.E. M. Lamin Jobe-Ceesay"
     starters = word_set("honorifics_before_names")
     i = 0
@@ -125,6 +161,8 @@ def find_people(
             while True:
                 k = j
                 j = _name_end(texts, lowers, j, n)
+                if j > k:
+                    j = extend_name(doc, j, blocked)
                 if j > k and not any(k < s.end and s.start < j for s in out):
                     out.append(Span(doc, k, j, label="PERSON"))
                 # "MM. Piantedosi et Ben Khelifa": a plural honorific covers both names
@@ -135,7 +173,63 @@ def find_people(
             i = j
             continue
         i += 1
-    return longest_non_overlapping([Span(doc, s.start, s.end, label="PERSON", kb_id=s.kb_id_) for s in out])
+    people = longest_non_overlapping([Span(doc, s.start, s.end, label="PERSON", kb_id=s.kb_id_) for s in out])
+    return split_joined_pairs(doc, people)
+
+
+def split_joined_pairs(doc: Doc, people: list[Span]) -> list[Span]:
+    """"l'entretien Dupont-Martin": after an encounter noun, two surnames of people the text names
+    elsewhere joined by a hyphen are two mentions ("Keller-Sutter" stays one name: "Keller" names
+    no one else; "l'équipe Dupont-Martin" stays as it is)."""
+    surnames: dict[str, set[int]] = {}  # folded last word -> starts of the mentions it ends
+    for p in people:
+        if len(p) >= 2 or not any(t.text in ("-", "–") for t in p):
+            surnames.setdefault(fold(p[-1].text), set()).add(p.start)
+    taken = {i for p in people for i in range(p.start, p.end)}
+    nouns = word_set("encounter_pair_nouns")  # "l'équipe Trump-Pence" is no pair of counterparts
+    for h, tok in enumerate(doc):
+        # "la rencontre Dupont-Martin" the statistical NER did not take for a name
+        if tok.text in ("-", "–") and 0 < h < len(doc) - 1 and h not in taken and not doc[h - 1].whitespace_ and not tok.whitespace_:
+            if h >= 2 and doc[h - 2].lower_ in nouns and fold(doc[h - 1].text) in surnames and fold(doc[h + 1].text) in surnames and h - 1 not in taken and h + 1 not in taken:
+                people.append(Span(doc, h - 1, h + 2, label="PERSON"))
+    people.sort(key=lambda p: p.start)
+    out = []
+    for p in people:
+        hyphens = [t.i for t in p if t.text in ("-", "–") and not doc[t.i - 1].whitespace_ and not t.whitespace_]
+        if len(hyphens) == 1 and hyphens[0] - p.start == 1 and p.end - hyphens[0] == 2 and p.start > 0 and doc[p.start - 1].lower_ in nouns:
+            left, right = fold(doc[p.start].text), fold(doc[p.end - 1].text)
+            if surnames.get(left, set()) - {p.start} and surnames.get(right, set()) - {p.start} and left != right:
+                out.append(Span(doc, p.start, p.start + 1, label="PERSON"))
+                out.append(Span(doc, p.end - 1, p.end, label="PERSON"))
+                continue
+        out.append(p)
+    return out
+
+
+def _capitalised_demonyms(countries: list[Span]) -> dict[int, int]:
+    """End of each capitalised country adjective by its start: a demonym used as a noun ("le Camerounais")."""
+    return {
+        s.start: s.end
+        for s in countries
+        if (s._.info or {}).get("form") == "adjective" and s.text[:1].isupper() and s.kb_id_.startswith("country:")
+    }
+
+
+def _names_after_demonyms(doc: Doc, words: TokenWords, demonyms: dict[int, int], blocked: set[int], found: list[Span]) -> list[Span]:
+    """"le Camerounais Paul Nkoulou", "la Sénégalaise Awa Diallo": capitalised words after an
+    article and a demonym are a name (the statistical NER often takes the three words for a place)."""
+    articles = word_set("definite_articles")
+    taken = {i for s in found for i in range(s.start, s.end)}
+    out = []
+    n = len(doc)
+    for start, end in demonyms.items():
+        if start == 0 or words.lowers[start - 1] not in articles or end >= n or end in taken or end in blocked:
+            continue
+        stop = _name_end(words.texts, words.lowers, end, n)
+        stop = next((i for i in range(end, stop) if i in blocked), stop)
+        if stop > end and not any(i in taken for i in range(end, stop)):
+            out.append(Span(doc, end, stop, label="PERSON"))
+    return out
 
 
 def names_after_titles(doc: Doc, titles: list[Span], people: list[Span], entities: list[Span], index: SpanIndex) -> list[Span]:
@@ -151,23 +245,35 @@ def names_after_titles(doc: Doc, titles: list[Span], people: list[Span], entitie
     n = len(doc)
     covered = {i for p in people for i in range(p.start, p.end)}
     entity_tokens = {i for sp in entities for i in range(sp.start, sp.end)}
-    particles = word_set("name_particles")
+    particles = word_set("name_particles") - word_set("de_forms") - word_set("definite_articles")  # "X de Perak": a place
     found = []
     for t in titles:
         k = t.end
         comma = k < n and doc[k].text == ","
         first = k + 1 if comma else k
-        if first >= n or first in covered or first in entity_tokens or not is_name_token(doc[first].text):
+        if first >= n or first in entity_tokens or not is_name_token(doc[first].text):
             continue
         j = first
         while j < n and j - first < 5 and j not in entity_tokens and (
             is_name_token(doc[j].text) or (doc[j].lower_ in particles and j + 1 < n and is_name_token(doc[j + 1].text))
         ):
             j += 1
-        ends_well = j >= n or doc[j].text in (",", ".", ";", ")") or (not comma and doc[j].pos_ in ("AUX", "VERB"))
-        if ends_well and j - first >= 2 and not any(i in covered for i in range(first, j)):
-            found.append(Span(doc, first, j, label="PERSON"))
-            covered.update(range(first, j))
+        j = extend_name(doc, j)
+        # without a comma the name ends before a verb, or (two words or more) before any small word:
+        # "le Premier ministre TAKEDA Ren a reçu", "le président Jean Duval à Paris"
+        ends_well = j >= n or doc[j].text in (",", ".", ";", ")") or (
+            not comma and (doc[j].pos_ in ("AUX", "VERB") or (j - first >= 2 and doc[j].text[:1].islower()))
+        )
+        if not ends_well or j - first < 2:
+            continue
+        inner = [p for p in people if first <= p.start and p.end <= j]
+        if any(i in covered for i in range(first, j)) and (not inner or any(p.start < first < p.end or p.start < j < p.end for p in people)):
+            continue
+        for p in inner:  # "TAKEDA Ren" where the statistical NER found "Ren": the whole name
+            people.remove(p)
+            covered.difference_update(range(p.start, p.end))
+        found.append(Span(doc, first, j, label="PERSON"))
+        covered.update(range(first, j))
     index.persons.update(p.start for p in people)
     index.persons.update(p.start for p in found)
     return found

@@ -17,6 +17,7 @@ from spacy.tokens import Span
 from ..folding import fold, strip_honorifics
 from ..kb.alias_index import similarity
 from ..kb.knowledge_base import KnowledgeBase
+from ..lexicons import word_set
 from .kb_links import KBLinks
 
 
@@ -97,6 +98,8 @@ def same_person(short: list[str], full: list[str], threshold: float) -> bool:
         return True
     if len(short) <= len(full) and full[-len(short):] == short:
         return True
+    if 3 <= len(short) < len(full) and full[: len(short)] == short and any(w in word_set("name_joining_particles") for w in short[1:]):
+        return True  # "Mansour bin Zayed" of "Mansour bin Zayed Al Nahyan" (a patronymic chain)
     if len(short) < len(full) and "".join(short) == "".join(full[-2:]):
         return True
     if "".join(short) == "".join(full):

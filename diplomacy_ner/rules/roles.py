@@ -24,6 +24,7 @@ def find_roles(
     titles: list[Span],
     published: dt.date | None,
     home: str | None,
+    countries: list[Span] | None = None,
 ) -> tuple[dict[str, dict[str, Any]], dict[tuple[int, int], str | None]]:
     """Roles of the people (text first, then the KB role valid on ``published``) and the person each title describes."""
     person_at_start: dict[int, PersonCluster] = {}
@@ -37,18 +38,30 @@ def find_roles(
     titles = sorted(titles, key=lambda t: t.start)
     for t in titles:
         person = person_after(doc, t.end, person_at_start)
+        if person is not None and fronted_adjunct(doc, t, person):
+            person = None  # "Outre le président togolais, X a échangé …": X is not that president
         if person is None:
             person = person_before(doc, t.start, person_at_end)
         title_person[(t.start, t.end)] = person.id if person else None
         if person is not None:
             attached.setdefault(person.id, []).append(t)
     roles: dict[str, dict[str, Any]] = {}
+    demonyms = demonym_countries(doc, countries or [])
+    named_at = {s.start: s for s in countries or [] if (s._.info or {}).get("form") is None and s.kb_id_.startswith("country:")}
     for c in clusters:
         info = role_from_titles(links, attached.get(c.id, []))
-        kb_role = None
-        if c.kb_id:
-            person = links.kb.get(c.kb_id)
-            kb_role = person.role_on(published) if person is not None and hasattr(person, "role_on") else None
+        if not info.get("country"):
+            # "le Camerounais Paul Nkoulou": a capitalised demonym right before a mention of the person;
+            # "Paul Nkoulou du Cameroun", "du Cameroun (Paul Nkoulou)": a country named right beside it
+            code = next((demonyms[s.start] for s in c.spans if s.start in demonyms), None)
+            if code is None and (info.get("role") or info.get("class")):
+                # only for a person the text gives a title: a bare name in a list keeps what the
+                # meeting step reads from the list's own title ("les ambassadeurs …: X de Serbie, …")
+                code = next((k for s in c.spans if (k := country_beside(doc, s, named_at))), None)
+            if code:
+                info = {"source": "text", **info, "country": code}
+        record = links.kb.get(c.kb_id) if c.kb_id else None
+        kb_role = record.role_on(published) if record is not None and hasattr(record, "role_on") else None
         if kb_role is not None:
             text_role = info.get("role") or ""
             if not text_role or (len(text_role.split()) == 1 and fold(kb_role.title).startswith(fold(text_role))):
@@ -57,6 +70,12 @@ def find_roles(
                 info["source"] = "kb"
             if not info.get("country"):
                 info["country"] = kb_role.country
+        elif record is not None and not info.get("country") and (info.get("role") or info.get("class")):
+            # a title without a country, and no known office on that date: the state all the
+            # person's known offices served, if only one (a person the text gives no title stays without)
+            states = {r.country for r in getattr(record, "roles", ()) if len(r.country) == 2 and r.country.isupper()}
+            if len(states) == 1:
+                info["country"] = states.pop()
         roles[c.id] = info
     # unnamed titles: coreference with a named official of the same country ("le président syrien")
     last_by_country: dict[str, str] = {}
@@ -97,6 +116,36 @@ def person_after(doc: Doc, i: int, person_at_start: dict[int, PersonCluster]) ->
     return person_at_start.get(j)
 
 
+def fronted_adjunct(doc: Doc, title: Span, person: PersonCluster) -> bool:
+    """Whether a title inside a fronted prepositional phrase is followed by the subject of the
+    clause, not by its own name: "Outre le président X, Y a échangé", "Lors de la réunion des
+    ministres, Y s'est entretenu" (a name closed by a comma, "…, Y, a reçu", stays in apposition)."""
+    k = title.start - 1
+    while k >= 0 and (doc[k].pos_ == "DET" or doc[k].lower_ in word_set("definite_articles")):
+        k -= 1
+    if k < 0 or not (doc[k].pos_ == "ADP" or doc[k].lower_ in word_set("de_forms") | word_set("a_forms")):
+        return False
+    span = next((s for s in person.spans if title.end < s.start <= title.end + 8), None)
+    if span is None or span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return nxt.pos_ in ("AUX", "VERB") or (nxt.pos_ == "PRON" and "Rel" not in nxt.morph.get("PronType"))
+
+
+def country_beside(doc: Doc, span: Span, named_at: dict[int, Span]) -> str | None:
+    """The code of a country named right after a person ("X de Serbie", "X des Pays-Bas")."""
+    de = word_set("de_forms")
+    n = len(doc)
+    j = span.end
+    if j < n and doc[j].lower_ in de:
+        j += 1
+        if j < n and doc[j].lower_ in word_set("definite_articles"):
+            j += 1
+        if j in named_at:
+            return named_at[j].kb_id_.split(":", 1)[1]
+    return None
+
+
 def person_before(doc: Doc, i: int, person_at_end: dict[int, PersonCluster]) -> PersonCluster | None:
     """The person right before a title, across a comma or an opening bracket."""
     j = i
@@ -107,28 +156,61 @@ def person_before(doc: Doc, i: int, person_at_end: dict[int, PersonCluster]) -> 
 
 
 def role_from_titles(links: KBLinks, titles: list[Span]) -> dict[str, Any]:
-    """Role, country and class of a person from the titles attached to it."""
-    best: dict[str, Any] = {}
+    """Role, country and class of a person from the titles attached to it.
+
+    The role is the most specific the text gives: a later title that says more of the
+    same office ("ministre", then "ministre des Affaires étrangères") replaces it; a
+    different office ("Premier ministre", then "ministre des Finances") does not. The
+    country is the first one a title names; a generic title ("son homologue") only
+    gives a country.
+    """
+    if not titles:
+        return {}
+    role: str | None = None
+    cls: str | None = None
+    country: str | None = None
     for t in titles:
         info = t._.info or {}
-        if info.get("class") in GENERIC_CLASSES and best:
-            continue
+        tcls = info.get("class")
         countries = list(info.get("countries") or [])
         bodies = list(info.get("bodies") or [])
-        country = countries[0] if countries else None
-        if country is None and bodies:
-            country = links.body_code(bodies[0])
-        if country is None:
-            country = links.demonym_country(info.get("role") or "")
-        candidate = {
-            "role": info.get("role"),
-            "country": country,
-            "class": info.get("class"),
-            "source": "text",
-        }
-        if info.get("class") in GENERIC_CLASSES:
-            candidate["role"] = None
-        if not best or (best.get("class") in GENERIC_CLASSES) or (not best.get("country") and country):
-            merged = {**best, **{k: v for k, v in candidate.items() if v}}
-            best = merged
-    return best
+        tcountry = countries[0] if countries else None
+        if tcountry is None and bodies:
+            tcountry = links.body_code(bodies[0])
+        if tcountry is None:
+            tcountry = links.demonym_country(info.get("role") or "")
+        if country is None and tcountry:
+            country = tcountry
+        trole = info.get("role")
+        if tcls in GENERIC_CLASSES or not trole:
+            cls = cls or tcls
+            continue
+        if role is None or cls in GENERIC_CLASSES or more_specific(trole, role):
+            role, cls = trole, tcls
+    best: dict[str, Any] = {"role": role, "country": country, "class": cls, "source": "text"}
+    return {k: v for k, v in best.items() if v}
+
+
+def more_specific(longer: str, shorter: str) -> bool:
+    """Whether the role ``longer`` names the office ``shorter`` names and says more
+    ("ministre des Affaires étrangères" of "ministre"; not "ministre des Finances" of "Premier ministre")."""
+    a, b = fold(longer).replace("'", " ").split(), fold(shorter).replace("'", " ").split()
+    if len(a) <= len(b):
+        return False
+    rest = iter(a)
+    return all(word in rest for word in b)
+
+
+def demonym_countries(doc: Doc, countries: list[Span]) -> dict[int, str]:
+    """Country code by the token a capitalised demonym after an article leads to
+    ("le Camerounais Paul Nkoulou", "la Sénégalaise …": the name starts after the demonym)."""
+    articles = word_set("definite_articles")
+    out: dict[int, str] = {}
+    for span in countries:
+        if (span._.info or {}).get("form") != "adjective" or not span.kb_id_.startswith("country:"):
+            continue
+        if not span.text[:1].isupper() or span.start == 0 or span.end >= len(doc):
+            continue
+        if doc[span.start - 1].lower_ in articles:
+            out[span.end] = span.kb_id_.split(":", 1)[1]
+    return out

@@ -105,7 +105,7 @@ def finalise(ctx: DocContext, d: Draft) -> dict[str, Any]:
         participants = kept
     if d.kind is None:
         for s in d.sentences[1:]:
-            if lex.cue("call").search(s.text) and any(w in s.text.lower() for w in ("entretien", "appel", "conversation")):
+            if lex.cue("call").search(s.text) and any(w in s.text.lower() for w in lex.word_set("call_talk_noun")):
                 d.kind = "call"
             elif lex.cue("video").search(s.text):
                 d.kind = "video"

@@ -102,7 +102,7 @@ class MeetingAssembler:
                 elif tok.i in plural or ctx.lex.cue("plural_anaphor").search(ctx.doc[max(tok.left_edge.i, tok.i - 6) : min(tok.right_edge.i, tok.i + 6) + 1].text):
                     enc.plural_subject = True
                 enc.subject_token = tok
-            if not enc.partners and not enc.plural_subject:
+            if not enc.plural_subject and not (enc.partners and enc.subjects):
                 adverbial_frame(ctx, enc, everyone, index, free)
             if not enc.plural_subject:
                 word_order_fallback(ctx, enc, everyone, free, predicates)

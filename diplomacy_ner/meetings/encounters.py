@@ -374,19 +374,33 @@ def adverbial_frame(ctx: DocContext, enc: Encounter, officials: list[Official], 
     lead_start = noun.left_edge.i
     if verb.pos_ == "ADV" and verb.i < noun.i:  # "Lors/ADV d'une communication/obl:arg": the adverb heads it
         lead_start, verb = verb.i, verb.head
+    elif verb.pos_ == "NOUN" and verb.i < noun.i and noun.i - verb.i <= 3 and verb.head is not verb:
+        # "à l'issue/NOUN d'une rencontre": the locution's noun heads it
+        lead_start, verb = verb.left_edge.i, verb.head
     if enc.frame.pos != "noun" or len(enc.tokens) > 1 or verb.i == noun.i or verb.pos_ not in ("VERB", "AUX"):
         return
     if not noun.dep_.startswith(("obl", "nmod", "advcl")):
         return
+    if any(c.dep_ == "det" and c.lower_ in ctx.lex.word_set("demonstrative_det") for c in noun.children):
+        return  # "À l'issue de cet entretien, X …": an anaphor of a told encounter, not a new one
     if not ctx.lex.cue("adverbial_frame").match(ctx.doc[lead_start : noun.i].text):
         return
     if not enc.subjects:
-        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        partners = {o.key for o in enc.partners}
+        clause = verb
+        subj = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+        for _ in range(3):  # "X a annoncé être parvenu à un accord, à l'issue d'une rencontre avec Y"
+            if subj is not None or clause.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or clause.head is clause:
+                break
+            clause = clause.head
+            subj = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
         o = index.get(subj.i) if subj is not None else None
-        if o is None or o.key not in free:
+        if o is None or o.key not in free or o.key in partners:
             return
         enc.subjects.append(o)
         free.discard(o.key)
+    if enc.partners:
+        return  # "à l'issue d'une rencontre avec Y": the noun names its partner itself
     subjects = {o.key for o in enc.subjects}
     for o in officials:
         if o.key in subjects or o.key not in free or o.anchor < 0:

@@ -79,6 +79,7 @@ def find_roles(
         roles[c.id] = info
     # unnamed titles: coreference with a named official of the same country ("le président syrien")
     last_by_country: dict[str, str] = {}
+    named_in: dict[str, list[str]] = {}  # country → its named officials so far, in text order
     mentions = sorted(
         [(s.start, "P", c.id) for c in clusters for s in c.spans] + [(t.start, "T", t) for t in titles],
         key=lambda x: x[0],
@@ -89,6 +90,7 @@ def find_roles(
             if country:
                 for code in links.codes_with_parents(country):
                     last_by_country[code] = obj
+                    named_in.setdefault(code, []).append(obj)
             continue
         t = obj
         if title_person.get((t.start, t.end)) is not None:
@@ -98,9 +100,21 @@ def find_roles(
         codes = [c for c in codes if c]
         for code in codes:
             if code in last_by_country and info.get("class") != "diplomat":
-                title_person[(t.start, t.end)] = last_by_country[code]
+                # the last official of that country whose office is compatible: "le chef du gouvernement
+                # cambodgien" after "le roi du Cambodge" is the prime minister named before, not the king
+                cls = info.get("class")
+                target = next(
+                    (pid for pid in reversed(named_in[code]) if compatible_class(roles.get(pid, {}).get("class"), cls)), None
+                )
+                if target is not None:
+                    title_person[(t.start, t.end)] = target
                 break
     return roles, title_person
+
+
+def compatible_class(held: str | None, title: str | None) -> bool:
+    """Can an official whose office has class ``held`` be named by a title of class ``title``?"""
+    return not held or not title or held == title or "generic" in (held, title)
 
 
 def person_after(doc: Doc, i: int, person_at_start: dict[int, PersonCluster]) -> PersonCluster | None:

@@ -233,3 +233,34 @@ def test_a_placed_title_is_the_one_unplaced_official_of_its_class(extractor) -> 
     [m] = meetings(extractor, text)
     assert names(m) == ["Sato Kenji", "Tran Van Loc"]
     assert {p.name: p.country for p in m.participants} == {"Tran Van Loc": "VN", "Sato Kenji": "JP"}
+
+
+def test_an_encounter_noun_in_a_locution_takes_the_subject_of_the_clause_above(extractor) -> None:
+    text = (
+        "Le ministre tchèque des Affaires étrangères, Pavel Horák, a annoncé samedi être parvenu à un accord "
+        "sur la pêche, à l'issue d'une rencontre avec son homologue islandais Gunnar Einarsson à Reykjavik."
+    )
+    [m] = meetings(extractor, text)
+    assert names(m) == ["Gunnar Einarsson", "Pavel Horák"]
+
+
+def test_a_demonstrative_encounter_noun_stays_the_told_meeting(extractor) -> None:
+    text = (
+        "Le président de la République, M. Omar Diallo, a reçu jeudi au palais présidentiel un émissaire "
+        "de son homologue gabonais, M. Jean Mba.\n\nÀ l'issue de cet entretien, M. Jean Mba a fait un "
+        "point de presse devant le palais."
+    )
+    held = [m for m in meetings(extractor, text) if m.status == "held"]
+    assert all(len(m.participants) >= 2 for m in held)
+    assert not any(names(m) == ["Jean Mba"] for m in held)
+
+
+def test_a_country_title_is_the_named_official_of_its_office_not_the_last_one(extractor) -> None:
+    text = (
+        "Le Premier ministre slovène, Marko Zupan, a eu des entretiens à Prague avec le président tchèque "
+        "Jan Dvořák.\n\nIl a transmis les salutations du président slovène Boris Kranjc.\n\n"
+        "Lors de l'entretien, le chef du gouvernement slovène a salué la coopération entre les deux pays."
+    )
+    doc = extractor.nlp(extractor.make_doc(text, None))
+    title = next(s for s in doc.spans["diplomacy"] if s.label_ == "TITLE" and s.text.startswith("chef du gouvernement"))
+    assert title._.info["person"] == "doc-person:marko-zupan"

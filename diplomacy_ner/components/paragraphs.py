@@ -7,11 +7,11 @@ text is a real one — a paragraph, a heading, a dateline, a caption — so the
 token after it starts a sentence. Without this, the parser sometimes runs a
 headline, a photo caption or a Wikinews paragraph into the next sentence.
 
-Four boundaries the parser sometimes invents are ruled out: after a comma,
-inside a hyphenated word the tokenizer split ("Addis - Abeba"), between two
-capitalised words on one line (two tokens of one name), and between a
-lower-case word and a capitalised one with no punctuation between ("le
-chancelier Otto Scheller": a title and its name).
+Boundaries the parser sometimes invents are ruled out: after a comma,
+inside a hyphenated word the tokenizer split ("Addis - Abeba"), and between
+two words with no punctuation between (two tokens of one name, "Jean-Yves Le
+Drian"; a title and its name, "le chancelier Otto Scheller"; a name and the
+rest of its clause, "… Nikos Dendias lors de sa rencontre").
 
 A text without punctuation (a PDF or OCR dump, a transcript) would otherwise
 be one sentence of thousands of tokens, and the sentence-level steps after the
@@ -83,9 +83,11 @@ class ParagraphBoundaries:
             elif text in _SENTENCE_ENDS:
                 last_end = nxt
             else:
-                if array[nxt][4] and array[nxt][5] and array[i][4] and (array[i][5] or array[i][2]):
-                    # never between two name tokens ("Kgomotso Nomi Jolobe"), nor between a lower-case word and
-                    # a capitalised one without punctuation ("le chancelier Otto Scheller")
+                word = array[i][4] or (array[i][5] and "-" in text)  # "Jean-Yves" is a word, not alphabetic
+                if array[nxt][4] and word and (array[nxt][5] or array[nxt][2]):
+                    # never between two words without punctuation: two name tokens ("Jean-Yves Le Drian"), a
+                    # title and its name ("le chancelier Otto Scheller"), a name and the rest of its clause
+                    # ("… Nikos Dendias lors de sa rencontre")
                     starts[nxt] = -1
                     changed = True
                 if nxt - last_end > limit:

@@ -42,3 +42,15 @@ def test_punctuated_text_is_not_cut():
 def test_a_stretch_without_any_capital_is_cut_at_the_window():
     doc = _nlp(max_sentence_tokens=40)(" ".join(["mot"] * 100))
     assert _starts(doc) == [0, 40, 80]
+
+
+def _not_starts(doc) -> list[str]:
+    return [doc[i].text for i, value in enumerate(doc.to_array([SENT_START])) if int(value) == -1]
+
+
+def test_no_sentence_starts_between_two_words_without_punctuation():
+    doc = _nlp()("Le ministre Jean-Yves Le Bihan a parlé. Déclaration du ministre Nikos Pappas lors de sa visite.")
+    blocked = _not_starts(doc)
+    assert "Le" in blocked  # "Jean-Yves Le Bihan": one name
+    assert "lors" in blocked  # "Nikos Pappas lors de": the clause goes on
+    assert "Déclaration" not in blocked  # after a full stop, the parser decides

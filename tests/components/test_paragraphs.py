@@ -45,7 +45,7 @@ def test_a_stretch_without_any_capital_is_cut_at_the_window():
 
 
 def _not_starts(doc) -> list[str]:
-    return [doc[i].text for i, value in enumerate(doc.to_array([SENT_START])) if int(value) == -1]
+    return [t.text for t in doc if t.is_sent_start is False]
 
 
 def test_no_sentence_starts_between_two_words_without_punctuation():

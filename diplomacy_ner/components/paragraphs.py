@@ -62,6 +62,7 @@ class ParagraphBoundaries:
         # token strings and flags read through one array: `for tok in doc` builds a Token per token
         strings = doc.vocab.strings
         honorifics = word_set("line_end_honorific")
+        abbreviations = word_set("period_abbreviation")
         array = doc.to_array([ORTH, IS_SPACE, IS_LOWER, SPACY, IS_ALPHA, IS_TITLE]).tolist() if len(doc) else []
         for i in range(len(array) - 1):
             orth, is_space, _, space_after, _, _ = array[i]
@@ -81,7 +82,11 @@ class ParagraphBoundaries:
                     starts[i] = -1
                 changed = True
             elif text in _SENTENCE_ENDS:
-                last_end = nxt
+                if text == "." and i > 0 and not array[i - 1][3] and strings[array[i - 1][0]] in abbreviations:
+                    starts[nxt] = -1  # "S. Exc. M. Serge Telle": an abbreviation's full stop
+                    changed = True
+                else:
+                    last_end = nxt
             else:
                 word = array[i][4] or (array[i][5] and "-" in text)  # "Jean-Yves" is a word, not alphabetic
                 if array[nxt][4] and word and (array[nxt][5] or array[nxt][2]):

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from . import modality, slots
 from .clusters import Clusterer, Draft, partner_groups
-from .content import finalise
+from .content import finalise, merge_duplicates
 from .context import DocContext
 from .coreference import Coreference
 from .encounters import (
@@ -148,7 +148,7 @@ class MeetingAssembler:
             target = self.clusters.add(draft, sent, split=False, heading=True)
             if target is not None:
                 slots.finish(ctx, target, sent, enc.predicate, self.previous_date, None)
-        return [finalise(ctx, d) for d in self.clusters.drafts if self._valid(d)]
+        return merge_duplicates([finalise(ctx, d) for d in self.clusters.drafts if self._valid(d)])
 
     def _encounter(self, enc: Encounter, sent: Span, *, heading: bool) -> bool:
         """Turn one encounter into candidates and cluster them; True when a held meeting took it."""

@@ -54,3 +54,8 @@ def test_no_sentence_starts_between_two_words_without_punctuation():
     assert "Le" in blocked  # "Jean-Yves Le Bihan": one name
     assert "lors" in blocked  # "Nikos Pappas lors de": the clause goes on
     assert "Déclaration" not in blocked  # after a full stop, the parser decides
+
+
+def test_an_abbreviation_full_stop_does_not_end_the_sentence():
+    doc = _nlp()("La séance était présidée par S. Exc. M. Karl Wendt et par le Dr. Omar Sall.")
+    assert "M." in _not_starts(doc)

@@ -89,7 +89,7 @@ class ParagraphBoundaries:
                     last_end = nxt
             else:
                 word = array[i][4] or (array[i][5] and "-" in text)  # "Jean-Yves" is a word, not alphabetic
-                if array[nxt][4] and word and (array[nxt][5] or array[nxt][2]):
+                if word and (array[nxt][4] or array[nxt][2]) and (array[nxt][5] or array[nxt][2]):  # "Bourita s'est"
                     # never between two words without punctuation: two name tokens ("Jean-Yves Le Drian"), a
                     # title and its name ("le chancelier Otto Scheller"), a name and the rest of its clause
                     # ("… Nikos Dendias lors de sa rencontre")

@@ -24,17 +24,8 @@ from .clusters import Clusterer, Draft, partner_groups
 from .content import finalise, merge_duplicates
 from .context import DocContext
 from .coreference import Coreference
-from .encounters import (
-    Encounter,
-    adverbial_frame,
-    find_predicates,
-    official_index,
-    plural_object,
-    read_arguments,
-    shell_subject,
-    subject_token,
-    word_order_fallback,
-)
+from .arguments import adverbial_frame, list_continuation, shell_subject, word_order_fallback
+from .encounters import Encounter, find_predicates, official_index, plural_object, read_arguments, subject_token
 from .lexicon import MeetingLexicon
 from .officials import Official, find_officials
 from .topics import TopicLexicon
@@ -106,6 +97,7 @@ class MeetingAssembler:
                 adverbial_frame(ctx, enc, everyone, index, free)
             if not enc.plural_subject:
                 word_order_fallback(ctx, enc, everyone, free, predicates)
+            list_continuation(ctx, enc, everyone, free)
             if not enc.subjects and not enc.plural_subject and enc.partners and enc.frame.pos == "noun":
                 # "L'échange avec X a permis…": the other side is the one the article follows
                 implicit = self.coref.last_subject or self.coref.protagonist

@@ -264,3 +264,15 @@ def test_a_country_title_is_the_named_official_of_its_office_not_the_last_one(ex
     doc = extractor.nlp(extractor.make_doc(text, None))
     title = next(s for s in doc.spans["diplomacy"] if s.label_ == "TITLE" and s.text.startswith("chef du gouvernement"))
     assert title._.info["person"] == "doc-person:marko-zupan"
+
+
+def test_a_long_list_of_partners_by_country_is_read_to_its_end(extractor) -> None:
+    text = (
+        "Le ministre marocain des Affaires étrangères, Karim Tazi, s'est entretenu jeudi à New York avec les "
+        "ministres des Affaires étrangères de la Pologne, Jan Kowalczyk, du Danemark, Lars Holm, du Chili, "
+        "Diego Rojas, de l'Indonésie, Budi Santoso, du Vietnam, Tran Van Loc, et de Chypre, Andreas Georgiou."
+    )
+    found = meetings(extractor, text)
+    partners = sorted(n for m in found for n in names(m) if n != "Karim Tazi")
+    assert partners == ["Andreas Georgiou", "Budi Santoso", "Diego Rojas", "Jan Kowalczyk", "Lars Holm", "Tran Van Loc"]
+    assert all("Karim Tazi" in names(m) and len(m.participants) == 2 for m in found)

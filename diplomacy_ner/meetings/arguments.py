@@ -1,0 +1,171 @@
+"""Arguments the parse leaves out: read from the word order and the clause around a predicate.
+
+Each reading lowers the encounter's score: the officials just before and after
+a predicate in word order (``word_order_fallback``), the official an honorific
+or a glued source name only wraps (``shell_subject``), the clause an encounter
+noun in an adverbial of time belongs to (``adverbial_frame``), and the rest of a
+list of partners the parser cut (``list_continuation``).
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Token
+
+from .context import DocContext
+from .encounters import SUBJECT_DEPS, Encounter
+from .officials import Official
+
+
+def word_order_fallback(ctx: DocContext, enc: Encounter, officials: list[Official], free: set[str], predicates: list[int]) -> None:
+    """Fill a missing subject or partner from the officials around the predicate."""
+    doc = ctx.doc
+    i = enc.predicate.i
+    at = bisect.bisect_left(predicates, i)
+    lo = predicates[at - 1] if at > 0 else -1
+    hi = predicates[at + 1] if at + 1 < len(predicates) else 10**9
+    starts = [o.start for o in officials]
+    first = bisect.bisect_right(starts, lo)
+    mid = bisect.bisect_left(starts, i)
+    if not enc.subjects and enc.subject_token is None:
+        before = [o for o in officials[max(first, mid - 8) : mid] if o.key in free and o.end <= i and i - o.end <= 40]
+        if before and not any(
+            t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.i not in enc.tokens and t.head.i not in enc.tokens
+            for t in doc[before[-1].end : i]
+        ):
+            group = [before[-1]]
+            for o in reversed(before[:-1]):
+                words = [t.lower_ for t in doc[o.end : group[0].start] if not t.is_punct]
+                if words in (["et"], []) and o.end <= group[0].start:
+                    group.insert(0, o)  # "MM. X et Y ont eu un entretien": a coordinated subject
+                else:
+                    break
+            enc.subjects.extend(group)
+            enc.guessed.update(o.key for o in group)
+            enc.strength -= 0.05
+    if not enc.partners and not enc.frame.needs_group:
+        subjects = {s.key for s in enc.subjects}
+        after = [o for o in officials[mid : mid + 12] if o.key in free and i < o.start < hi and o.key not in subjects]
+        if after and any(t.pos_ in ("VERB", "AUX") and t.i not in enc.tokens for t in doc[i + 1 : min(after[0].extent)]):
+            after = []  # another clause stands between the predicate and the official
+        if after:
+            group = [after[0]]
+            for o in after[1:]:
+                between = doc[group[-1].end : o.start]
+                words = [t.lower_ for t in between if not t.is_punct]
+                if len(between) <= 14 and ("et" in words[:3] or not words) and not any(t.pos_ in ("VERB", "AUX") for t in between):
+                    group.append(o)
+                else:
+                    break
+            enc.partners.extend(group)
+            enc.guessed.update(o.key for o in group)
+            enc.strength -= 0.05
+
+
+
+def shell_subject(ctx: DocContext, tok: Token, officials: list[Official]) -> Official | None:
+    """The official a subject word only wraps: "l'honorable X", a source name glued to the sentence
+    ("Agence Le président X a reçu …"). The subject word is no common noun, and nothing but
+    punctuation, determiners and honorifics stands between it and the official's mention."""
+    doc = ctx.doc
+    honorific = ctx.lex.word_set("honorific")
+    k = ctx.sentence_of.get(tok.i, -1)
+    title = next((t for t in ctx.near(k, "TITLE", tok.i, 8) if t.start <= tok.i < t.end), None)
+    if tok.pos_ == "NOUN" and tok.lower_ not in honorific and title is None:
+        return None
+    for o in officials:
+        first = min(o.extent) if o.extent else o.start
+        if first <= tok.i or first > tok.right_edge.i + 1:
+            continue
+        between = doc[title.end if title is not None and title.end > tok.i else tok.i + 1 : first]
+        if not all(t.is_punct or t.pos_ == "DET" or t.lower_ in honorific for t in between):
+            return None
+        if title is not None and o.weak:
+            # "La ministre des Affaires étrangères, l'honorable X": the title the honorific kept apart
+            info = title._.info or {}
+            o.role, o.cls, o.weak = info.get("role"), info.get("class"), False
+            o.country = o.country or next(iter(info.get("countries") or []), None)
+        return o
+    return None
+
+
+ADVERBIAL_ARGS = ("obj", "iobj", "obl:arg", "obl:mod", "obl")
+
+
+def adverbial_frame(ctx: DocContext, enc: Encounter, officials: list[Official], index: dict[int, Official], free: set[str]) -> None:
+    """"Lors d'une communication téléphonique, X a invité son homologue Y": an encounter noun in an
+    adverbial of time ("lors de", "au cours de") without arguments of its own takes the subject of the
+    clause it modifies, and the officials that clause's verb governs as partners."""
+    noun = enc.predicate
+    verb = noun.head
+    lead_start = noun.left_edge.i
+    if verb.pos_ == "ADV" and verb.i < noun.i:  # "Lors/ADV d'une communication/obl:arg": the adverb heads it
+        lead_start, verb = verb.i, verb.head
+    elif verb.pos_ == "NOUN" and verb.i < noun.i and noun.i - verb.i <= 3 and verb.head is not verb:
+        # "à l'issue/NOUN d'une rencontre": the locution's noun heads it
+        lead_start, verb = verb.left_edge.i, verb.head
+    if enc.frame.pos != "noun" or len(enc.tokens) > 1 or verb.i == noun.i or verb.pos_ not in ("VERB", "AUX"):
+        return
+    if not noun.dep_.startswith(("obl", "nmod", "advcl")):
+        return
+    if any(c.dep_ == "det" and c.lower_ in ctx.lex.word_set("demonstrative_det") for c in noun.children):
+        return  # "À l'issue de cet entretien, X …": an anaphor of a told encounter, not a new one
+    if not ctx.lex.cue("adverbial_frame").match(ctx.doc[lead_start : noun.i].text):
+        return
+    if not enc.subjects:
+        partners = {o.key for o in enc.partners}
+        clause = verb
+        subj = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+        for _ in range(3):  # "X a annoncé être parvenu à un accord, à l'issue d'une rencontre avec Y"
+            if subj is not None or clause.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or clause.head is clause:
+                break
+            clause = clause.head
+            subj = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+        o = index.get(subj.i) if subj is not None else None
+        if o is None or o.key not in free or o.key in partners:
+            return
+        enc.subjects.append(o)
+        free.discard(o.key)
+    if enc.partners:
+        return  # "à l'issue d'une rencontre avec Y": the noun names its partner itself
+    subjects = {o.key for o in enc.subjects}
+    for o in officials:
+        if o.key in subjects or o.key not in free or o.anchor < 0:
+            continue
+        anchor = ctx.doc[o.anchor]
+        if anchor.head.i == verb.i and anchor.dep_ in ADVERBIAL_ARGS:
+            enc.partners.append(o)
+            free.discard(o.key)
+    if enc.partners:
+        enc.strength -= 0.05
+
+
+def list_continuation(ctx: DocContext, enc: Encounter, officials: list[Official], free: set[str]) -> None:
+    """"avec les ministres de la Pologne, X, du Danemark, Y, du Chili, Z": the parser attaches the
+    first names of a long list and strands the rest; an official that follows the last partner across
+    nothing but commas, "et", prepositions, articles and country names is a partner too."""
+    if not enc.partners:
+        return
+    doc = ctx.doc
+    sent = ctx.sents[enc.sent]
+    countries = {i for s in ctx.in_sentence(enc.sent, "COUNTRY") for i in range(s.start, s.end)}
+    joiners = ctx.lex.word_set("list_joiner")
+    end = max(o.end for o in enc.partners)
+    if end <= enc.predicate.i:
+        return  # partners before the predicate: no list after it to continue
+    taken = {o.key for o in [*enc.subjects, *enc.agents, *enc.partners]}
+    for o in officials:
+        if o.start < end:
+            continue
+        if o.key in taken or o.key not in free or o.end > sent.end:
+            break
+        between = doc[end : o.start]
+        if len(between) > 8 or not all(
+            t.is_punct or t.i in countries or t.lower_ in joiners or t.pos_ in ("ADP", "DET", "CCONJ") for t in between
+        ) or any(t.text in (".", ";", ":") for t in between):
+            break
+        enc.partners.append(o)
+        free.discard(o.key)
+        taken.add(o.key)
+        end = o.end

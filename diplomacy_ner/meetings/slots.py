@@ -270,6 +270,13 @@ def body_places(ctx: DocContext) -> list[Span]:
             q.start <= p.start < q.end for q in ctx.near(k, "PERSON", p.start, 10)
         ):
             continue
+        if (
+            p.start > 1
+            and ctx.doc[p.start - 1].lower_ in ctx.lex.word_set("possessive_prep")
+            and ctx.doc[p.start - 2].lower_ not in ctx.lex.word_set("place_head_noun")
+            and not ctx.doc[p.start - 2].is_punct
+        ):
+            continue  # "le soutien de Paris à l'Ukraine": a capital standing for its government
         out.append(p)
     ctx.body_places_cache = out
     return out

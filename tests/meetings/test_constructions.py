@@ -276,3 +276,15 @@ def test_a_long_list_of_partners_by_country_is_read_to_its_end(extractor) -> Non
     partners = sorted(n for m in found for n in names(m) if n != "Karim Tazi")
     assert partners == ["Andreas Georgiou", "Budi Santoso", "Diego Rojas", "Jan Kowalczyk", "Lars Holm", "Tran Van Loc"]
     assert all("Karim Tazi" in names(m) and len(m.participants) == 2 for m in found)
+
+
+def test_a_capital_standing_for_its_government_is_not_the_place(extractor) -> None:
+    text = (
+        "Le ministre belge des Affaires étrangères, Luc Peeters, a effectué samedi sa première visite à l'étranger "
+        "en se rendant à Vilnius, afin de réaffirmer le soutien de Bruxelles à la Lituanie. Il a rencontré le "
+        "président lituanien, Jonas Petraitis."
+    )
+    [m] = meetings(extractor, text)
+    assert names(m) == ["Jonas Petraitis", "Luc Peeters"]
+    assert m.location is not None and m.location.name == "Vilnius"
+    assert m.host is not None and m.host.name == "Jonas Petraitis"

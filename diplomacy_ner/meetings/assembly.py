@@ -98,7 +98,10 @@ class MeetingAssembler:
             if not enc.plural_subject:
                 word_order_fallback(ctx, enc, everyone, free, predicates)
             list_continuation(ctx, enc, everyone, free)
-            if not enc.subjects and not enc.plural_subject and enc.partners and enc.frame.pos == "noun":
+            between = len(enc.partners) >= 2 and any(
+                c.lower_ in ctx.lex.word_set("reciprocal_prep") for o in enc.partners if o.anchor >= 0 for c in ctx.doc[o.anchor].children
+            )
+            if not enc.subjects and not enc.plural_subject and enc.partners and enc.frame.pos == "noun" and not between:
                 # "L'échange avec X a permis…": the other side is the one the article follows
                 implicit = self.coref.last_subject or self.coref.protagonist
                 if any("Yes" in c.morph.get("Poss") for c in enc.predicate.children):

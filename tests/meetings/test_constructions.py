@@ -288,3 +288,12 @@ def test_a_capital_standing_for_its_government_is_not_the_place(extractor) -> No
     assert names(m) == ["Jonas Petraitis", "Luc Peeters"]
     assert m.location is not None and m.location.name == "Vilnius"
     assert m.host is not None and m.host.name == "Jonas Petraitis"
+
+
+def test_a_noun_between_two_officials_takes_no_third_from_the_context(extractor) -> None:
+    text = (
+        "Le ministre guinéen de l'Intérieur Marc Vidal a vivement critiqué lundi la visite à Conakry du ministre togolais Paul Adjo.\n\n"
+        "L'entretien entre le président guinéen Omar Kante et Paul Adjo portait sur la sécurité régionale."
+    )
+    [m] = [m for m in meetings(extractor, text) if m.status == "held"]
+    assert names(m) == ["Omar Kante", "Paul Adjo"]

@@ -356,3 +356,12 @@ def test_user_cue_regexes_run_on_a_linear_engine(tmp_path: Path) -> None:
     assert lex.cue("planned").search("x" * 10_000) is None  # exponential on a backtracking engine
     assert lex.cue("planned").search("xxy") is not None
     assert lex.cue("planned").search("Il se rendra à Dakar") is not None  # the shipped cues still apply
+
+
+def test_the_join_cue_is_a_word_not_a_substring() -> None:
+    from diplomacy_ner.meetings.lexicon import MeetingLexicon
+
+    cue = MeetingLexicon.default().cue("join_clause")
+    assert cue.search("Le ministre a également assisté à la réunion.") is None  # "la réunion" holds "a réuni"
+    assert cue.search("Le sommet a réuni les chefs d'État de la région.") is not None
+    assert cue.search("Ont pris part aux travaux les ministres du Mali et du Niger.") is not None

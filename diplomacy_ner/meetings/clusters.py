@@ -168,6 +168,12 @@ def compatible(a: Draft, b: Draft) -> bool:
     """Do two drafts share their named participants, the rest being unnamed ones of the same country?"""
     named_a = {k for k in a.participants if not k.startswith("unnamed:")}
     named_b = {k for k in b.participants if not k.startswith("unnamed:")}
+    if not named_b and len(b.participants) >= 2:
+        # "Les ministres de la Santé du Sénégal, du Maroc et de la Côte d'Ivoire ont tenu une réunion. La
+        # réunion a réuni X, Y et Z": the same countries, now named
+        countries_a = [p.country for p in a.participants.values()]
+        countries_b = [p.country for p in b.participants.values()]
+        return None not in countries_a and sorted(countries_a) == sorted(countries_b)  # type: ignore[type-var]
     if not named_a & named_b:
         return False
     rest_a = [a.participants[k] for k in a.participants if k not in named_b]

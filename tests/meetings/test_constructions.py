@@ -297,3 +297,14 @@ def test_a_noun_between_two_officials_takes_no_third_from_the_context(extractor)
     )
     [m] = [m for m in meetings(extractor, text) if m.status == "held"]
     assert names(m) == ["Omar Kante", "Paul Adjo"]
+
+
+def test_unnamed_officials_by_country_are_then_named(extractor) -> None:
+    text = (
+        "Les ministres de l'Agriculture du Ghana, du Togo et du Bénin ont tenu mardi une réunion tripartite "
+        "par visioconférence.\n\nLa réunion a réuni le ministre ghanéen de l'Agriculture, Kofi Mensah, le "
+        "ministre togolais de l'Agriculture, Komi Agbo, et la ministre béninoise de l'Agriculture, Rose Houngbo."
+    )
+    [m] = meetings(extractor, text)
+    assert names(m) == ["Kofi Mensah", "Komi Agbo", "Rose Houngbo"]
+    assert m.kind == "video"

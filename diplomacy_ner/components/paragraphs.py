@@ -11,7 +11,9 @@ Boundaries the parser sometimes invents are ruled out: after a comma,
 inside a hyphenated word the tokenizer split ("Addis - Abeba"), and between
 two words with no punctuation between (two tokens of one name, "Jean-Yves Le
 Drian"; a title and its name, "le chancelier Otto Scheller"; a name and the
-rest of its clause, "… Nikos Dendias lors de sa rencontre").
+rest of its clause, "… Nikos Dendias lors de sa rencontre"), after an
+abbreviation's full stop ("S. Exc. M. …": word set ``period_abbreviation``),
+and before a lower-case word ("le chargé d'affaires a.i. de l'ambassade").
 
 A text without punctuation (a PDF or OCR dump, a transcript) would otherwise
 be one sentence of thousands of tokens, and the sentence-level steps after the
@@ -81,8 +83,11 @@ class ParagraphBoundaries:
                 if text != ",":
                     starts[i] = -1
                 changed = True
-            elif text in _SENTENCE_ENDS:
-                if text == "." and i > 0 and not array[i - 1][3] and strings[array[i - 1][0]] in abbreviations:
+            elif text in _SENTENCE_ENDS or (text.endswith(".") and array[nxt][2] and array[nxt][4]):
+                if array[nxt][2] and array[nxt][4]:
+                    starts[nxt] = -1  # "le chargé d'affaires a.i. de l'ambassade": no sentence starts in lower case
+                    changed = True
+                elif text == "." and i > 0 and not array[i - 1][3] and strings[array[i - 1][0]] in abbreviations:
                     starts[nxt] = -1  # "S. Exc. M. Serge Telle": an abbreviation's full stop
                     changed = True
                 else:

@@ -59,3 +59,9 @@ def test_no_sentence_starts_between_two_words_without_punctuation():
 def test_an_abbreviation_full_stop_does_not_end_the_sentence():
     doc = _nlp()("La séance était présidée par S. Exc. M. Karl Wendt et par le Dr. Omar Sall.")
     assert "M." in _not_starts(doc)
+
+
+def test_no_sentence_starts_with_a_lower_case_word_after_a_full_stop():
+    doc = _nlp()("Le ministre a reçu le chargé d'affaires a.i. de l'ambassade du Chili. Il a ensuite parlé.")
+    assert "de" in _not_starts(doc)
+    assert "Il" not in _not_starts(doc)

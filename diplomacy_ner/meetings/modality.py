@@ -77,11 +77,12 @@ def verb_chain(trigger: Token) -> list[Token]:
 def background(ctx: DocContext, sent: Span, trigger: Token) -> bool:
     """Is the encounter background the article only recalls (pluperfect, "Pour rappel", a past year)?"""
     k = ctx.sentence_of.get(sent.start, -1)
-    if ctx.sentence_cue(k, "background"):
+    narrative = ctx.sentence_cue(k, "pluperfect_narrative")  # "Avant le début de la cérémonie, le roi avait reçu …"
+    if ctx.sentence_cue(k, "background") and not narrative:
         return True
     for t in verb_chain(trigger):
         aux = [c for c in t.children if c.dep_.startswith("aux")]
-        if any("Imp" in a.morph.get("Tense") and a.lemma_ in ("avoir", "être") for a in aux):
+        if not narrative and any("Imp" in a.morph.get("Tense") and a.lemma_ in ("avoir", "être") for a in aux):
             return True
     for d in ctx.near(k, "DATE", trigger.i, 14):
         if (d._.info or {}).get("kind") == "month":

@@ -308,3 +308,21 @@ def test_unnamed_officials_by_country_are_then_named(extractor) -> None:
     [m] = meetings(extractor, text)
     assert names(m) == ["Kofi Mensah", "Komi Agbo", "Rose Houngbo"]
     assert m.kind == "video"
+
+
+def test_a_pluperfect_anchored_before_the_reported_event_is_told_not_recalled(extractor) -> None:
+    text = (
+        "Le président guinéen Omar Kante a présidé mardi à Conakry la cérémonie des vœux au corps diplomatique.\n\n"
+        "Avant le début de cette cérémonie, le président Omar Kante avait reçu en audience le ministre malien "
+        "des Affaires étrangères, Moussa Keita."
+    )
+    held = [m for m in meetings(extractor, text) if m.status == "held"]
+    assert [names(m) for m in held] == [["Moussa Keita", "Omar Kante"]]
+
+
+def test_a_pluperfect_without_anchor_is_background(extractor) -> None:
+    text = (
+        "Le président guinéen Omar Kante a présidé mardi à Conakry la cérémonie des vœux au corps diplomatique.\n\n"
+        "Le président Omar Kante avait reçu en audience le ministre malien des Affaires étrangères, Moussa Keita."
+    )
+    assert [m for m in meetings(extractor, text) if m.status == "held"] == []

@@ -145,6 +145,10 @@ class EntityRules(LinkerKB):
         found.people = find_people(doc, words, ents, kb_people, found.countries, found.bodies)
         found.index.persons.update(span.start for span in found.people)
         self._rule_heads(doc, words, found)
+        # a title word alone ("l'Ambassadeur a exprimé") is no name, whatever the statistical NER says
+        heads = {i for start, end, _ in found.title_heads for i in range(start, end)}
+        found.people = [p for p in found.people if not all(i in heads for i in range(p.start, p.end))]
+        found.index.persons = {span.start for span in found.people}
         acronyms = self._acronyms(doc, words, found)
         # places first: a title does not reach over "à Rabat"
         places = find_places(doc, words, ents, found.countries, self.gazetteer)
@@ -176,6 +180,7 @@ class EntityRules(LinkerKB):
             by_label[span.label_].append(span)
         found.countries = longest_per_start(found.countries + compound_countries(doc, words, names))
         index = found.index
+        index.first_names = {i for i, text in enumerate(words.texts) if text[:1].isupper() and fold(text) in names.first_names}
         for span in found.countries:
             if (span._.info or {}).get("form") in ("adjective", "compound"):
                 index.country_adjectives[span.start] = max(index.country_adjectives.get(span.start, 0), span.end)

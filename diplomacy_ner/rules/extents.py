@@ -114,9 +114,10 @@ def title_extent(doc: Doc, start: int, end: int, spans: SpanIndex, *, generic: b
         j += 1
         if j < n and doc[j].lower_ in DETERMINERS and j + 1 < n and doc[j + 1].lower_ in word_set("titles_after_article"):
             # "auprès du ministre des Affaires étrangères": a title inside the title
-            return title_extent(doc, j + 1, j + 2, spans).end
+            return title_extent(doc, j + 1, spans.title_heads.get(j + 1, j + 2), spans).end
         if j < n and doc[j].lower_ in word_set("titles_after_de") and low != "de":
-            return title_extent(doc, j, j + 1, spans).end
+            # "porte-parole du Premier ministre": the inner title's whole head
+            return title_extent(doc, j, spans.title_heads.get(j, j + 1), spans).end
         return noun_phrase_end(doc, j, spans, allow_lower=True)
 
     while i < n:

@@ -31,6 +31,7 @@ class SpanIndex:
         self.title_heads: dict[int, int] = {}
         self.body_adjectives: set[int] = set()
         self.places: dict[int, int] = {}
+        self.first_names: set[int] = set()  # tokens that are a first name of the knowledge base
 
 
 def is_cap(token: Token) -> bool:
@@ -134,6 +135,8 @@ def noun_phrase_end(doc: Doc, j: int, spans: SpanIndex, *, allow_lower: bool) ->
             break
         if j in spans.persons or tok.is_punct or tok.like_num or low in PHRASE_STOPS or low in DE or low in A_FORMS:
             break
+        if is_cap(tok) and trailing_name(doc, j, spans):
+            break  # "la présidente de la Confédération Karin Dupuis": the name is not part of the title
         if name_in_capitals(doc, j, spans):
             break  # "… des Affaires étrangères TAKEDA Ren", "… Jean DUVAL": a name, not the portfolio
         if low in PARTICIPLES:
@@ -149,3 +152,26 @@ def noun_phrase_end(doc: Doc, j: int, spans: SpanIndex, *, allow_lower: bool) ->
             continue
         break
     return j
+
+
+def trailing_name(doc: Doc, j: int, spans: SpanIndex) -> bool:
+    """Whether ``doc[j]`` starts a first name and a surname that close a run of capitalised words
+    ("… de la Confédération Karin Dupuis", "… du Sénat Hugo Lemaire"): the two last words of the
+    run, proper nouns (or a first name of the knowledge base first), not a portfolio, country,
+    body or place, and followed by no complement ("de la République Démocratique du Congo")."""
+    n = len(doc)
+    if j == 0 or not is_cap(doc[j - 1]) or doc[j - 1].is_sent_start:
+        return False
+    words = []
+    k = j
+    while k < n and is_cap(doc[k]) and len(words) < 3:
+        if k in spans.country_names or k in spans.bodies or k in spans.places or doc[k].lower_ in PORTFOLIO_WORDS:
+            return False
+        end = glued_end(doc, k)
+        words.append((k, end))
+        k = end
+    if len(words) != 2 or (k < n and (doc[k].lower_ in DE or doc[k].text in ("(", "-"))):
+        return False
+    if j in spans.first_names:
+        return True
+    return all(doc[i].pos_ == "PROPN" for s, e in words for i in range(s, e) if doc[i].text not in ("-", "–"))

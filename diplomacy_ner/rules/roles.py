@@ -36,12 +36,17 @@ def find_roles(
     attached: dict[str, list[Span]] = {}
     title_person: dict[tuple[int, int], str | None] = {}
     titles = sorted(titles, key=lambda t: t.start)
+    appended_at: dict[int, PersonCluster] = {}  # end of a title in apposition after its person
     for t in titles:
         person = person_after(doc, t.end, person_at_start)
         if person is not None and fronted_adjunct(doc, t, person):
             person = None  # "Outre le président togolais, X a échangé …": X is not that president
         if person is None:
             person = person_before(doc, t.start, person_at_end)
+            if person is None and t.start > 0 and doc[t.start - 1].text == ",":
+                person = appended_at.get(t.start - 1)  # "X, ambassadeur, haut représentant de …"
+            if person is not None:
+                appended_at[t.end] = person
         title_person[(t.start, t.end)] = person.id if person else None
         if person is not None:
             attached.setdefault(person.id, []).append(t)
@@ -149,6 +154,8 @@ def country_beside(doc: Doc, span: Span, named_at: dict[int, Span]) -> str | Non
 def person_before(doc: Doc, i: int, person_at_end: dict[int, PersonCluster]) -> PersonCluster | None:
     """The person right before a title, across a comma or an opening bracket."""
     j = i
+    if j > 1 and doc[j - 1].lower_ in word_set("apposition_title_adjectives") and doc[j - 2].text == ",":
+        j -= 1  # "X, nouvel ambassadeur de …"
     if j > 0 and doc[j - 1].text in (",", "("):
         j -= 1
         return person_at_end.get(j)

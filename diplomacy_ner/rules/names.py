@@ -49,7 +49,7 @@ class KBNames:
                     add(exact, "COUNTRY", rec.id, case_variants(form.replace("-", " ")))  # "Royaume Uni"
                 if " " in form:
                     add(exact, "COUNTRY", rec.id, [title_case(form)])  # "Polynésie Française"
-                if len(form.split()) >= 3 and not fold(form).startswith(("la ", "le ", "les ", "l'")):
+                if len(form.split()) >= 3 and not starts_with_article(form):
                     # a long name in any case: "République Démocratique du Congo", "république démocratique du Congo"
                     add(lower, "COUNTRY", rec.id, [form])
             for adj in rec.adjectives:
@@ -111,3 +111,10 @@ def title_case(form: str) -> str:
     """A name with every word capitalised but its small words ("République Démocratique du Congo")."""
     small = word_set("de_forms") | word_set("definite_articles") | word_set("name_coordinators")
     return " ".join(w if w.lower() in small or not w[:1].islower() else w[:1].upper() + w[1:] for w in form.split())
+
+
+def starts_with_article(form: str) -> bool:
+    """Whether a name starts with an article ("la Réunion" is no country in "la réunion")."""
+    first = fold(form).split()[0]
+    articles = word_set("definite_articles")
+    return first in articles or any(first.startswith(a) for a in articles if a.endswith("'"))

@@ -42,7 +42,7 @@ from ..rules.names import KBNames
 from ..rules.patterns import RuleMatcher, RulePattern, load_pattern_file, load_shipped_patterns, parse_patterns
 from ..rules.people import find_people, names_after_titles
 from ..rules.places import find_places
-from ..rules.titles import title_info
+from ..rules.titles import former_title, title_info
 from ..rules.tokens import TokenWords, dedupe, longest_heads
 from .acronyms import definitions_of
 from .linker import LinkerKB
@@ -250,6 +250,8 @@ class EntityRules(LinkerKB):
             ext = title_extent(doc, start, end, found.index, generic=(cls == "generic"))
             span = Span(doc, start, ext.end, label="TITLE", kb_id=cls)
             span._.info = title_info(doc, ext, cls, country_at, self._body_id_for, self.names.body_adjectives)
+            if former_title(doc, start):
+                span._.info["former"] = True  # "l'ancien ministre X": not X's office now
             found.titles.append(span)
             covered_until = ext.end
 

@@ -87,6 +87,11 @@ def title_extent(doc: Doc, start: int, end: int, spans: SpanIndex, *, generic: b
     ext = Extent(start, end, end)
     i = end
     country_seen = False
+    if spans.bodies.get(start, 0) > end:
+        # "Haut Commissaire des Nations unies pour les réfugiés (HCR)": the title names the body
+        # an acronym defines; it covers that name and the body is its participant's
+        i = ext.role_end = spans.bodies[start]
+        ext.body_spans.append((start, i))
 
     def complement(k: int) -> int | None:
         """End of a complement opened by the preposition(s) at ``k``."""
@@ -179,6 +184,8 @@ def title_extent(doc: Doc, start: int, end: int, spans: SpanIndex, *, generic: b
                 i += 1  # "de la Mauritanie, et des Comores"
                 low = "et"
             nxt = doc[i + 1]
+            if nxt.lower_ in A_FORMS and ((i + 2) in spans.places or (i + 2) in spans.country_names):
+                break  # "…, à Paris": where, not a portfolio
             if nxt.lower_ in DE | A_FORMS and (i + 1) not in spans.persons:
                 j = complement(i + 1)
                 if j is not None:

@@ -133,3 +133,59 @@ def test_a_second_title_after_a_comma_describes_the_same_person(extractor) -> No
 def test_a_title_word_after_an_elided_article_is_no_person(extractor) -> None:
     doc = extractor.nlp("La première audience, accordée à L'Ambassadeur de Suisse, a porté sur la coopération.")
     assert not spans(doc, "PERSON")
+
+
+# -- a title that names a body its acronym defines --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, title, code",
+    [
+        ("Le ministre a reçu Pierre Valcourt, Haut Commissaire des Nations unies pour les réfugiés (HCR).",
+         "Haut Commissaire des Nations unies pour les réfugiés (HCR)", "HCR"),
+        ("Elle a rencontré Marie Delorme, Directrice générale de l'Organisation des Nations unies pour "
+         "l'éducation, la science et la culture (UNESCO), à Paris.",
+         "Directrice générale de l'Organisation des Nations unies pour l'éducation, la science et la culture (UNESCO)", "UNESCO"),
+    ],
+)
+def test_a_title_covers_the_body_its_acronym_names(extractor, text, title, code) -> None:
+    doc = extractor.nlp(text)
+    t = title_at(doc, title, text.index(title.split()[0]))
+    assert t._.info["person"] is not None
+    surname = t._.info["person"].rsplit("-", 1)[-1].capitalize()
+    assert role_of(doc, surname)["country"] == code
+
+
+# -- capacity phrases and former offices -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marc Vernier était à Berne. En sa qualité de secrétaire général du Conseil de l'Europe, il a rencontré la ministre.",
+        "Marc Vernier était à Berne. En qualité de secrétaire général du Conseil de l'Europe, il a reçu la ministre.",
+        "En sa qualité de secrétaire général du Conseil de l'Europe, Marc Vernier a rencontré la ministre.",
+    ],
+)
+def test_a_capacity_phrase_gives_its_title_to_the_subject(extractor, text) -> None:
+    doc = extractor.nlp(text)
+    title = "secrétaire général du Conseil de l'Europe"
+    t = title_at(doc, title, text.index(title))
+    assert t._.info["person"] == "doc-person:marc-vernier"
+    assert role_of(doc, "Vernier")["role"] == title
+
+
+def test_a_former_office_is_not_the_current_role(extractor) -> None:
+    text = ("L'ancien ministre des Finances Marc Vernier était à Berne. En sa qualité de secrétaire général "
+            "du Conseil de l'Europe, il a rencontré la ministre. L'ancien ministre des Finances a ensuite quitté Berne.")
+    doc = extractor.nlp(text)
+    former = title_at(doc, "ministre des Finances", text.index("ministre"))
+    assert former._.info.get("former") is True
+    assert role_of(doc, "Vernier")["role"] == "secrétaire général du Conseil de l'Europe"
+    again = title_at(doc, "ministre des Finances", text.rindex("ministre des Finances"))
+    assert again._.info["person"] == "doc-person:marc-vernier"
+
+
+def test_a_former_office_alone_stays_the_role(extractor) -> None:
+    doc = extractor.nlp("L'ancien ministre Marc Vernier a rencontré la présidente Anne Kessel.")
+    assert role_of(doc, "Vernier")["role"] == "ministre"

@@ -42,7 +42,7 @@ from ..rules.names import KBNames
 from ..rules.patterns import RuleMatcher, RulePattern, load_pattern_file, load_shipped_patterns, parse_patterns
 from ..rules.people import find_people, names_after_titles
 from ..rules.places import find_places
-from ..rules.titles import title_info
+from ..rules.titles import former_title, title_info
 from ..rules.tokens import TokenWords, dedupe, longest_heads
 from .acronyms import definitions_of
 from .linker import LinkerKB
@@ -145,6 +145,10 @@ class EntityRules(LinkerKB):
         found.people = find_people(doc, words, ents, kb_people, found.countries, found.bodies)
         found.index.persons.update(span.start for span in found.people)
         self._rule_heads(doc, words, found)
+        # a title word alone ("l'Ambassadeur a exprimé") is no name, whatever the statistical NER says
+        heads = {i for start, end, _ in found.title_heads for i in range(start, end)}
+        found.people = [p for p in found.people if not all(i in heads for i in range(p.start, p.end))]
+        found.index.persons = {span.start for span in found.people}
         acronyms = self._acronyms(doc, words, found)
         # places first: a title does not reach over "à Rabat"
         places = find_places(doc, words, ents, found.countries, self.gazetteer)
@@ -176,6 +180,7 @@ class EntityRules(LinkerKB):
             by_label[span.label_].append(span)
         found.countries = longest_per_start(found.countries + compound_countries(doc, words, names))
         index = found.index
+        index.first_names = {i for i, text in enumerate(words.texts) if text[:1].isupper() and fold(text) in names.first_names}
         for span in found.countries:
             if (span._.info or {}).get("form") in ("adjective", "compound"):
                 index.country_adjectives[span.start] = max(index.country_adjectives.get(span.start, 0), span.end)
@@ -245,6 +250,8 @@ class EntityRules(LinkerKB):
             ext = title_extent(doc, start, end, found.index, generic=(cls == "generic"))
             span = Span(doc, start, ext.end, label="TITLE", kb_id=cls)
             span._.info = title_info(doc, ext, cls, country_at, self._body_id_for, self.names.body_adjectives)
+            if former_title(doc, start):
+                span._.info["former"] = True  # "l'ancien ministre X": not X's office now
             found.titles.append(span)
             covered_until = ext.end
 

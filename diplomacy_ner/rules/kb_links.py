@@ -13,7 +13,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
-from ..kb.alias_index import Candidate
+from ..folding import fold
+from ..kb.alias_index import Candidate, similarity
 from ..kb.knowledge_base import KnowledgeBase
 from ..kb.records import BodyRecord
 
@@ -42,8 +43,9 @@ class KBLinks:
 
     def kb_person(self, text: str, *, allow_surname: bool) -> str | None:
         """The knowledge-base person a name links to (alias candidates; with ``allow_surname``, a surname only one person holds), or None."""
-        for cand in self.candidates(text, types=("person",)):
-            return cand.entity_id
+        for cand in self.candidates(text, types=("person",), limit=3):
+            if cand.method != "fuzzy" or same_surname(text, cand.alias, self.threshold):
+                return cand.entity_id
         if allow_surname:
             ids = self.kb.alias_index.surname(text)
             if len(ids) == 1:
@@ -116,3 +118,20 @@ class KBLinks:
             if other_rank < best_rank:
                 best, best_rank = cand.entity_id, other_rank
         return best
+
+
+_ROMAN = re.compile(r"^[ivxlcdm]+$")
+
+
+def same_surname(mention: str, alias: str, threshold: float) -> bool:
+    """Whether a fuzzy match of a person's name keeps its distinctive last word: "Abdallah Triki"
+    is not "Abdallah II" (a regnal number must be the same), "Aminata Fall" is not "Aminata Sall"."""
+    a, b = fold(mention).split(), fold(alias).split()
+    if not a or not b:
+        return False
+    last_a, last_b = a[-1], b[-1]
+    if _ROMAN.match(last_a) or _ROMAN.match(last_b):
+        return last_a == last_b
+    if len(a) == 1 or len(b) == 1:
+        return similarity(" ".join(a), " ".join(b)) >= threshold
+    return similarity(last_a, last_b) >= threshold

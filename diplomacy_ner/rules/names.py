@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from ..folding import fold
 from ..kb.knowledge_base import KnowledgeBase
+from ..lexicons import word_set
 from .extents import is_acronym_text
 from .patterns import KeyTable
 
@@ -44,6 +45,13 @@ class KBNames:
             for form in (rec.name, *rec.official_names, *rec.aliases):
                 # names are capitalised in French: match them as written (and in capitals, for headlines)
                 add(exact, "COUNTRY", rec.id, case_variants(form))
+                if "-" in form:
+                    add(exact, "COUNTRY", rec.id, case_variants(form.replace("-", " ")))  # "Royaume Uni"
+                if " " in form:
+                    add(exact, "COUNTRY", rec.id, [title_case(form)])  # "Polynésie Française"
+                if len(form.split()) >= 3 and not starts_with_article(form):
+                    # a long name in any case: "République Démocratique du Congo", "république démocratique du Congo"
+                    add(lower, "COUNTRY", rec.id, [form])
             for adj in rec.adjectives:
                 add(lower, "COUNTRY_ADJ", rec.id, [adj])
                 self.adjectives.setdefault(fold(adj), rec.id)
@@ -61,8 +69,13 @@ class KBNames:
                 add(exact, "BODY", body.id, [body.acronym])
             for adj in body.adjectives:
                 self.body_adjectives.setdefault(fold(adj), body.id)
+        self.first_names: set[str] = set()  # folded first words of the people's longer names ("karin")
         for person in kb.people:
             add(exact, "PERSON", person.id, [person.name, *person.aliases])
+            for form in (person.name, *person.aliases):
+                first, *rest = form.split() or [""]
+                if rest and first[:1].isupper() and len(first) > 2:
+                    self.first_names.add(fold(first))
         for agreement in kb.agreements:
             add(lower, "AGREEMENT", agreement.id, [agreement.name, *agreement.aliases])
             if agreement.acronym:
@@ -92,3 +105,16 @@ def case_variants(form: str) -> list[str]:
     if form[:1].islower():
         variants.append(form[:1].upper() + form[1:])
     return variants
+
+
+def title_case(form: str) -> str:
+    """A name with every word capitalised but its small words ("République Démocratique du Congo")."""
+    small = word_set("de_forms") | word_set("definite_articles") | word_set("name_coordinators")
+    return " ".join(w if w.lower() in small or not w[:1].islower() else w[:1].upper() + w[1:] for w in form.split())
+
+
+def starts_with_article(form: str) -> bool:
+    """Whether a name starts with an article ("la Réunion" is no country in "la réunion")."""
+    first = fold(form).split()[0]
+    articles = word_set("definite_articles")
+    return first in articles or any(first.startswith(a) for a in articles if a.endswith("'"))

@@ -50,7 +50,12 @@ def strip_honorifics(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (is_honorific(doc[start].text) or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in (".",) or doc[end - 1].lower_ in word_set("definite_articles_singular")):
+    stops = word_set("phrase_stops")
+    while end > start and (
+        doc[end - 1].is_punct and doc[end - 1].text not in (".",)
+        or doc[end - 1].lower_ in word_set("definite_articles_singular")
+        or (doc[end - 1].text in stops and doc[end - 1].is_lower)  # "… Varnier lundi", "… Varnier hier"
+    ):
         end -= 1
     if start >= end:
         return None

@@ -36,12 +36,18 @@ def find_roles(
     attached: dict[str, list[Span]] = {}
     title_person: dict[tuple[int, int], str | None] = {}
     titles = sorted(titles, key=lambda t: t.start)
+    appended_at: dict[int, PersonCluster] = {}  # end of a title in apposition after its person
     for t in titles:
-        person = person_after(doc, t.end, person_at_start)
-        if person is not None and fronted_adjunct(doc, t, person):
+        capacity = capacity_subject(doc, t, person_at_start, person_at_end)
+        person = capacity if capacity is not None else person_after(doc, t.end, person_at_start)
+        if person is not None and capacity is None and fronted_adjunct(doc, t, person):
             person = None  # "Outre le président togolais, X a échangé …": X is not that president
         if person is None:
             person = person_before(doc, t.start, person_at_end)
+            if person is None and t.start > 0 and doc[t.start - 1].text == ",":
+                person = appended_at.get(t.start - 1)  # "X, ambassadeur, haut représentant de …"
+            if person is not None:
+                appended_at[t.end] = person
         title_person[(t.start, t.end)] = person.id if person else None
         if person is not None:
             attached.setdefault(person.id, []).append(t)
@@ -49,7 +55,9 @@ def find_roles(
     demonyms = demonym_countries(doc, countries or [])
     named_at = {s.start: s for s in countries or [] if (s._.info or {}).get("form") is None and s.kb_id_.startswith("country:")}
     for c in clusters:
-        info = role_from_titles(links, attached.get(c.id, []))
+        own = attached.get(c.id, [])
+        # a former office ("l'ancien ministre X") is the role only when the text gives no other
+        info = role_from_titles(links, [t for t in own if not (t._.info or {}).get("former")] or own)
         if not info.get("country"):
             # "le Camerounais Paul Nkoulou": a capitalised demonym right before a mention of the person;
             # "Paul Nkoulou du Cameroun", "du Cameroun (Paul Nkoulou)": a country named right beside it
@@ -84,6 +92,15 @@ def find_roles(
         [(s.start, "P", c.id) for c in clusters for s in c.spans] + [(t.start, "T", t) for t in titles],
         key=lambda x: x[0],
     )
+    former_of: dict[str, str] = {}  # folded role of a former office -> the person it was given to
+    for t in titles:
+        info = t._.info or {}
+        if info.get("former") and info.get("role"):
+            key = fold(info["role"])
+            if title_person.get((t.start, t.end)) is not None:
+                former_of.setdefault(key, title_person[(t.start, t.end)])
+            elif key in former_of:
+                title_person[(t.start, t.end)] = former_of[key]  # "l'ancien conseiller fédéral" again
     for _, kind, obj in mentions:
         if kind == "P":
             country = roles.get(obj, {}).get("country")
@@ -115,6 +132,27 @@ def find_roles(
 def compatible_class(held: str | None, title: str | None) -> bool:
     """Can an official whose office has class ``held`` be named by a title of class ``title``?"""
     return not held or not title or held == title or "generic" in (held, title)
+
+
+def capacity_subject(
+    doc: Doc, title: Span, person_at_start: dict[int, PersonCluster], person_at_end: dict[int, PersonCluster]
+) -> PersonCluster | None:
+    """The subject a title in a capacity phrase describes: "En sa qualité de ministre, X a reçu …" (X),
+    "En qualité de ministre, il a reçu …" (the person named last before the phrase); None elsewhere."""
+    k = title.start - 1
+    while k >= 0 and doc[k].pos_ == "DET":
+        k -= 1
+    if not (k >= 1 and doc[k].lower_ in word_set("de_forms") and doc[k - 1].lower_ in word_set("capacity_nouns")):
+        return None
+    j = title.end
+    if j < len(doc) and doc[j].text == ",":
+        j += 1
+    if j in person_at_start:
+        return person_at_start[j]
+    if j < len(doc) and doc[j].lower_ in word_set("subject_pronouns_singular"):
+        before = [end for end in person_at_end if end <= title.start]
+        return person_at_end[max(before)] if before else None
+    return None
 
 
 def person_after(doc: Doc, i: int, person_at_start: dict[int, PersonCluster]) -> PersonCluster | None:
@@ -163,6 +201,8 @@ def country_beside(doc: Doc, span: Span, named_at: dict[int, Span]) -> str | Non
 def person_before(doc: Doc, i: int, person_at_end: dict[int, PersonCluster]) -> PersonCluster | None:
     """The person right before a title, across a comma or an opening bracket."""
     j = i
+    if j > 1 and doc[j - 1].lower_ in word_set("apposition_title_adjectives") and doc[j - 2].text == ",":
+        j -= 1  # "X, nouvel ambassadeur de …"
     if j > 0 and doc[j - 1].text in (",", "("):
         j -= 1
         return person_at_end.get(j)

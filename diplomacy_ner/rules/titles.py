@@ -9,6 +9,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ..folding import fold
+from ..lexicons import word_set
 from .extents import STATE_WORDS, Extent
 from .tokens import join_tokens
 
@@ -58,3 +59,12 @@ def title_info(
     role = join_tokens(role_tokens)
     postings = [country_at[s].split(":", 1)[1] for s, _e in ext.posting_spans if country_at.get(s, "").startswith("country:")]
     return {"class": cls, "role": role, "countries": codes, "bodies": bodies, "postings": postings}
+
+
+def former_title(doc: Doc, start: int) -> bool:
+    """Whether the title starting at ``start`` is a former office: "l'ancien ministre", "l'ex-président"."""
+    former = word_set("former_title_words")
+    k = start - 1
+    if k >= 0 and doc[k].text in ("-", "–") and not doc[k].whitespace_:
+        k -= 1  # "ex-président" split in three tokens
+    return k >= 0 and (doc[k].lower_ in former or doc[k].lower_.rstrip("-–") in former)

@@ -106,6 +106,9 @@ class Extractor:
             self.nlp = pipeline
         elif pipeline is not None:
             self.nlp = spacy.load(pipeline)
+            from .components.fast_attribute_ruler import use_array_attribute_ruler
+
+            use_array_attribute_ruler(self.nlp)
         else:
             from .pipeline import build_pipeline
 

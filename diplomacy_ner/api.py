@@ -106,6 +106,11 @@ class Extractor:
             self.nlp = pipeline
         elif pipeline is not None:
             self.nlp = spacy.load(pipeline)
+            from .components.fast_attribute_ruler import use_array_attribute_ruler
+            from .components.fast_lemmatizer import use_indexed_lemmatizer
+
+            use_array_attribute_ruler(self.nlp)
+            use_indexed_lemmatizer(self.nlp)
         else:
             from .pipeline import build_pipeline
 

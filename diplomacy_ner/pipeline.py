@@ -20,6 +20,8 @@ import spacy
 from spacy.language import Language
 from thinc.api import Config
 
+from .components.fast_attribute_ruler import use_array_attribute_ruler
+from .components.fast_lemmatizer import use_indexed_lemmatizer
 from .components.linker import Linker
 from .errors import Errors
 from .extensions import register_extensions
@@ -75,6 +77,8 @@ def build_pipeline(
         nlp = spacy.load(source, config={"nlp": {"tokenizer": tokenizer_cfg}})
     except OSError as err:
         raise OSError(Errors.D021.format(name=source)) from err
+    use_array_attribute_ruler(nlp)  # the model's ruler, same output, run on token arrays
+    use_indexed_lemmatizer(nlp)  # the model's lemmatizer, same lemmas, set lookups in its index
     keep = [n for n in pipeline if "source" in components[n]]
     for name in list(nlp.component_names):
         if name not in keep:

@@ -12,6 +12,7 @@ definitions to make bodies and agreements of them.
 
 from __future__ import annotations
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -56,12 +57,16 @@ def definitions_of(doc: Doc) -> list[AcronymDefinition]:
 
 def short_forms(doc: Doc, definitions: list[AcronymDefinition]) -> list[Span]:
     """Every token that is a defined acronym, outside its definitions' long forms."""
+    if not definitions:
+        return []
     defined = {d.acronym for d in definitions}
     long_tokens = {i for d in definitions for i in range(d.long_start, d.long_end)}
+    # token strings through one array: `for tok in doc` builds a Token object per token
+    strings = doc.vocab.strings
     return [
-        Span(doc, tok.i, tok.i + 1, label="ACRONYM")
-        for tok in doc
-        if tok.text in defined and tok.i not in long_tokens
+        Span(doc, i, i + 1, label="ACRONYM")
+        for i, orth in enumerate(doc.to_array(ORTH).tolist())
+        if strings[orth] in defined and i not in long_tokens
     ]
 
 

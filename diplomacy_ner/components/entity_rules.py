@@ -161,7 +161,7 @@ class EntityRules(LinkerKB):
 
         spans = found.other + found.people + found.titles + found.countries
         spans += dedupe(found.bodies) + dedupe(found.agreements) + places
-        spans += date_spans(doc, find_date_expressions(doc.text))
+        spans += date_spans(doc, find_date_expressions(words.whole_text()))
         spans.sort(key=lambda s: (s.start, -s.end))
         doc.spans[self.spans_key] = spans
         if doc._.acronyms is None:  # diplomacy_acronyms did not run

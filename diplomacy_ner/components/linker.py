@@ -39,6 +39,7 @@ from ..rules.entities import country_entities, entity_bodies, named_entities, pl
 from ..rules.kb_links import KBLinks
 from ..rules.person_clusters import cluster_people, person_names
 from ..rules.roles import find_roles
+from ..rules.tokens import TokenWords
 
 
 class LinkerKB:
@@ -232,7 +233,8 @@ class Linker:
 
 def _text_date(doc: Doc) -> dt.date | None:
     """Mid-year of the latest year (1950-2099) the text mentions, or None."""
-    years = [int(y) for y in re.findall(r"\b(19[5-9]\d|20\d\d)\b", doc.text)]
+    text = TokenWords.of(doc).whole_text()  # doc.text builds a Token object per token
+    years = [int(y) for y in re.findall(r"\b(19[5-9]\d|20\d\d)\b", text)]
     return dt.date(max(years), 6, 30) if years else None
 
 

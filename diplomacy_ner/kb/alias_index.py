@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Literal
+from typing import Any, Literal
 
 from rapidfuzz import fuzz, process
 
@@ -169,6 +169,8 @@ class AliasIndex:
         self._blocks = TokenBlocks(max_block)  # fuzzy blocking
         self._surnames: dict[str, set[str]] = {}
         self._surname_keys_of: dict[str, set[str]] = {}
+        # answers of ``candidates`` (mentions recur across and within articles); emptied on any change
+        self._answers: dict[tuple[Any, ...], tuple[Candidate, ...]] = {}
 
     def __len__(self) -> int:
         """RETURNS (int): The number of alias entries in the index."""
@@ -203,6 +205,7 @@ class AliasIndex:
         entity_entries = self._by_entity.setdefault(entity_id, [])
         if any(self._entries[i] == entry for i in entity_entries):
             return
+        self._answers.clear()
         entry_id = len(self._entries)
         self._entries.append(entry)
         entity_entries.append(entry_id)
@@ -230,6 +233,7 @@ class AliasIndex:
         RETURNS (int): The number of entries removed.
         """
         entry_ids = self._by_entity.pop(entity_id, [])
+        self._answers.clear()
         for entry_id in entry_ids:
             entry = self._entries[entry_id]
             if entry is None:
@@ -301,6 +305,25 @@ class AliasIndex:
             return []
         type_set = frozenset(types) if types is not None else None
         field_set = frozenset(fields) if fields is not None else None
+        cutoff = self.fuzzy_threshold if threshold is None else threshold
+        key = (text, type_set, field_set, limit, fuzzy and (cutoff, self.fuzzy_min_length, self.scorer))
+        answer = self._answers.get(key)
+        if answer is None:
+            if len(self._answers) > 100_000:
+                self._answers.clear()
+            answer = self._answers[key] = tuple(self._lookup(text, type_set, field_set, limit, fuzzy, cutoff))
+        return list(answer)
+
+    def _lookup(
+        self,
+        text: str,
+        type_set: frozenset[str] | None,
+        field_set: frozenset[str] | None,
+        limit: int,
+        fuzzy: bool,
+        cutoff: float,
+    ) -> list[Candidate]:
+        """The uncached answer of :meth:`candidates`."""
         best: dict[str, Candidate] = {}
 
         def keep(entry: AliasEntry) -> bool:
@@ -335,7 +358,6 @@ class AliasIndex:
                 if entry is not None and keep(entry):
                     offer(entry, FOLDED_SCORE, "folded")
         if not best and fuzzy and len(folded) >= self.fuzzy_min_length:
-            cutoff = self.fuzzy_threshold if threshold is None else threshold
             for hit, similarity in self._fuzzy_hits(folded, cutoff):
                 for entry_id in self._folded.get(hit, ()):
                     entry = self._entries[entry_id]

@@ -32,12 +32,12 @@ class TokenWords:
         strings = doc.vocab.strings
         if not len(doc):
             return cls([], [], [])
-        array = doc.to_array([ORTH, LOWER, SPACY])
-        return cls(
-            [strings[int(h)] for h in array[:, 0]],
-            [strings[int(h)] for h in array[:, 1]],
-            [bool(v) for v in array[:, 2]],
-        )
+        rows = doc.to_array([ORTH, LOWER, SPACY]).tolist()  # plain ints: numpy scalars are slow to index with
+        return cls([strings[r[0]] for r in rows], [strings[r[1]] for r in rows], [bool(r[2]) for r in rows])
+
+    def whole_text(self) -> str:
+        """What ``doc.text`` gives (which builds a Token object per token)."""
+        return "".join([t + " " if s else t for t, s in zip(self.texts, self.spaces, strict=True)])
 
     def text(self, start: int, end: int) -> str:
         """What ``doc[start:end].text`` gives."""

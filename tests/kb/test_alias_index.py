@@ -211,3 +211,20 @@ def test_blocking_only_scores_aliases_of_a_possible_length() -> None:
     idx.add("Laftit", "person:short", "person", "name")
     idx.add("Abdelouafi Laftit Ben Mohammed El Alaoui", "person:long", "person", "name")
     assert idx._block(fold("Laftitt"), 88.0) == ["laftit"]
+
+
+def test_cached_answers_follow_changes_of_the_index(index: AliasIndex) -> None:
+    # answers are cached per (mention, types, fields, limit, fuzzy settings): a change of the index empties the cache
+    assert index.candidates("Zorblat Quimby") == []
+    index.add("Zorblat Quimby", "person:zq", "person", "name")
+    assert [c.entity_id for c in index.candidates("Zorblat Quimby")] == ["person:zq"]
+    first = index.candidates("Zorblat Quimby")
+    first.clear()  # the caller's list, not the cache
+    assert [c.entity_id for c in index.candidates("Zorblat Quimby")] == ["person:zq"]
+    assert index.candidates("Zorblat Quimby", types=("country",)) == []
+    index.remove_entity("person:zq")
+    assert index.candidates("Zorblat Quimby") == []
+    assert index.candidates("Zorblat Quimbi", fuzzy=False) == []
+    index.add("Zorblat Quimby", "person:zq", "person", "name")
+    assert [c.method for c in index.candidates("Zorblat Quimbi")] == ["fuzzy"]
+    assert index.candidates("Zorblat Quimbi", threshold=99) == []

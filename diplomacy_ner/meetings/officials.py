@@ -170,6 +170,8 @@ def find_officials(ctx: DocContext, k: int) -> list[Official]:
             continue
         if excluded(ctx, t.start, sent) or any(b.start < t.start < b.end for b in bodies):
             continue  # "la Conférence des ministres de l'Intérieur de …": a body's name, not a person
+        if info.get("former"):
+            continue  # "l'ancien ministre malien": nobody holds that office in this meeting
         codes = list(info.get("countries") or [])
         for b in info.get("bodies") or []:
             code = ctx.body_code(b)
@@ -195,7 +197,7 @@ def _free_title_before(ctx: DocContext, k: int, start: int, sent: Span) -> Span 
     honorifics between ("Le ministre de l'Intérieur, l'honorable X")."""
     honorific = ctx.lex.word_set("honorific")
     for t in reversed(ctx.near(k, "TITLE", start, 14)):
-        if t.end > start or (t._.info or {}).get("person") or start - t.end > 4:
+        if t.end > start or (t._.info or {}).get("person") or (t._.info or {}).get("former") or start - t.end > 4:
             continue
         between = ctx.doc[t.end : start]
         if any(tok.text == "," for tok in between) and all(tok.is_punct or tok.pos_ == "DET" or tok.lower_ in honorific for tok in between):

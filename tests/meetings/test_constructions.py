@@ -326,3 +326,11 @@ def test_a_pluperfect_without_anchor_is_background(extractor) -> None:
         "Le président Omar Kante avait reçu en audience le ministre malien des Affaires étrangères, Moussa Keita."
     )
     assert [m for m in meetings(extractor, text) if m.status == "held"] == []
+
+
+def test_a_former_office_is_nobody_in_the_meeting(extractor) -> None:
+    text = "Le président sénégalais Moustapha Ndour a reçu jeudi à Dakar l'ancien président malien."
+    assert [m for m in meetings(extractor, text) if m.status == "held"] == []
+    text = "Le président sénégalais Moustapha Ndour a reçu jeudi à Dakar le président malien."
+    [m] = meetings(extractor, text)
+    assert names(m) == ["<président|ML>", "Moustapha Ndour"]

@@ -15,7 +15,6 @@ word order and the clause around the predicate, with a lower score.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -78,11 +77,6 @@ def _next_words(doc: Doc, tok: Token, sent: Span, n: int = 4) -> list[str]:
     return [doc[k].lower_ for k in range(tok.i + 1, min(sent.end, tok.i + 1 + n))]
 
 
-@lru_cache(maxsize=8)
-def _form_prefixes(verb_forms: tuple[tuple[str, int], ...]) -> tuple[str, ...]:
-    return tuple(form for form, _ in verb_forms)
-
-
 def _frame_for(ctx: DocContext, tok: Token, sent: Span) -> Frame | None:
     lex = ctx.lex
     doc = ctx.doc
@@ -92,7 +86,7 @@ def _frame_for(ctx: DocContext, tok: Token, sent: Span) -> Frame | None:
         lemma not in lex.verb_frames
         and lemma not in lex.noun_frames
         and low not in lex.noun_frames
-        and not low.startswith(_form_prefixes(lex.verb_forms))
+        and not low.startswith(lex.verb_form_prefixes)
     ):
         return None  # no frame can open here: skip the part-of-speech and morphology reads
     candidates: list[Frame] = []

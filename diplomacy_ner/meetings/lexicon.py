@@ -142,6 +142,7 @@ class MeetingLexicon:
                 table.setdefault(lemma, []).append(f)
         self.future_stems = dict(w.split(":", 1) for w in words.get("future_stem", set()) if ":" in w)
         self.verb_forms = tuple(sorted({(form, i) for i, f in enumerate(frames) if f.pos == "verb" for form in f.forms}))
+        self.verb_form_prefixes = tuple(form for form, _ in self.verb_forms)  # str.startswith reads a tuple
 
     def cue(self, name: str) -> _Cues | _Never:
         """The compiled cue list ``name`` (matches nothing when no file defines it)."""

@@ -98,10 +98,7 @@ class MeetingAssembler:
             if not enc.plural_subject:
                 word_order_fallback(ctx, enc, everyone, free, predicates)
             list_continuation(ctx, enc, everyone, free)
-            between = len(enc.partners) >= 2 and any(
-                c.lower_ in ctx.lex.word_set("reciprocal_prep") for o in enc.partners if o.anchor >= 0 for c in ctx.doc[o.anchor].children
-            )
-            if not enc.subjects and not enc.plural_subject and enc.partners and enc.frame.pos == "noun" and not between:
+            if not enc.subjects and not enc.plural_subject and enc.partners and enc.frame.pos == "noun" and not self._between(enc):
                 # "L'échange avec X a permis…": the other side is the one the article follows
                 implicit = self.coref.last_subject or self.coref.protagonist
                 if any("Yes" in c.morph.get("Poss") for c in enc.predicate.children):
@@ -112,6 +109,14 @@ class MeetingAssembler:
                     enc.subjects.append(implicit.copy_at(enc.predicate.i, enc.predicate.i + 1, enc.predicate.i))
                     enc.strength -= 0.05
         return officials, encs
+
+    def _between(self, enc: Encounter) -> bool:
+        """Does the noun's "entre" name both sides ("L'entretien entre X et Y")?"""
+        reciprocal = self.ctx.lex.word_set("reciprocal_prep")
+        doc = self.ctx.doc
+        return len(enc.partners) >= 2 and any(
+            c.lower_ in reciprocal for o in enc.partners if o.anchor >= 0 for c in doc[o.anchor].children
+        )
 
     # -- assembly -------------------------------------------------------------------------
     def run(self) -> list[dict[str, Any]]:

@@ -171,33 +171,24 @@ def merge_duplicates(meetings: list[dict[str, Any]]) -> list[dict[str, Any]]:
     mentions were linked to), status and kind, with no two different dates, are one; the first keeps
     its slots and takes the other's evidence and mentions."""
     out: list[dict[str, Any]] = []
+    by_people: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for m in meetings:
         people = frozenset(fold(p["name"]) if p["name"] else f"?{p['role']}|{p['country']}" for p in m["participants"])
-        twin = next(
-            (
-                o
-                for o in out
-                if o["status"] == m["status"]
-                and o["kind"] == m["kind"]
-                and frozenset(fold(p["name"]) if p["name"] else f"?{p['role']}|{p['country']}" for p in o["participants"]) == people
-                and not (o["date"] and m["date"] and o["date"] != m["date"])
-            ),
-            None,
-        )
+        group = (people, m["status"], m["kind"])
+        twin = next((o for o in by_people.get(group, []) if not (o["date"] and m["date"] and o["date"] != m["date"])), None)
         if twin is None:
             out.append(m)
+            by_people.setdefault(group, []).append(m)
             continue
         for key in ("date", "date_expression", "location", "host"):
             if twin[key] is None and m[key] is not None:
                 twin[key] = m[key]
-        seen = {(e["start"], e["end"]) for e in twin["evidence"]}
-        twin["evidence"] = sorted([*twin["evidence"], *(e for e in m["evidence"] if (e["start"], e["end"]) not in seen)], key=lambda e: e["start"])
+        twin["evidence"] = _union(twin["evidence"], m["evidence"])
         by_name = {fold(p["name"]): p for p in m["participants"] if p["name"]}
         for p in twin["participants"]:
             other = by_name.get(fold(p["name"])) if p["name"] else None
             if other is not None:
-                have = {(x["start"], x["end"]) for x in p["mentions"]}
-                p["mentions"] = sorted([*p["mentions"], *(x for x in other["mentions"] if (x["start"], x["end"]) not in have)], key=lambda x: x["start"])
+                p["mentions"] = _union(p["mentions"], other["mentions"])
                 for key in ("role", "country", "id"):
                     if p[key] is None and other[key] is not None:
                         p[key] = other[key]
@@ -205,3 +196,9 @@ def merge_duplicates(meetings: list[dict[str, Any]]) -> list[dict[str, Any]]:
             twin[key] = [*twin[key], *(x for x in m[key] if x not in twin[key])]
         twin["confidence"] = max(twin["confidence"], m["confidence"])
     return out
+
+
+def _union(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The mentions of ``a`` and ``b`` (``{start, end, text}``), each offset pair once, in text order."""
+    seen = {(x["start"], x["end"]) for x in a}
+    return sorted([*a, *(x for x in b if (x["start"], x["end"]) not in seen)], key=lambda x: x["start"])

@@ -86,7 +86,6 @@ def find_roles(
                 info["country"] = states.pop()
         roles[c.id] = info
     # unnamed titles: coreference with a named official of the same country ("le président syrien")
-    last_by_country: dict[str, str] = {}
     named_in: dict[str, list[str]] = {}  # country → its named officials so far, in text order
     mentions = sorted(
         [(s.start, "P", c.id) for c in clusters for s in c.spans] + [(t.start, "T", t) for t in titles],
@@ -106,7 +105,6 @@ def find_roles(
             country = roles.get(obj, {}).get("country")
             if country:
                 for code in links.codes_with_parents(country):
-                    last_by_country[code] = obj
                     named_in.setdefault(code, []).append(obj)
             continue
         t = obj
@@ -116,7 +114,7 @@ def find_roles(
         codes = list(info.get("countries") or []) + [links.body_code(b) for b in info.get("bodies") or []]
         codes = [c for c in codes if c]
         for code in codes:
-            if code in last_by_country and info.get("class") != "diplomat":
+            if code in named_in and info.get("class") != "diplomat":
                 # the last official of that country whose office is compatible: "le chef du gouvernement
                 # cambodgien" after "le roi du Cambodge" is the prime minister named before, not the king
                 cls = info.get("class")

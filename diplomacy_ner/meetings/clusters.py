@@ -183,9 +183,18 @@ def compatible(a: Draft, b: Draft) -> bool:
     for x in rest_a:
         if not any(x.unnamed or y.unnamed for y in rest_b):
             return False
-        if not any((x.country and y.country and x.country == y.country) or (x.unnamed and not y.country) or (y.unnamed and not x.country) for y in rest_b):
+        if not any(
+            ((x.country and y.country and x.country == y.country) or (x.unnamed and not y.country) or (y.unnamed and not x.country))
+            and not _other_office(x, y)
+            for y in rest_b
+        ):
             return False
     return True
+
+
+def _other_office(x: Official, y: Official) -> bool:
+    """Two offices of different classes ("l'ambassadeur américain", "le Premier ministre X"): two people."""
+    return bool(x.cls and y.cls and "generic" not in (x.cls, y.cls) and x.cls != y.cls)
 
 
 def partner_groups(partners: list[Official], *, distribute: bool, each: bool = False) -> list[list[Official]]:

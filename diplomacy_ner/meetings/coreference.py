@@ -4,7 +4,8 @@
   sentence), else the article's protagonist;
 - "ce dernier" / "celui-ci": the official mentioned last before it;
 - an unmarked title ("le ministre", "le chef de l'État"): the last official of
-  the same class, else the protagonist when its class agrees;
+  the same class, else the protagonist when its class agrees, else (a head of
+  state or government) an unnamed official of the article's country;
 - "ils", "les deux ministres", "leur entretien": the participants of the last
   meeting (the clustering layer continues that meeting).
 """
@@ -93,8 +94,8 @@ class Coreference:
                         target = self._same_class((title._.info or {}).get("class"), tok)
                         if target is not None and any(o.key == target.key for o in officials):
                             target = None  # named in this very sentence: the title is someone else
-                        if target is None and tok.dep_ in ("nsubj", "nsubj:pass"):
-                            target = self._unnamed_subject(title, tok)
+                        if target is None:
+                            target = self._unnamed_title(title, tok)
                     if target is not None:
                         out.append(target.copy_at(title.start, title.end, tok.i))
                         out[-1].spans = [title]
@@ -104,15 +105,18 @@ class Coreference:
                 out.append(target.copy_at(tok.i, tok.i + 1, tok.i))
         return out, plural
 
-    def _unnamed_subject(self, title: Span, tok: Token) -> Official | None:
-        """"Rabat - Le chef du gouvernement s'est entretenu avec …" in a text that never names him: an
-        unnamed official of the dateline's country, as its subject only."""
+    def _unnamed_title(self, title: Span, tok: Token) -> Official | None:
+        """"Rabat - Le chef du gouvernement s'est entretenu avec …", "X a été reçu par le président de la
+        République" in a text that never names him: an unnamed official of the dateline's country."""
         info = title._.info or {}
         # only a dateline says for sure where the text speaks from ("Rabat - Le chef du gouvernement …")
         home = (self.ctx.dateline or {}).get("country")
         cls = info.get("class")
-        if cls not in self.ctx.lex.word_set("unnamed_subject_class"):
+        if cls not in self.ctx.lex.word_set("unnamed_title_class"):
             return None
+        doc = self.ctx.doc
+        if title.end < len(doc) and doc[title.end].pos_ == "PROPN" and doc[title.end].is_title:
+            return None  # "le Premier ministre Kolo Roger": a name the entity layer missed, not an unnamed office
         # without a dateline, a communiqué's own head of state ("Le Président de la République s'est
         # entretenu avec …"): the country is left to the meeting's slots (the article's home country)
         role = info.get("role")

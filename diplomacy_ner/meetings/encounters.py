@@ -252,6 +252,13 @@ def subject_token(enc: Encounter, root: Token | None = None, marks: frozenset[st
         aux_pass = any(c.dep_ == "aux:pass" for c in t.children)
         root = root if root is not None else t.sent.root
         subj = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is None:
+            # a parse that roots the sentence elsewhere: the subject of the first finite clause after it
+            subj = next(
+                (x for x in t.doc[t.i + 1 : t.sent.end] if x.dep_ in SUBJECT_DEPS and x.head.i > t.i and x.head.pos_ in ("VERB", "AUX")
+                 and not x.head.dep_.startswith("acl") and "Rel" not in x.morph.get("PronType")),
+                None,
+            )
         if subj is not None:
             enc.passive = enc.passive or aux_pass
             return subj

@@ -1,0 +1,63 @@
+"""More constructions of real news (sentences written for these tests, invented names).
+
+An office the text names without its holder, the subject of an infinitive clause
+when the parser roots the sentence elsewhere, a country inside a title.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def meetings(extractor, text, published="2025-03-12"):
+    return extractor.extract_meetings(text, published=published)
+
+
+def names(meeting):
+    return sorted(p.name or f"<{p.role}|{p.country}>" for p in meeting.participants)
+
+
+def test_an_unnamed_head_of_state_partner_under_a_dateline(extractor) -> None:
+    text = (
+        "Bamako - Le ministre turc des Affaires étrangères, Kemal Arslanoglu, s'est entretenu mardi au palais "
+        "de Koulouba avec le président de la République."
+    )
+    [m] = meetings(extractor, text)
+    assert names(m) == ["<président de la République|ML>", "Kemal Arslanoglu"]
+    unnamed = next(p for p in m.participants if p.name is None)
+    assert text[unnamed.mentions[0].start : unnamed.mentions[0].end] == "président de la République"
+
+
+def test_a_country_inside_a_title_places_the_unnamed_official(extractor) -> None:
+    text = "Le président malgache, Hery Randrianasolo, a été reçu mardi par le Chef du Gouvernement de l'île Maurice."
+    [m] = meetings(extractor, text)
+    assert names(m) == ["<Chef du Gouvernement de l'île Maurice|MU>", "Hery Randrianasolo"]
+    assert m.host is not None and m.host.name is None and m.host.country == "MU"
+
+
+def test_an_infinitive_clause_takes_the_subject_of_the_clause_after_it(extractor) -> None:
+    text = (
+        "Après avoir rencontré lundi les membres du Groupe des amis et l'ambassadeur américain en Haïti sur "
+        "la crise qui prévaut dans le pays depuis des mois, le secrétaire général de l'OEA, Luis Almaraz, "
+        "s'est entretenu mardi avec le Premier ministre, Henri Jean-Pierre."
+    )
+    found = {tuple(names(m)) for m in meetings(extractor, text)}
+    assert ("<ambassadeur en Haïti|US>", "Luis Almaraz") in found
+    assert ("Henri Jean-Pierre", "Luis Almaraz") in found
+
+
+def test_a_country_word_inside_a_name_does_not_place_a_title(extractor) -> None:
+    text = (
+        "Le président seychellois, Wilfrid Ramdine, a reçu mardi le secrétaire général de la Commission de "
+        "l'Océan Indien et le Chef du Gouvernement de l'île Maurice."
+    )
+    [m] = meetings(extractor, text)
+    assert names(m) == ["<Chef du Gouvernement de l'île Maurice|MU>", "Wilfrid Ramdine"]
+
+
+def test_a_bare_title_before_a_missed_name_is_no_unnamed_official(extractor) -> None:
+    text = "Bamako - Le ministre turc Kemal Arslanoglu a rencontré mardi le Premier ministre Kolo Tiemoko."
+    for m in meetings(extractor, text):
+        assert all(p.name is not None for p in m.participants)

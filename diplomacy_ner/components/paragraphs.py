@@ -93,7 +93,8 @@ class ParagraphBoundaries:
                 else:
                     last_end = nxt
             else:
-                word = array[i][4] or (array[i][5] and "-" in text)  # "Jean-Yves" is a word, not alphabetic
+                # "Jean-Yves", "sud-coréen": a word, not alphabetic
+                word = array[i][4] or ("-" in text and text.replace("-", "").isalpha())
                 if word and (array[nxt][4] or array[nxt][2]) and (array[nxt][5] or array[nxt][2]):  # "Bourita s'est"
                     # never between two words without punctuation: two name tokens ("Jean-Yves Le Drian"), a
                     # title and its name ("le chancelier Otto Scheller"), a name and the rest of its clause

@@ -95,7 +95,7 @@ class Coreference:
                         if target is not None and any(o.key == target.key for o in officials):
                             target = None  # named in this very sentence: the title is someone else
                         if target is None:
-                            target = self._unnamed_title(title, tok)
+                            target = self._unnamed_title(title, tok, officials)
                     if target is not None:
                         out.append(target.copy_at(title.start, title.end, tok.i))
                         out[-1].spans = [title]
@@ -105,7 +105,7 @@ class Coreference:
                 out.append(target.copy_at(tok.i, tok.i + 1, tok.i))
         return out, plural
 
-    def _unnamed_title(self, title: Span, tok: Token) -> Official | None:
+    def _unnamed_title(self, title: Span, tok: Token, officials: list[Official]) -> Official | None:
         """"Rabat - Le chef du gouvernement s'est entretenu avec …", "X a été reçu par le président de la
         République" in a text that never names him: an unnamed official of the dateline's country."""
         info = title._.info or {}
@@ -117,6 +117,10 @@ class Coreference:
         doc = self.ctx.doc
         if title.end < len(doc) and doc[title.end].pos_ == "PROPN" and doc[title.end].is_title:
             return None  # "le Premier ministre Kolo Roger": a name the entity layer missed, not an unnamed office
+        if tok.dep_ == "appos" or any(
+            o.end <= title.start and all(t.is_punct or t.pos_ == "DET" for t in doc[o.end : title.start]) for o in officials
+        ):
+            return None  # "accueillis par X, le chef du gouvernement du pays": X's office, not another person
         # without a dateline, a communiqué's own head of state ("Le Président de la République s'est
         # entretenu avec …"): the country is left to the meeting's slots (the article's home country)
         role = info.get("role")

@@ -90,7 +90,11 @@ def _frame_for(ctx: DocContext, tok: Token, sent: Span) -> Frame | None:
     ):
         return None  # no frame can open here: skip the part-of-speech and morphology reads
     candidates: list[Frame] = []
-    verbal = tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.morph.get("VerbForm") == ["Part"])
+    verbal = (
+        tok.pos_ in ("VERB", "AUX")
+        or (tok.pos_ == "ADJ" and tok.morph.get("VerbForm") == ["Part"])
+        or any(c.dep_ == "aux:tense" for c in tok.children)  # "a déjeuné" tagged as a noun: its auxiliary says verb
+    )
     if verbal:
         candidates = list(lex.verb_frames.get(lemma, []))
         if not candidates:

@@ -56,6 +56,11 @@ def test_no_sentence_starts_between_two_words_without_punctuation():
     assert "Déclaration" not in blocked  # after a full stop, the parser decides
 
 
+def test_no_sentence_starts_after_a_hyphenated_adjective():
+    doc = _nlp()("Le nouveau président sud-coréen Kim Dae-ho a parlé.")
+    assert "Kim" in _not_starts(doc)  # "sud-coréen Kim": a lower-case hyphenated word, then the name
+
+
 def test_an_abbreviation_full_stop_does_not_end_the_sentence():
     doc = _nlp()("La séance était présidée par S. Exc. M. Karl Wendt et par le Dr. Omar Sall.")
     assert "M." in _not_starts(doc)

@@ -61,3 +61,31 @@ def test_a_bare_title_before_a_missed_name_is_no_unnamed_official(extractor) -> 
     text = "Bamako - Le ministre turc Kemal Arslanoglu a rencontré mardi le Premier ministre Kolo Tiemoko."
     for m in meetings(extractor, text):
         assert all(p.name is not None for p in m.participants)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les travaux de la commission mixte ont débuté lundi à Dakar, sous la présidence conjointe du ministre "
+        "des Affaires étrangères, Moussa Diallo, et de son homologue mauritanien, Sidi Ould Bakar.",
+        "La session s'est tenue lundi à Dakar sous la coprésidence du ministre des Affaires étrangères, "
+        "Moussa Diallo, et de son homologue mauritanien, Sidi Ould Bakar.",
+    ],
+)
+def test_the_co_chairs_of_a_session_are_its_participants(extractor, text) -> None:
+    [m] = meetings(extractor, "Dakar - " + text)
+    assert names(m) == ["Moussa Diallo", "Sidi Ould Bakar"]
+    assert {p.name: p.country for p in m.participants}["Sidi Ould Bakar"] == "MR"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La ministre française, Claire Vasseur, a déjeuné mardi avec son homologue indien, Raj Malhotra.",
+        "La ministre française, Claire Vasseur, a eu mardi un déjeuner de travail avec son homologue indien, Raj Malhotra.",
+    ],
+)
+def test_a_working_meal_is_a_meeting(extractor, text) -> None:
+    [m] = meetings(extractor, text)
+    assert names(m) == ["Claire Vasseur", "Raj Malhotra"]
+

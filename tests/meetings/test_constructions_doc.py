@@ -89,3 +89,13 @@ def test_a_working_meal_is_a_meeting(extractor, text) -> None:
     [m] = meetings(extractor, text)
     assert names(m) == ["Claire Vasseur", "Raj Malhotra"]
 
+
+
+def test_a_pluperfect_anchored_on_the_day_before_is_told_not_recalled(extractor) -> None:
+    text = (
+        "Le Premier ministre japonais, Kenji Morita, a rencontré mardi à Pékin le président chinois, Wang Lei. "
+        "Cependant, M. Morita avait rencontré la veille, lundi, le président russe, Ivan Sokolov."
+    )
+    found = {tuple(names(m)) for m in meetings(extractor, text)}
+    assert ("Ivan Sokolov", "Kenji Morita") in found
+

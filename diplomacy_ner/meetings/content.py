@@ -89,6 +89,23 @@ def merge_placed_titles(d: Draft, participants: list[Official]) -> list[Official
     return kept
 
 
+def drop_redundant_unnamed(participants: list[Official]) -> list[Official]:
+    """Unnamed participants that add nobody: one without a country ("le Président du Faso" the text did
+    not place), a second of the same country and office, or one whose office begins the office of a
+    named participant ("le président du Conseil national" beside "X, président du Conseil national pour …")."""
+    named_roles = [fold(p.role) for p in participants if not p.unnamed and p.role]
+    seen: set[tuple[str | None, str | None]] = set()
+    kept = []
+    for p in participants:
+        if p.unnamed:
+            role = fold(p.role or "")
+            if p.country is None or (p.country, p.cls) in seen or (role and any(r != role and r.startswith(role) for r in named_roles)):
+                continue
+            seen.add((p.country, p.cls))
+        kept.append(p)
+    return kept
+
+
 def finalise(ctx: DocContext, d: Draft) -> dict[str, Any]:
     """The meeting dict (schema ``Meeting``) of a draft."""
     lex = ctx.lex
@@ -101,6 +118,9 @@ def finalise(ctx: DocContext, d: Draft) -> dict[str, Any]:
     # "le chef de la diplomatie vietnamienne" beside the named Vietnamese foreign minister: one person
     named = {(p.country, p.cls) for p in participants if not p.unnamed and p.country}
     kept = [p for p in participants if not (p.unnamed and (p.country, p.cls) in named)]
+    if len(kept) >= 2:
+        participants = kept
+    kept = drop_redundant_unnamed(participants)
     if len(kept) >= 2:
         participants = kept
     if d.kind is None:

@@ -106,6 +106,51 @@ def drop_redundant_unnamed(participants: list[Official]) -> list[Official]:
     return kept
 
 
+def _portfolio(role: str | None) -> set[str]:
+    """The content words of an office after its head ("ministre en charge des Affaires étrangères")."""
+    words = fold(role or "").replace("'", " ").split()
+    return {w for w in words[1:] if len(w) > 3}
+
+
+def name_unnamed(ctx: DocContext, d: Draft, participants: list[Official]) -> list[Official]:
+    """"Les ministres des Affaires étrangères du Mali, du Niger et du Burkina ont tenu une réunion" and,
+    anywhere in the text, "le ministre nigérien des Affaires étrangères, X": an unnamed participant is
+    the one person of the document who holds that office for that country."""
+    if not any(p.unnamed for p in participants):
+        return participants
+    spans_of: dict[str, list[Span]] = {}
+    for s in ctx.by_label.get("PERSON", []):
+        spans_of.setdefault(s.kb_id_, []).append(s)
+    present = {p.person_id for p in participants if p.person_id}
+    out = []
+    for p in participants:
+        if p.unnamed and p.country and p.cls not in (None, "generic"):
+            words = _portfolio(p.role)
+            found = []
+            for pid in spans_of:
+                info = ctx.person_info(pid)
+                if info.get("country") != p.country or info.get("class") != p.cls or pid in present:
+                    continue
+                other = _portfolio(info.get("role"))
+                if words and other and not words & other:
+                    continue  # the minister of another portfolio
+                found.append(pid)
+            if len(found) == 1:
+                pid = found[0]
+                info = ctx.person_info(pid)
+                named = Official(
+                    pid, pid, ctx.person_name(pid), info.get("role") or p.role, p.country, p.cls, p.start, p.end,
+                    [*p.spans, *spans_of[pid]],
+                )
+                present.add(pid)
+                if d.host == p.key:
+                    d.host = pid
+                out.append(named)
+                continue
+        out.append(p)
+    return out
+
+
 def finalise(ctx: DocContext, d: Draft) -> dict[str, Any]:
     """The meeting dict (schema ``Meeting``) of a draft."""
     lex = ctx.lex
@@ -123,6 +168,7 @@ def finalise(ctx: DocContext, d: Draft) -> dict[str, Any]:
     kept = drop_redundant_unnamed(participants)
     if len(kept) >= 2:
         participants = kept
+    participants = name_unnamed(ctx, d, participants)
     if d.kind is None:
         for s in d.sentences[1:]:
             if lex.cue("call").search(s.text) and any(w in s.text.lower() for w in lex.word_set("call_talk_noun")):

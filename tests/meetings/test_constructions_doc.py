@@ -99,3 +99,15 @@ def test_a_pluperfect_anchored_on_the_day_before_is_told_not_recalled(extractor)
     found = {tuple(names(m)) for m in meetings(extractor, text)}
     assert ("Ivan Sokolov", "Kenji Morita") in found
 
+
+
+def test_an_unnamed_participant_is_the_one_holder_of_its_office_named_later(extractor) -> None:
+    text = (
+        "Les ministres des Affaires étrangères du Mali, du Niger et du Burkina Faso ont tenu une réunion mardi "
+        "à Banjul. Le ministre nigérien des Affaires étrangères, Issa Garbadou, a salué les progrès de l'Alliance."
+    )
+    [m] = meetings(extractor, text)
+    assert names(m) == ["<ministre des Affaires étrangères|BF>", "<ministre des Affaires étrangères|ML>", "Issa Garbadou"]
+    garba = next(p for p in m.participants if p.name)
+    assert garba.country == "NE"
+    assert "Issa Garbadou" in [text[x.start : x.end] for x in garba.mentions]

@@ -52,6 +52,8 @@ def word_order_fallback(ctx: DocContext, enc: Encounter, officials: list[Officia
         if after:
             group = [after[0]]
             for o in after[1:]:
+                if o.anchor >= 0 and doc[o.anchor].dep_ in SUBJECT_DEPS:
+                    break  # the subject of the next clause, not one more partner
                 between = doc[group[-1].end : o.start]
                 words = [t.lower_ for t in between if not t.is_punct]
                 if len(between) <= 14 and ("et" in words[:3] or not words) and not any(t.pos_ in ("VERB", "AUX") for t in between):
@@ -160,6 +162,8 @@ def list_continuation(ctx: DocContext, enc: Encounter, officials: list[Official]
             continue
         if o.key in taken or o.key not in free or o.end > sent.end:
             break
+        if o.anchor >= 0 and doc[o.anchor].dep_ in SUBJECT_DEPS:
+            break  # "Après un appel avec X, Y a affirmé …": the subject of the next clause
         between = doc[end : o.start]
         if len(between) > 8 or not all(
             t.is_punct or t.i in countries or t.lower_ in joiners or t.pos_ in ("ADP", "DET", "CCONJ") for t in between

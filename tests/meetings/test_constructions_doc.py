@@ -111,3 +111,13 @@ def test_an_unnamed_participant_is_the_one_holder_of_its_office_named_later(extr
     garba = next(p for p in m.participants if p.name)
     assert garba.country == "NE"
     assert "Issa Garbadou" in [text[x.start : x.end] for x in garba.mentions]
+
+
+def test_the_subject_after_a_fronted_encounter_is_not_its_partner(extractor) -> None:
+    text = (
+        "Après un appel entre le président américain, John Carver, et le président russe, Pavel Orlov, "
+        "le président ukrainien, Taras Melnyk, a affirmé mercredi avoir parlé au téléphone avec M. Carver."
+    )
+    found = {tuple(names(m)) for m in meetings(extractor, text)}
+    assert ("John Carver", "Pavel Orlov") in found
+    assert not any(len(people) > 2 for people in found)

@@ -190,6 +190,8 @@ class MeetingAssembler:
             or ctx.sentence_cue(k, "distributive")
             or self._series_between(enc)
             or any(o.key in self.series_hosts for o in enc.subjects)
+            # "Plusieurs réunions bilatérales ont eu lieu avec A, B et C": a plural encounter noun, one per partner
+            or (enc.frame.pos == "noun" and not enc.frame.multilateral and "Plur" in enc.predicate.morph.get("Number") and not self._between(enc))
         )
         split = ctx.sentence_cue(k, "split")
         host = enc.host()

@@ -185,8 +185,13 @@ def plural_object(ctx: DocContext, enc: Encounter, sent: Span) -> Token | None:
     nouns = ctx.lex.word_set("group_object")
     i = enc.predicate.i
     for t in doc[i + 1 : min(sent.end, i + 25)]:
-        if (t.lower_ in dets or t.like_num) and t.i + 1 < sent.end and (doc[t.i + 1].lower_ in nouns or t.lower_ == "plusieurs"):
-            return doc[t.i + 1]
+        if not (t.lower_ in dets or t.like_num) or t.i + 1 >= sent.end:
+            continue
+        noun = doc[t.i + 1]
+        if noun.pos_ == "ADJ" and t.i + 2 < sent.end:
+            noun = doc[t.i + 2]  # "deux nouveaux ambassadeurs"
+        if noun.lower_ in nouns or t.lower_ == "plusieurs":
+            return noun
     return None
 
 

@@ -121,3 +121,22 @@ def test_the_subject_after_a_fronted_encounter_is_not_its_partner(extractor) -> 
     found = {tuple(names(m)) for m in meetings(extractor, text)}
     assert ("John Carver", "Pavel Orlov") in found
     assert not any(len(people) > 2 for people in found)
+
+
+def test_plural_bilateral_meetings_with_a_list_are_one_meeting_per_partner(extractor) -> None:
+    text = (
+        "La ministre indonésienne des Finances, Dewi Kartika, a tenu plusieurs réunions à Washington. "
+        "Plusieurs réunions bilatérales ont eu lieu avec le ministre japonais des Finances Kenta Mori, "
+        "le ministre saoudien des Finances Fahd Al-Rashid et le ministre britannique des Finances Tom Ashby."
+    )
+    found = sorted(tuple(names(m)) for m in meetings(extractor, text))
+    assert found == [("Dewi Kartika", "Fahd Al-Rashid"), ("Dewi Kartika", "Kenta Mori"), ("Dewi Kartika", "Tom Ashby")]
+
+
+def test_credentials_of_two_new_ambassadors_then_their_names(extractor) -> None:
+    text = (
+        "Vendredi au Palais national, le président Jules Fortin a reçu les lettres de créance de deux nouveaux "
+        "ambassadeurs en Haïti. Il s'agit d'Arif Santoso de l'Indonésie et de Pieter Van Damme du Royaume de Belgique."
+    )
+    found = sorted(tuple(names(m)) for m in meetings(extractor, text))
+    assert found == [("Arif Santoso", "Jules Fortin"), ("Jules Fortin", "Pieter Van Damme")]

@@ -81,3 +81,4 @@ def list_items(
 def _plural(title: Span) -> bool:
     plural = word_set("plural_title_words")
     return any(t.lower_ in plural for t in title)
+

@@ -48,3 +48,18 @@ def test_a_list_without_a_plural_title_is_left_alone(extractor) -> None:
     text = "Le président a reçu le ministre polonais, Marek Zelinski, du Danemark, Sven Holtberg, hier."
     doc = extractor.nlp(text)
     assert person(doc, "Sven Holtberg")["role"] is None
+
+
+def test_a_nationality_after_the_portfolio_is_the_country_not_the_role(extractor) -> None:
+    text = "Le ministre des Affaires étrangères saoudien, le prince Fahd ben Mansour, a rencontré son homologue."
+    doc = extractor.nlp(text)
+    info = person(doc, "Fahd ben Mansour")
+    assert info["role"] == "ministre des Affaires étrangères" and info["country"] == "SA"
+
+
+def test_a_family_name_first_links_to_the_knowledge_base(extractor) -> None:
+    doc = extractor.nlp("Le Premier ministre Kishida Fumio a reçu son homologue.")
+    info = person(doc, "Fumio Kishida") if any(e["name"] == "Fumio Kishida" for e in doc._.entities) else None
+    ids = [s.kb_id_ for s in doc.spans["diplomacy"] if s.label_ == "PERSON"]
+    assert ids == ["person:fumio-kishida"], ids
+    assert info is None or info["country"] == "JP"

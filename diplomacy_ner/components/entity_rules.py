@@ -42,6 +42,7 @@ from ..rules.names import KBNames
 from ..rules.patterns import RuleMatcher, RulePattern, load_pattern_file, load_shipped_patterns, parse_patterns
 from ..rules.people import find_people, names_after_titles
 from ..rules.places import find_places
+from ..rules.repeats import repeated_names
 from ..rules.titles import former_title, title_info
 from ..rules.tokens import TokenWords, dedupe, longest_heads
 from .acronyms import definitions_of
@@ -158,6 +159,9 @@ class EntityRules(LinkerKB):
         found.people.extend(names_after_titles(doc, found.titles, found.people, found.countries + found.bodies, found.index))
         self._generic_bodies(doc, found)
         self._generic_agreements(doc, found)
+        # "Bourita s'est ensuite entretenu …": later bare repetitions of the names found
+        others = found.countries + found.bodies + found.agreements + found.titles + places + found.other
+        found.people.extend(repeated_names(doc, found.people, others))
 
         spans = found.other + found.people + found.titles + found.countries
         spans += dedupe(found.bodies) + dedupe(found.agreements) + places

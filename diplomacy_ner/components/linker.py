@@ -39,6 +39,7 @@ from ..rules.entities import country_entities, entity_bodies, named_entities, pl
 from ..rules.kb_links import KBLinks
 from ..rules.person_clusters import cluster_people, person_names
 from ..rules.roles import find_roles
+from ..rules.title_links import title_contexts
 from ..rules.tokens import TokenWords
 
 
@@ -169,7 +170,8 @@ class Linker:
             by_label.setdefault(s.label_, []).append(s)
         links = KBLinks(self.kb, self.fuzzy_threshold)
 
-        clusters = cluster_people(by_label.get("PERSON", []), links)
+        people = by_label.get("PERSON", [])
+        clusters = cluster_people(people, links, title_contexts(doc, people, by_label.get("TITLE", [])))
         span_entity: dict[tuple[int, int, str], str] = {}
         for c in clusters:
             for s in c.spans:

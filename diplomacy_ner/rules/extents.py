@@ -168,6 +168,12 @@ def title_extent(doc: Doc, start: int, end: int, spans: SpanIndex, *, generic: b
                     ext.posting_spans.append((k, j))
             elif k in spans.bodies and spans.bodies[k] <= j:
                 ext.body_spans.append((k, spans.bodies[k]))
+            elif (adj := next((a for a in range(k + 1, j) if spans.country_adjectives.get(a) == j), None)) is not None:
+                # "ministre des Affaires étrangères saoudien": the nationality closes the portfolio
+                ext.country_spans.append((adj, j))
+                if not country_seen:
+                    ext.role_end = adj
+                country_seen = True
             i = j
             if not country_seen:
                 ext.role_end = i
@@ -178,6 +184,11 @@ def title_extent(doc: Doc, start: int, end: int, spans: SpanIndex, *, generic: b
                 break
             ext.acronym_spans.append((i + 1, j - 1))
             i = j
+            continue
+        if low == "et" and i > end and i + 1 < n and doc[i + 1].pos_ == "ADJ" and (i + 1) not in spans.country_adjectives:
+            i += 2  # "ministre des Affaires étrangères et européennes du Luxembourg"
+            if not country_seen:
+                ext.role_end = i
             continue
         if low in (",", "et") and i + 1 < n:
             if low == "," and doc[i + 1].lower_ == "et" and ext.country_spans and i + 2 < n and doc[i + 2].lower_ in DE:

@@ -46,6 +46,11 @@ class KBLinks:
         for cand in self.candidates(text, types=("person",), limit=3):
             if cand.method != "fuzzy" or same_surname(text, cand.alias, self.threshold):
                 return cand.entity_id
+        words = text.split()
+        if len(words) == 2:
+            # "Kishida Fumio", "WANG Yi": the family name first, as East Asian names are often written
+            for cand in self.candidates(f"{words[1]} {words[0]}", types=("person",), limit=1, fuzzy=False):
+                return cand.entity_id
         if allow_surname:
             ids = self.kb.alias_index.surname(text)
             if len(ids) == 1:

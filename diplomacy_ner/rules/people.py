@@ -44,12 +44,49 @@ def is_name_token(text: str) -> bool:
     return bool(CAP_WORD.match(text)) and not is_honorific(text) and not text.isdigit()
 
 
+@lru_cache(maxsize=1)
+def _honorific_phrases() -> tuple[frozenset[tuple[str, ...]], int]:
+    """The honorific forms of several words ("son exc", "samdech akka moha sena padei techo") and the longest's length."""
+    forms, capitals_only = _honorifics()
+    phrases = frozenset(tuple(f.split()) for f in forms if " " in f and f not in capitals_only)
+    return phrases, max((len(p) for p in phrases), default=0)
+
+
+def honorific_phrase_end(doc: Doc, start: int, end: int) -> int:
+    """The end of the longest honorific phrase of several words at ``start`` ("S. Exc.", "Samdech Techo",
+    "Samdech Akka Moha Sena Padei Techo"), or ``start`` when there is none; the phrase stops before ``end``."""
+    phrases, longest = _honorific_phrases()
+    words: list[str] = []
+    best = start
+    for i in range(start, end):
+        words.extend(fold(doc[i].text).replace(".", " ").split())
+        if len(words) > longest or not words:
+            break
+        if tuple(words) in phrases:
+            best = i + 1
+    return best
+
+
+def patronymic_honorific(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``doc[start]`` is a title of address before a patronymic chain ("Cheikh Tamim ben Hamad
+    Al Thani", "Emir Mohammed Ben Salmane"), not a given name ("Cheikh Tidiane Sy")."""
+    if fold(doc[start].text) not in {fold(w) for w in word_set("honorifics_before_patronymic_names")}:
+        return False
+    joining = word_set("name_joining_particles")
+    return any(fold(doc[i].text) in joining for i in range(start + 2, end))
+
+
 def strip_honorifics(span: Span) -> Span | None:
-    """The span less its leading honorifics and trailing punctuation; None when nothing is left."""
+    """The span less its leading honorifics (one word or several) and trailing punctuation; None when nothing is left."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (is_honorific(doc[start].text) or doc[start].is_punct):
-        start += 1
+    while start < end:
+        if is_honorific(doc[start].text) or doc[start].is_punct or patronymic_honorific(doc, start, end):
+            start += 1
+        elif (phrase_end := honorific_phrase_end(doc, start, end)) > start:
+            start = phrase_end
+        else:
+            break
     stops = word_set("phrase_stops")
     while end > start and (
         doc[end - 1].is_punct and doc[end - 1].text not in (".",)

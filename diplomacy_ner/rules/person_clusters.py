@@ -19,6 +19,7 @@ from ..kb.alias_index import similarity
 from ..kb.knowledge_base import KnowledgeBase
 from ..lexicons import word_set
 from .kb_links import KBLinks
+from .title_links import TitleContext, fits_title, regnal_person
 
 
 @dataclass
@@ -52,15 +53,25 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
 
 
-def cluster_people(spans: list[Span], links: KBLinks) -> list[PersonCluster]:
-    """The people of a document: PERSON spans clustered, each cluster linked to the knowledge base when it can be."""
+def cluster_people(spans: list[Span], links: KBLinks, contexts: dict[int, TitleContext] | None = None) -> list[PersonCluster]:
+    """The people of a document: PERSON spans clustered, each cluster linked to the knowledge base when it can be.
+
+    contexts (dict[int, TitleContext] | None): the title right before a span, by its start
+        (:func:`~diplomacy_ner.rules.title_links.title_contexts`): a link the title contradicts is dropped.
+    """
+    contexts = contexts or {}
     clusters: list[PersonCluster] = []
     ordered = sorted(spans, key=lambda s: (-len(fold(s.text).split()), -len(s.text), s.start))
     for span in ordered:
         toks = fold(span.text).split()
+        if len(toks) == 2 and len(toks[0]) == 1:
+            toks = toks[1:]  # "M Poutine" (a dotless "M." or an initial): the surname decides
         if not toks:
             continue
+        context = contexts.get(span.start)
         kb_id = span.kb_id_ or links.kb_person(span.text, allow_surname=False)
+        if kb_id and not fits_title(links.kb, kb_id, context):
+            kb_id = None  # "le roi Philippe" is not Édouard Philippe
         target = None
         for c in clusters:
             if kb_id and c.kb_id == kb_id:
@@ -76,7 +87,12 @@ def cluster_people(spans: list[Span], links: KBLinks) -> list[PersonCluster]:
                 target = holders[0]
         if target is None:
             if kb_id is None and len(toks) == 1:
-                kb_id = links.kb_person(span.text, allow_surname=True)
+                if context is not None and context.regnal:
+                    kb_id = regnal_person(links.kb, span.text)  # a king's given name, not a surname
+                else:
+                    kb_id = links.kb_person(span.text, allow_surname=True)
+                if kb_id and not fits_title(links.kb, kb_id, context):
+                    kb_id = None
                 if kb_id:
                     target = next((c for c in clusters if c.kb_id == kb_id), None)
             if target is None:

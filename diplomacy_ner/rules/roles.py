@@ -13,6 +13,7 @@ from ..folding import fold
 from ..lexicons import word_set
 from .kb_links import KBLinks
 from .person_clusters import PersonCluster
+from .role_lists import list_items, singular_role
 
 GENERIC_CLASSES = frozenset({"generic"})
 
@@ -54,10 +55,17 @@ def find_roles(
     roles: dict[str, dict[str, Any]] = {}
     demonyms = demonym_countries(doc, countries or [])
     named_at = {s.start: s for s in countries or [] if (s._.info or {}).get("form") is None and s.kb_id_.startswith("country:")}
+    items = list_items(doc, clusters, attached, countries or [])
     for c in clusters:
         own = attached.get(c.id, [])
         # a former office ("l'ancien ministre X") is the role only when the text gives no other
         info = role_from_titles(links, [t for t in own if not (t._.info or {}).get("former")] or own)
+        if not own and c.id in items:
+            # "les ministres … de la Pologne, X, du Danemark, Y": Y holds the same office, for Denmark
+            title, code = items[c.id]
+            info = {**role_from_titles(links, [title]), "country": code}
+        if info.get("role"):
+            info["role"] = singular_role(info["role"])
         if not info.get("country"):
             # "le Camerounais Paul Nkoulou": a capitalised demonym right before a mention of the person;
             # "Paul Nkoulou du Cameroun", "du Cameroun (Paul Nkoulou)": a country named right beside it

@@ -189,3 +189,30 @@ def test_a_former_office_is_not_the_current_role(extractor) -> None:
 def test_a_former_office_alone_stays_the_role(extractor) -> None:
     doc = extractor.nlp("L'ancien ministre Marc Vernier a rencontré la présidente Anne Kessel.")
     assert role_of(doc, "Vernier")["role"] == "ministre"
+
+
+def test_a_portfolio_with_coordinated_adjectives_keeps_its_country(extractor) -> None:
+    text = "Le ministre des Affaires étrangères et européennes du Luxembourg, Paul Wenzeler, a effectué une visite à Riga."
+    doc = extractor.nlp(text)
+    title = "ministre des Affaires étrangères et européennes du Luxembourg"
+    t = title_at(doc, title, text.index(title))
+    assert t._.info["countries"] == ["LU"]
+    info = role_of(doc, "Wenzeler")
+    assert info["role"] == "ministre des Affaires étrangères et européennes" and info["country"] == "LU"
+
+
+@pytest.mark.parametrize(
+    "text, title, surname, role, country",
+    [
+        ("Il a reçu le secrétaire d'Etat tunisien aux affaires arabes et Africaines, M. Samir Belhaj, jeudi.",
+         "secrétaire d'Etat tunisien aux affaires arabes et Africaines", "Belhaj",
+         "secrétaire d'Etat aux affaires arabes et Africaines", "TN"),
+        ("Le chef de l'Etat nigérien, Moussa Dandi, a reçu le ministre.", "chef de l'Etat nigérien", "Dandi", "chef de l'Etat", "NE"),
+        ("Le chef d'Etat malien, Oumar Sidibé, a reçu le ministre.", "chef d'Etat malien", "Sidibé", "chef d'Etat", "ML"),
+    ],
+)
+def test_a_title_written_without_its_accent_is_a_title(extractor, text, title, surname, role, country) -> None:
+    doc = extractor.nlp(text)
+    title_at(doc, title, text.index(title))
+    info = role_of(doc, surname)
+    assert info["role"] == role and info["country"] == country, info

@@ -1,0 +1,84 @@
+"""Roles of the people of a list that a plural title opens, each named after its country:
+"les ministres des Affaires étrangères de la Pologne, X, du Danemark, Y, et de Chypre, Z".
+
+The first name takes the title ("… de la Pologne" is inside it); every later item "du Danemark,
+Y" takes the same office, made singular ("ministre des Affaires étrangères"), and the country
+its own item names.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ..lexicons import word_set
+from .person_clusters import PersonCluster
+
+
+def singular_role(role: str) -> str:
+    """The office of one person of a plural title: "ministres des Affaires étrangères" →
+    "ministre des Affaires étrangères", "Premiers ministres" → "Premier ministre"."""
+    plural = word_set("plural_title_words")
+    de = word_set("de_forms")
+    words = role.split(" ")
+    for k, word in enumerate(words):
+        if word.lower() in de or word.lower().startswith(("d'", "d’")):
+            break
+        if word.lower() in plural:
+            words[k] = word[:-1]
+    return " ".join(words)
+
+
+def list_items(
+    doc: Doc, clusters: list[PersonCluster], attached: dict[str, list[Span]], countries: list[Span]
+) -> dict[str, tuple[Span, str]]:
+    """The title and the country of each person named as a later item of a country list.
+
+    doc (Doc): the doc.
+    clusters (list[PersonCluster]): the people.
+    attached (dict[str, list[Span]]): the titles attached to each person so far.
+    countries (list[Span]): COUNTRY spans (only country names count: "du Danemark").
+    RETURNS (dict[str, tuple[Span, str]]): person id -> (the list's title, the item's country code).
+    """
+    named_end = {s.end: s for s in countries if (s._.info or {}).get("form") is None and s.kb_id_.startswith("country:")}
+    if not named_end:
+        return {}
+    de, articles = word_set("de_forms"), word_set("definite_articles")
+    coordinators = word_set("name_coordinators")
+    at_end: dict[int, PersonCluster] = {s.end: c for c in clusters for s in c.spans}
+    spans = sorted(((s, c) for c in clusters for s in c.spans), key=lambda sc: sc[0].start)
+    out: dict[str, tuple[Span, str]] = {}
+    for span, c in spans:
+        if attached.get(c.id) or c.id in out:
+            continue
+        j = span.start
+        if j < 1 or doc[j - 1].text != ",":
+            continue
+        country = named_end.get(j - 1)
+        if country is None:
+            continue
+        k = country.start
+        if k > 0 and doc[k - 1].lower_ in articles:
+            k -= 1
+        if k < 1 or doc[k - 1].lower_ not in de:
+            continue
+        k -= 1
+        if k > 0 and doc[k - 1].lower_ in coordinators and doc[k - 1].text != ",":
+            k -= 1  # ", et de Chypre, Z"
+        if k < 1 or doc[k - 1].text != ",":
+            continue
+        before = at_end.get(k - 1)
+        if before is None:
+            continue
+        title = next((t for t in attached.get(before.id, []) if (t._.info or {}).get("role")), None)
+        if title is None and before.id in out:
+            title = out[before.id][0]
+        if title is None or not _plural(title):
+            continue
+        out[c.id] = (title, country.kb_id_.split(":", 1)[1])
+    return out
+
+
+def _plural(title: Span) -> bool:
+    plural = word_set("plural_title_words")
+    return any(t.lower_ in plural for t in title)
+

@@ -135,6 +135,8 @@ class MeetingAssembler:
                 used = used or held
                 if subject is None and enc.subjects and not enc.subjects[0].unnamed:
                     subject = enc.subjects[0]
+            if kind == "body" and not used and ctx.sentence_cue(k, "chair"):
+                used = self._chaired_session(k, sent, officials, encs)
             if kind == "body" and not used and self.clusters.current is not None and self._continues(sent, self.clusters.current, officials):
                 self._join(self.clusters.current, sent, officials, encs)
                 self.clusters.current.add_sentence(sent)
@@ -329,6 +331,35 @@ class MeetingAssembler:
         place = slots.explicit_place(self.ctx, sent, enc.predicate)
         if place is not None:
             self.context_place = place
+
+    def _chaired_session(self, k: int, sent: Span, officials: list[Official], encs: list[Encounter]) -> bool:
+        """"La réunion des ministres … s'est ouverte lundi à Bamako, sous la présidence de X": the session
+        opens with its chair; the attendants the text names next ("a enregistré la participation de Y et Z")
+        join it, and a session nobody joins is dropped at the end."""
+        ctx = self.ctx
+        session_frames = ctx.lex.word_set("session_frame")
+        enc = next((e for e in encs if e.frame.frame in session_frames), None)
+        if enc is None:
+            return False
+        state = modality.status(ctx, sent, enc.predicate)
+        if state != "held" or modality.background(ctx, sent, enc.predicate):
+            return False
+        cue = ctx.lex.cue("chair").search(sent.text)
+        if cue is None:
+            return False
+        after = sent.start_char + cue.end()
+        known = {o.key for o in officials}
+        chairs = {o.key: o for o in find_officials(ctx, k, chairs=True) if o.key not in known and not o.weak and ctx.doc[o.start].idx >= after}
+        if not chairs:
+            return False
+        draft = self._draft(enc, state, chairs, None, sent)
+        draft.multilateral = True
+        target = self.clusters.add(draft, sent, split=False)
+        if target is None:
+            return False
+        self.clusters.current = target
+        slots.finish(ctx, target, sent, enc.predicate, self.previous_date, self.context_place, self.context_date)
+        return True
 
     def _join_frame(self, enc: Encounter, sent: Span, state: str) -> bool:
         """"Ont pris part aux travaux X, Y et Z": a session described by its attendance."""

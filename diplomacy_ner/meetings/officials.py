@@ -65,13 +65,16 @@ def anchor_of(doc: Doc, extent: frozenset[int]) -> int:
     return best if best >= 0 else min(extent)
 
 
-def excluded(ctx: DocContext, i: int, sent: Span, *, genitive: bool = True) -> bool:
-    """Is token ``i`` in a zone whose people are not participants ("en présence de", "selon")?"""
+def excluded(ctx: DocContext, i: int, sent: Span, *, genitive: bool = True, chairs: bool = False) -> bool:
+    """Is token ``i`` in a zone whose people are not participants ("en présence de", "selon")?
+    With ``chairs``, the chair of a session ("sous la présidence de X") is not excluded."""
     doc = ctx.doc
     start = max(sent.start, i - 25)
     window = doc[start:i]
     text = window.text
     for m in ctx.lex.cue("exclusion").finditer(text):
+        if chairs and ctx.lex.cue("chair").match(m.group()):
+            continue
         cue_end_char = window.start_char + m.end()
         between = doc.char_span(cue_end_char, doc[i].idx, alignment_mode="expand")
         if between is None:
@@ -100,8 +103,9 @@ def excluded(ctx: DocContext, i: int, sent: Span, *, genitive: bool = True) -> b
     return False
 
 
-def find_officials(ctx: DocContext, k: int) -> list[Official]:
-    """The officials of sentence ``k``, in text order (excluded zones left out)."""
+def find_officials(ctx: DocContext, k: int, *, chairs: bool = False) -> list[Official]:
+    """The officials of sentence ``k``, in text order (excluded zones left out; with ``chairs``, the
+    chair of a session is kept)."""
     sent = ctx.sents[k]
     doc = ctx.doc
     out: list[Official] = []
@@ -118,7 +122,7 @@ def find_officials(ctx: DocContext, k: int) -> list[Official]:
     person_at = {(s.kb_id_, s.start) for s in persons} | {(s.kb_id_, -s.end) for s in persons}
     for s in persons:
         pid = s.kb_id_
-        if excluded(ctx, s.start, sent):
+        if excluded(ctx, s.start, sent, chairs=chairs):
             continue
         info = ctx.person_info(pid)
         weak = not (info.get("role") or info.get("country") or info.get("class"))
@@ -144,7 +148,7 @@ def find_officials(ctx: DocContext, k: int) -> list[Official]:
                 country = next(iter(tinfo.get("countries") or []), None)
                 extent.update(range(t.start, t.end))
         ext = frozenset(extent)
-        if min(ext) < s.start and excluded(ctx, min(ext), sent):
+        if min(ext) < s.start and excluded(ctx, min(ext), sent, chairs=chairs):
             continue  # "un émissaire de son homologue, M. X": the title in a genitive puts X outside
         out.append(
             Official(
@@ -157,7 +161,7 @@ def find_officials(ctx: DocContext, k: int) -> list[Official]:
         person = info.get("person")
         if person:
             adjacent = any((person, t.end + d) in person_at for d in range(-4, 5)) or any((person, -(t.start + d)) in person_at for d in range(-3, 4))
-            if adjacent or excluded(ctx, t.start, sent):
+            if adjacent or excluded(ctx, t.start, sent, chairs=chairs):
                 continue
             pinfo = ctx.person_info(person)
             ext = frozenset(range(t.start, t.end))
@@ -168,11 +172,13 @@ def find_officials(ctx: DocContext, k: int) -> list[Official]:
                 )
             )
             continue
-        if excluded(ctx, t.start, sent) or any(b.start < t.start < b.end for b in bodies):
+        if excluded(ctx, t.start, sent, chairs=chairs) or any(b.start < t.start < b.end for b in bodies):
             continue  # "la Conférence des ministres de l'Intérieur de …": a body's name, not a person
         if info.get("former"):
             continue  # "l'ancien ministre malien": nobody holds that office in this meeting
         codes = list(info.get("countries") or [])
+        if not codes and "Plur" in doc[t.start].morph.get("Number") or (not codes and t.root.morph.get("Number") == ["Plur"]):
+            continue  # "la réunion des ministres des Affaires étrangères de l'OCI": the members of a body, nobody in particular
         for b in info.get("bodies") or []:
             code = ctx.body_code(b)
             if code:

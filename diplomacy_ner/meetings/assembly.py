@@ -53,6 +53,8 @@ class MeetingAssembler:
         self.pending: tuple[Encounter, str, Official, int] | None = None
         self.pending_role: str | None = None
         self.series_hosts: set[str] = set()
+        # a session told before its attendants ("Le sommet s'est ouvert …. Sont présents A, B et C"), and its sentence
+        self.open_session: tuple[Draft, int] | None = None
         # the last sentence that named exactly two officials: what "les deux dirigeants" can stand for
         self.recent_pair: tuple[int, list[Official]] | None = None
 
@@ -227,6 +229,15 @@ class MeetingAssembler:
                         self.pending_role = group_role if group_role in ctx.lex.word_set("group_role") else None
                 if len(members) < 2 and (state != "held" or enc.frame.multilateral or not group_meeting):
                     self._context(sent, enc)
+                if not members and state == "held" and not heading and enc.frame.frame in ctx.lex.word_set("session_frame"):
+                    # "Le sommet s'est ouvert jeudi à Yaoundé": a session told before its attendants ("Sont
+                    # présents A, B et C"); one that nobody joins is dropped at the end
+                    draft = self._draft(enc, state, {}, None, sent)
+                    draft.multilateral = True
+                    self.clusters.drafts.append(draft)
+                    self.open_session = (draft, k)
+                    slots.finish(ctx, draft, sent, enc.predicate, self.previous_date, self.context_place, self.context_date)
+                    continue
                 opens_session = (enc.frame.multilateral and not enc.frame.needs_reflexive) or group_meeting
                 if opens_session and members and not (enc.guessed & set(members)) and state == "held" and not heading:
                     draft = self._draft(enc, state, members, host, sent)
@@ -338,7 +349,7 @@ class MeetingAssembler:
         join it, and a session nobody joins is dropped at the end."""
         ctx = self.ctx
         session_frames = ctx.lex.word_set("session_frame")
-        enc = next((e for e in encs if e.frame.frame in session_frames), None)
+        enc = next((e for e in encs if e.frame.frame in session_frames or (e.frame.multilateral and not e.frame.join)), None)
         if enc is None:
             return False
         state = modality.status(ctx, sent, enc.predicate)
@@ -367,12 +378,14 @@ class MeetingAssembler:
         k = enc.sent
         people = [o for o in find_officials(ctx, k) if not o.weak]
         current = self.clusters.current
+        if (current is None or not current.multilateral) and self.open_session is not None and k - self.open_session[1] <= 6:
+            current = self.open_session[0]  # the session told without its attendants
         if current is not None and current.multilateral and state == "held":
             for o in people:
                 self.clusters.join(current, o)
             current.add_sentence(sent)
             return True
-        if len(people) < 2 or state != "held":
+        if len(people) < 2 or state != "held" or enc.frame.join_only:
             return False
         draft = self._draft(enc, state, {o.key: o for o in people}, None, sent)
         draft.multilateral = True

@@ -54,6 +54,7 @@ class Frame(BaseModel):
     multilateral: bool = False
     object_participants: bool = False
     join: bool = False
+    join_only: bool = False
     strength: float = Field(default=0.7, ge=0.0, le=1.0)
 
     @field_validator("lemmas", "forms", "needs_next", "partner_preps")

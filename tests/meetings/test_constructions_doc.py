@@ -161,3 +161,28 @@ def test_a_chair_alone_is_no_meeting(extractor) -> None:
         "des Affaires étrangères, Oumar Kanté."
     )
     assert meetings(extractor, text) == []
+
+
+def test_the_attendants_of_a_summit_being_told_join_it(extractor) -> None:
+    text = (
+        "Les dirigeants de la communauté se sont réunis jeudi en sommet à Yaoundé, sous la présidence du président "
+        "camerounais, Paul Ekotto. Sont présents le Centrafricain Jean Bozizé, le Congolais Denis Mabiala et le "
+        "Gabonais Ali Nzeng."
+    )
+    [m] = meetings(extractor, text)
+    assert names(m) == ["Ali Nzeng", "Denis Mabiala", "Jean Bozizé", "Paul Ekotto"]
+
+
+def test_attendants_without_a_session_open_no_meeting(extractor) -> None:
+    text = "Sont présents à la cérémonie le Centrafricain Jean Bozizé, le Congolais Denis Mabiala et le Gabonais Ali Nzeng."
+    assert meetings(extractor, text) == []
+
+
+def test_the_attendants_of_a_summit_told_before_them_join_it(extractor) -> None:
+    text = (
+        "Le sommet de la communauté s'est ouvert jeudi à Yaoundé. Les chefs d'État aborderont la situation "
+        "économique. Sont présents le Centrafricain Jean Bozizé, le Congolais Denis Mabiala et le Gabonais Ali Nzeng."
+    )
+    [m] = meetings(extractor, text)
+    assert names(m) == ["Ali Nzeng", "Denis Mabiala", "Jean Bozizé"]
+    assert m.location is not None and m.location.name == "Yaoundé"

@@ -81,7 +81,8 @@ def background(ctx: DocContext, sent: Span, trigger: Token) -> bool:
     if ctx.sentence_cue(k, "background") and not narrative:
         return True
     for t in verb_chain(trigger):
-        aux = [c for c in t.children if c.dep_.startswith("aux")]
+        # the pluperfect's auxiliary ("avait reçu", "avait été reçu"), not a passive's ("était coprésidée": a description)
+        aux = [c for c in t.children if c.dep_ == "aux:tense"]
         if not narrative and any("Imp" in a.morph.get("Tense") and a.lemma_ in ("avoir", "être") for a in aux):
             return True
     for d in ctx.near(k, "DATE", trigger.i, 14):

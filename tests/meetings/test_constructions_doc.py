@@ -186,3 +186,12 @@ def test_the_attendants_of_a_summit_told_before_them_join_it(extractor) -> None:
     [m] = meetings(extractor, text)
     assert names(m) == ["Ali Nzeng", "Denis Mabiala", "Jean Bozizé"]
     assert m.location is not None and m.location.name == "Yaoundé"
+
+
+def test_an_imperfect_passive_describes_the_session_it_does_not_recall_it(extractor) -> None:
+    text = (
+        "La onzième réunion de la commission était coprésidée par le secrétaire général du ministère des "
+        "Affaires étrangères, Marc Duval, et le ministre d'État de Monaco, Pierre Gastaud."
+    )
+    [m] = meetings(extractor, text)
+    assert names(m) == ["Marc Duval", "Pierre Gastaud"]

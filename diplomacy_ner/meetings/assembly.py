@@ -152,7 +152,8 @@ class MeetingAssembler:
             target = self.clusters.add(draft, sent, split=False, heading=True)
             if target is not None:
                 slots.finish(ctx, target, sent, enc.predicate, self.previous_date, None)
-        return merge_duplicates([finalise(ctx, d) for d in self.clusters.drafts if self._valid(d)])
+        meetings = (finalise(ctx, d) for d in self.clusters.drafts if self._valid(d))
+        return merge_duplicates([m for m in meetings if m is not None])
 
     def _encounter(self, enc: Encounter, sent: Span, *, heading: bool) -> bool:
         """Turn one encounter into candidates and cluster them; True when a held meeting took it."""

@@ -89,6 +89,13 @@ def merge_placed_titles(d: Draft, participants: list[Official]) -> list[Official
     return kept
 
 
+def drop_named_offices(participants: list[Official]) -> list[Official]:
+    """An unnamed office that a named participant holds for the same country ("le chef de la diplomatie
+    vietnamienne" beside the named Vietnamese foreign minister) is that participant."""
+    named = {(p.country, p.cls) for p in participants if not p.unnamed and p.country}
+    return [p for p in participants if not (p.unnamed and (p.country, p.cls) in named)]
+
+
 def drop_redundant_unnamed(participants: list[Official]) -> list[Official]:
     """Unnamed participants that add nobody: one without a country ("le Président du Faso" the text did
     not place), a second of the same country and office, or one whose office begins the office of a
@@ -151,8 +158,8 @@ def name_unnamed(ctx: DocContext, d: Draft, participants: list[Official]) -> lis
     return out
 
 
-def finalise(ctx: DocContext, d: Draft) -> dict[str, Any]:
-    """The meeting dict (schema ``Meeting``) of a draft."""
+def finalise(ctx: DocContext, d: Draft) -> dict[str, Any] | None:
+    """The meeting dict (schema ``Meeting``) of a draft; None when its participants are one person."""
     lex = ctx.lex
     participants = list({(p.person_id or p.key): p for p in reversed(d.participants.values())}.values())[::-1]
     # roles and countries guessed for this meeting stay in it: the officials are shared by the document
@@ -161,10 +168,9 @@ def finalise(ctx: DocContext, d: Draft) -> dict[str, Any]:
     participants = merge_placed_titles(d, participants)
     fill_countries(ctx, d, participants)
     # "le chef de la diplomatie vietnamienne" beside the named Vietnamese foreign minister: one person
-    named = {(p.country, p.cls) for p in participants if not p.unnamed and p.country}
-    kept = [p for p in participants if not (p.unnamed and (p.country, p.cls) in named)]
-    if len(kept) >= 2:
-        participants = kept
+    participants = drop_named_offices(participants)
+    if len(participants) < 2:
+        return None  # "le Premier ministre cambodgien" beside the named one: one person, no meeting
     kept = drop_redundant_unnamed(participants)
     if len(kept) >= 2:
         participants = kept

@@ -40,3 +40,12 @@ def test_an_office_that_begins_a_named_participant_office_is_that_participant() 
 def test_unnamed_officials_of_different_countries_stay() -> None:
     people = [named("a", "ministre", "MA", "minister"), unnamed("ministre", "TN", "minister"), unnamed("ministre", "DZ", "minister")]
     assert keys(drop_redundant_unnamed(people)) == ["a", "unnamed:TN:ministre", "unnamed:DZ:ministre"]
+
+
+def test_an_unnamed_office_held_by_a_named_participant_of_its_country_is_that_participant() -> None:
+    from diplomacy_ner.meetings.content import drop_named_offices
+
+    people = [named("a", "Premier ministre", "KH", "prime_minister"), unnamed("Premier ministre", "KH", "prime_minister")]
+    assert keys(drop_named_offices(people)) == ["a"]  # one person: the meeting step drops such a meeting
+    people.append(unnamed("Premier ministre", "VN", "prime_minister"))
+    assert keys(drop_named_offices(people)) == ["a", "unnamed:VN:Premier ministre"]

@@ -4,7 +4,7 @@ Each reading lowers the encounter's score: the officials just before and after
 a predicate in word order (``word_order_fallback``), the official an honorific
 or a glued source name only wraps (``shell_subject``), the clause an encounter
 noun in an adverbial of time belongs to (``adverbial_frame``), and the rest of a
-list of partners the parser cut (``list_continuation``).
+list of partners the parser cut (``list_continuation``) or whose middle it stranded (``list_gaps``).
 """
 
 from __future__ import annotations
@@ -173,3 +173,26 @@ def list_continuation(ctx: DocContext, enc: Encounter, officials: list[Official]
         free.discard(o.key)
         taken.add(o.key)
         end = o.end
+
+
+def list_gaps(ctx: DocContext, enc: Encounter, officials: list[Official], free: set[str]) -> None:
+    """"avec A, président de …, B, secrétaire général de …, et C": the parser attaches the first and the
+    last partner of a list and strands the middle; an official between two partners, with no verb of its
+    own clause in between, is a partner too."""
+    if len(enc.partners) < 2:
+        return
+    doc = ctx.doc
+    first = min(enc.partners, key=lambda o: o.start)
+    last = max(enc.partners, key=lambda o: o.start)
+    taken = {o.key for o in [*enc.subjects, *enc.agents, *enc.partners]}
+    for o in officials:
+        if not first.end <= o.start < last.start or o.key in taken or o.key not in free or o.anaphor:
+            continue
+        if o.anchor >= 0 and doc[o.anchor].dep_ in SUBJECT_DEPS:
+            continue
+        if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[first.end : o.start]):
+            continue
+        enc.partners.append(o)
+        free.discard(o.key)
+        taken.add(o.key)
+    enc.partners.sort(key=lambda o: o.start)

@@ -24,7 +24,7 @@ from .clusters import Clusterer, Draft, partner_groups
 from .content import finalise, merge_duplicates
 from .context import DocContext
 from .coreference import Coreference
-from .arguments import adverbial_frame, list_continuation, shell_subject, word_order_fallback
+from .arguments import adverbial_frame, list_continuation, list_gaps, shell_subject, word_order_fallback
 from .encounters import Encounter, find_predicates, official_index, plural_object, read_arguments, subject_token
 from .lexicon import MeetingLexicon
 from .officials import Official, find_officials
@@ -100,6 +100,7 @@ class MeetingAssembler:
             if not enc.plural_subject:
                 word_order_fallback(ctx, enc, everyone, free, predicates)
             list_continuation(ctx, enc, everyone, free)
+            list_gaps(ctx, enc, everyone, free)
             if not enc.subjects and not enc.plural_subject and enc.partners and enc.frame.pos == "noun" and not self._between(enc):
                 # "L'échange avec X a permis…": the other side is the one the article follows
                 implicit = self.coref.last_subject or self.coref.protagonist

@@ -195,3 +195,13 @@ def test_an_imperfect_passive_describes_the_session_it_does_not_recall_it(extrac
     )
     [m] = meetings(extractor, text)
     assert names(m) == ["Marc Duval", "Pierre Gastaud"]
+
+
+def test_the_middle_of_a_list_of_partners_with_their_titles(extractor) -> None:
+    text = (
+        "Mme Lena Vogt, présidente du Comité international, s'est également entretenue avec Wei Tao, président "
+        "de l'Agence chinoise de coopération, Li Haoran, secrétaire général du Forum de Boao, et Chen Yue, "
+        "président de la Croix-Rouge chinoise."
+    )
+    found = {name for m in meetings(extractor, text) for name in names(m)}
+    assert {"Wei Tao", "Li Haoran", "Chen Yue"} <= found

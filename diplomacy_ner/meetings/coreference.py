@@ -144,7 +144,10 @@ class Coreference:
         p = self.protagonist
         if p is not None and p.cls == cls:
             return p
-        return self._named_later(cls, tok)
+        later = self._named_later(cls, tok)
+        if later is None and p is not None and p.cls is None and p.person_id:
+            return p  # "Christine Lagarde … la ministre a déjeuné avec X": the office the text never gave her
+        return later
 
     def _named_later(self, cls: str, tok: Token) -> Official | None:
         """"Le nouveau président reçoit … depuis l'entrée en fonction de X": a title the text names only later."""

@@ -205,3 +205,15 @@ def test_the_middle_of_a_list_of_partners_with_their_titles(extractor) -> None:
     )
     found = {name for m in meetings(extractor, text) for name in names(m)}
     assert {"Wei Tao", "Li Haoran", "Chen Yue"} <= found
+
+
+
+def test_a_bare_title_is_the_untitled_protagonist(extractor) -> None:
+    text = (
+        "Claire Morand poursuit sa tournée par une visite en Inde. Claire Morand voulait convaincre ses hôtes. "
+        "Après s'être entretenue avec le Premier ministre Raj Kumar, la ministre a déjeuné avec Amit Verma, "
+        "son homologue des Finances."
+    )
+    found = {tuple(names(m)) for m in meetings(extractor, text)}
+    assert ("Amit Verma", "Claire Morand") in found
+    assert ("Claire Morand", "Raj Kumar") in found

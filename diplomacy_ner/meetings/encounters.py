@@ -119,16 +119,27 @@ def _frame_for(ctx: DocContext, tok: Token, sent: Span) -> Frame | None:
     return None
 
 
+def doc_next(tok: Token) -> str:
+    """The lower-cased word after ``tok``."""
+    return tok.doc[tok.i + 1].lower_
+
+
 def find_predicates(ctx: DocContext, k: int) -> list[Encounter]:
     """The encounter predicates of sentence ``k`` (arguments not yet read)."""
     sent = ctx.sents[k]
     lex = ctx.lex
     found: list[Encounter] = []
     by_token: dict[int, Encounter] = {}
+    pronouns = lex.word_set("encounter_pronoun")
+    last_noun: Frame | None = None
     for tok in sent:
         frame = _frame_for(ctx, tok, sent)
+        if frame is None and last_noun is not None and tok.lower_ in pronouns and tok.i + 1 < sent.end and doc_next(tok) in lex.word_set("reciprocal_prep") | {"avec"}:
+            frame = last_noun  # "La principale de ces rencontres est celle avec le président X": the noun's frame
         if frame is None:
             continue
+        if frame.pos == "noun":
+            last_noun = frame
         enc = Encounter(k, tok, frame, {tok.i}, strength=frame.strength)
         found.append(enc)
         by_token[tok.i] = enc

@@ -217,3 +217,12 @@ def test_a_bare_title_is_the_untitled_protagonist(extractor) -> None:
     found = {tuple(names(m)) for m in meetings(extractor, text)}
     assert ("Amit Verma", "Claire Morand") in found
     assert ("Claire Morand", "Raj Kumar") in found
+
+
+def test_a_demonstrative_pronoun_with_avec_stands_for_the_encounter_noun(extractor) -> None:
+    text = (
+        "En marge du forum, le Premier ministre japonais, Kenji Morita, a rencontré les dirigeants des pays voisins. "
+        "La principale de ces rencontres est celle avec le président chinois, Wang Lei."
+    )
+    found = {tuple(names(m)) for m in meetings(extractor, text)}
+    assert ("Kenji Morita", "Wang Lei") in found

@@ -101,7 +101,7 @@ class MeetingAssembler:
                 word_order_fallback(ctx, enc, everyone, free, predicates)
             list_continuation(ctx, enc, everyone, free)
             list_gaps(ctx, enc, everyone, free)
-            if not enc.subjects and not enc.plural_subject and enc.partners and enc.frame.pos == "noun" and not self._between(enc):
+            if not enc.subjects and not enc.agents and not enc.plural_subject and enc.partners and enc.frame.pos == "noun" and not self._between(enc):
                 # "L'échange avec X a permis…": the other side is the one the article follows
                 implicit = self.coref.last_subject or self.coref.protagonist
                 if any("Yes" in c.morph.get("Poss") for c in enc.predicate.children):

@@ -164,6 +164,9 @@ def find_predicates(ctx: DocContext, k: int) -> list[Encounter]:
                 "obj", "nsubj", "nsubj:pass", "obl:arg", "obl:mod", "obl"
             ):
                 enc.tokens.add(head.i)
+            for c in tok.children:
+                if c.dep_ == "acl" and c.lemma_.lower() in light and c.i not in by_token:
+                    enc.tokens.add(c.i)  # "la réception accordée par X à Y": the participle carries the arguments
         out.append(enc)
     return out
 
@@ -176,6 +179,7 @@ def _relation(ctx: DocContext, enc: Encounter, node: Token) -> str | None:
             enc.passive = True
         return "subject"
     if dep == "obl:agent" or cases & ctx.lex.word_set("passive_agent"):
+        enc.passive = True
         return "agent"
     if dep in ("obj", "iobj") and not cases:
         return "object"

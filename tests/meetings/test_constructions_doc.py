@@ -226,3 +226,14 @@ def test_a_demonstrative_pronoun_with_avec_stands_for_the_encounter_noun(extract
     )
     found = {tuple(names(m)) for m in meetings(extractor, text)}
     assert ("Kenji Morita", "Wang Lei") in found
+
+
+def test_a_reception_granted_by_the_last_named_to_a_guest(extractor) -> None:
+    text = (
+        "L'appel téléphonique entre le ministre marocain, Karim Belhadi, et le ministre égyptien, Samir Fawzi, "
+        "intervient un jour après la réception accordée par ce dernier au ministre algérien, Ramdane Lounis."
+    )
+    found = {tuple(names(m)): m for m in meetings(extractor, text)}
+    assert ("Ramdane Lounis", "Samir Fawzi") in found
+    reception = found[("Ramdane Lounis", "Samir Fawzi")]
+    assert reception.host is not None and reception.host.name == "Samir Fawzi"

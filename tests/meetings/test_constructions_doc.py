@@ -237,3 +237,13 @@ def test_a_reception_granted_by_the_last_named_to_a_guest(extractor) -> None:
     assert ("Ramdane Lounis", "Samir Fawzi") in found
     reception = found[("Ramdane Lounis", "Samir Fawzi")]
     assert reception.host is not None and reception.host.name == "Samir Fawzi"
+
+
+def test_a_visit_programme_plans_its_talks(extractor) -> None:
+    text = (
+        "La visite de travail du président libyen, Omar Mansour, prévoit des entretiens en tête-à-tête avec son "
+        "homologue congolais, Denis Okemba."
+    )
+    assert meetings(extractor, text) == []
+    [planned] = extractor.extract_meetings(text, published="2025-03-12", statuses="planned")
+    assert names(planned) == ["Denis Okemba", "Omar Mansour"]

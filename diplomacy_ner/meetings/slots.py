@@ -61,7 +61,8 @@ def date_for(ctx: DocContext, sent: Span, trigger: Token, previous: dt.date | No
     """The date expression of ``sent`` nearest the predicate, resolved against the publication date."""
     best = None
     k = ctx.sentence_of.get(sent.start, -1)
-    for d in ctx.near(k, "DATE", trigger.i, 60):
+    dates = ctx.near(k, "DATE", trigger.i, 60)
+    for d in dates:
         info = d._.info or {}
         if info.get("kind") == "month" or header_date(ctx, d):
             continue
@@ -71,6 +72,11 @@ def date_for(ctx: DocContext, sent: Span, trigger: Token, previous: dt.date | No
     if best is None:
         return None, None
     _, span, info = best
+    if info.get("kind") == "weekday":
+        # "mardi le 25 avril 2023": the weekday and the full date the text gives beside it are one day
+        full = next((d for d in dates if 0 <= d.start - span.end <= 2 and (d._.info or {}).get("kind") == "absolute"), None)
+        if full is not None:
+            span, info = full, full._.info
     expr = DateExpression(info["start_char"], info["end_char"], ctx.text[info["start_char"] : info["end_char"]], info["kind"])
     return span, resolve_date(expr, ctx.published, previous=previous)
 

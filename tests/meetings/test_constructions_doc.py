@@ -247,3 +247,12 @@ def test_a_visit_programme_plans_its_talks(extractor) -> None:
     assert meetings(extractor, text) == []
     [planned] = extractor.extract_meetings(text, published="2025-03-12", statuses="planned")
     assert names(planned) == ["Denis Okemba", "Omar Mansour"]
+
+
+def test_a_weekday_beside_its_full_date_is_that_date(extractor) -> None:
+    text = (
+        "Le président de la République, Jean Nduwimana, a reçu en audience mardi le 25 avril 2023 à Bujumbura "
+        "l'ambassadeur du Danemark, Lars Holm."
+    )
+    [m] = meetings(extractor, text, published="2023-05-08")
+    assert m.date is not None and m.date.isoformat() == "2023-04-25"

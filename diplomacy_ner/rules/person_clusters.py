@@ -116,6 +116,8 @@ def same_person(short: list[str], full: list[str], threshold: float) -> bool:
         return True
     if 3 <= len(short) < len(full) and full[: len(short)] == short and any(w in word_set("name_joining_particles") for w in short[1:]):
         return True  # "Mansour bin Zayed" of "Mansour bin Zayed Al Nahyan" (a patronymic chain)
+    if 2 <= len(short) < len(full) <= len(short) + 2 and short[0] == full[0] and (full[: len(short)] == short or (short[-1] == full[-1] and extends(full, short))):
+        return True  # "Denis Sassou" or "Bakary Sangaré" of "Denis Sassou Nguema", "Bakary Yaou Sangaré"
     if len(short) < len(full) and "".join(short) == "".join(full[-2:]):
         return True
     if "".join(short) == "".join(full):

@@ -172,3 +172,22 @@ def test_a_short_form_of_a_longer_name_is_the_same_person(extractor, text, short
     assert short_span.kb_id_ == long_span.kb_id_
     assert [e["name"] for e in people(doc) if e["id"] == long_span.kb_id_] == [full]
 
+
+# -- a title does not eat the first name the statistical NER left out ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        (
+            "Le ministre malien des Finances Kofi Adamou Dembélé, le ministre gabonais des Finances Jules Ondo "
+            "et le président du Fonds ont parlé.",
+            "Kofi Adamou Dembélé",
+            "ministre des Finances",
+        ),
+    ],
+)
+def test_a_title_stops_before_the_first_name(extractor, text, name, role) -> None:
+    doc = extractor.nlp(text)
+    span = person_at(doc, name, text.index(name))
+    assert role_of(doc, span).get("role") == role, role_of(doc, span)

@@ -77,7 +77,7 @@ def cluster_people(spans: list[Span], links: KBLinks, contexts: dict[int, TitleC
             if kb_id and c.kb_id == kb_id:
                 target = c
                 break
-            if same_person(toks, c.tokens, links.threshold):
+            if same_person(toks, c.tokens, links.threshold) or short_form(toks, c):
                 target = c
                 break
         if target is None and len(toks) == 1:
@@ -108,6 +108,20 @@ def cluster_people(spans: list[Span], links: KBLinks, contexts: dict[int, TitleC
     return clusters
 
 
+def short_form(short: list[str], cluster: PersonCluster) -> bool:
+    """Whether the folded words ``short`` (two or more) are a shorter form of the cluster's name:
+    its beginning ("Denis Sassou" of "Denis Sassou N'Guesso") or its first and last words with
+    words between ("Bakary Sangaré" of "Bakary Yaou Sangaré"), one or two words shorter, the words
+    left out being names (capitalised or particles: not "José Manuel Albares in Rabat")."""
+    full = cluster.tokens
+    if not (2 <= len(short) < len(full) <= len(short) + 2) or short[0] != full[0]:
+        return False
+    if not (full[: len(short)] == short or (short[-1] == full[-1] and extends(full, short))):
+        return False
+    particles = word_set("name_particles")
+    return all(w[:1].isupper() or w.lower() in particles for w in cluster.name.split())
+
+
 def same_person(short: list[str], full: list[str], threshold: float) -> bool:
     """Whether the folded words ``short`` name the person named ``full`` (tail, joined or fuzzy at ``threshold``)."""
     if short == full:
@@ -116,8 +130,6 @@ def same_person(short: list[str], full: list[str], threshold: float) -> bool:
         return True
     if 3 <= len(short) < len(full) and full[: len(short)] == short and any(w in word_set("name_joining_particles") for w in short[1:]):
         return True  # "Mansour bin Zayed" of "Mansour bin Zayed Al Nahyan" (a patronymic chain)
-    if 2 <= len(short) < len(full) <= len(short) + 2 and short[0] == full[0] and (full[: len(short)] == short or (short[-1] == full[-1] and extends(full, short))):
-        return True  # "Denis Sassou" or "Bakary Sangaré" of "Denis Sassou Nguema", "Bakary Yaou Sangaré"
     if len(short) < len(full) and "".join(short) == "".join(full[-2:]):
         return True
     if "".join(short) == "".join(full):

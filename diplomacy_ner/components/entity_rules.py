@@ -40,7 +40,7 @@ from ..rules.agreements import agreement_extent
 from ..rules.extents import SpanIndex, body_extent, title_extent
 from ..rules.names import KBNames
 from ..rules.patterns import RuleMatcher, RulePattern, load_pattern_file, load_shipped_patterns, parse_patterns
-from ..rules.people import find_people, names_after_titles
+from ..rules.people import after_title_head, find_people, names_after_titles
 from ..rules.places import find_places
 from ..rules.repeats import repeated_names
 from ..rules.titles import former_title, title_info
@@ -149,6 +149,8 @@ class EntityRules(LinkerKB):
         # a title word alone ("l'Ambassadeur a exprimé") is no name, whatever the statistical NER says
         heads = {i for start, end, _ in found.title_heads for i in range(start, end)}
         found.people = [p for p in found.people if not all(i in heads for i in range(p.start, p.end))]
+        # "Consul TIAN Lihua" is the name after its title; "Ambassadeur de la Suisse" is a title, no name
+        found.people = [c for c in (after_title_head(p, found.index.title_heads) for p in found.people) if c is not None]
         found.index.persons = {span.start for span in found.people}
         acronyms = self._acronyms(doc, words, found)
         # places first: a title does not reach over "à Rabat"
@@ -245,6 +247,7 @@ class EntityRules(LinkerKB):
         for span in found.countries:
             country_at.setdefault(span.start, span.kb_id_)
         determiners = word_set("generic_title_determiners")
+        seat_heads = word_set("seat_periphrasis_heads")
         covered_until = -1
         for start, end, cls in found.title_heads:
             if start < covered_until:
@@ -254,6 +257,10 @@ class EntityRules(LinkerKB):
             ext = title_extent(doc, start, end, found.index, generic=(cls == "generic"))
             span = Span(doc, start, ext.end, label="TITLE", kb_id=cls)
             span._.info = title_info(doc, ext, cls, country_at, self._body_id_for, self.names.body_adjectives)
+            if doc[start].lower_ in seat_heads and not span._.info["countries"]:
+                # "le locataire de l'Élysée": the country of the seat
+                seats = (self.kb.get(b.kb_id_) for b in found.bodies if start <= b.start and b.end <= ext.end and b.kb_id_)
+                span._.info["countries"] = [c for c in dict.fromkeys(getattr(r, "country", None) for r in seats) if c]
             if former_title(doc, start):
                 span._.info["former"] = True  # "l'ancien ministre X": not X's office now
             found.titles.append(span)

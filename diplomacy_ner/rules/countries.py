@@ -41,7 +41,7 @@ def compound_countries(doc: Doc, words: TokenWords, names: Any) -> list[Span]:
 
 def longest_per_start(spans: list[Span]) -> list[Span]:
     """Drop country mentions nested in a longer one ("guinéen" in "bissau-guinéen") and
-    geographic features ("le détroit de Gibraltar")."""
+    geographic features ("le détroit de Gibraltar", "l'océan Indien")."""
     spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
     de_singular, features = word_set("de_singular"), word_set("geographic_features")
     out: list[Span] = []
@@ -52,6 +52,8 @@ def longest_per_start(spans: list[Span]) -> list[Span]:
         doc = s.doc
         if s.start >= 2 and doc[s.start - 1].lower_ in de_singular and doc[s.start - 2].lower_ in features:
             continue
+        if s.start >= 1 and (s._.info or {}).get("form") == "adjective" and doc[s.start - 1].lower_ in features:
+            continue  # "l'océan Indien", "le golfe Persique": the adjective names the place, not a state
         # spans come sorted by start: a span nested in a longer kept one ends before the furthest reach
         if reach_start <= s.start and s.end <= reach_end and (reach_end - reach_start) > (s.end - s.start):
             continue

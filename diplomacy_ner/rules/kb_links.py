@@ -17,6 +17,7 @@ from ..folding import fold
 from ..kb.alias_index import Candidate, similarity
 from ..kb.knowledge_base import KnowledgeBase
 from ..kb.records import BodyRecord
+from ..lexicons import word_set
 
 
 class KBLinks:
@@ -84,7 +85,12 @@ class KBLinks:
 
     def demonym_country(self, role: str) -> str | None:
         """'… des Marocains résidant à l'étranger' names the minister's country."""
-        for word in re.findall(r"[A-ZÀ-Ý][\w\-]+", role):
+        features = word_set("geographic_features")
+        for match in re.finditer(r"[A-ZÀ-Ý][\w\-]+", role):
+            word = match.group()
+            before = role[: match.start()].split()
+            if before and before[-1].lower().split("'")[-1].split("’")[-1] in features:
+                continue  # "… de l'Océan Indien": the adjective names a place
             for cand in self.candidates(word.lower(), types=("country",), limit=1, fuzzy=False):
                 if cand.field == "adjective":
                     rec = self.kb.get(cand.entity_id)

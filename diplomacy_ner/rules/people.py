@@ -76,12 +76,30 @@ def patronymic_honorific(doc: Doc, start: int, end: int) -> bool:
     return any(fold(doc[i].text) in joining for i in range(start + 2, end))
 
 
+def title_complement(doc: Doc, i: int) -> bool:
+    """Whether ``doc[i]`` closes a title's complement, not a name: a portfolio or a corps after "de"
+    ("le ministre des Finances | X", "le général de Brigade | X", "de la Défense | X")."""
+    if i == 0 or fold(doc[i].text) not in _complement_words():
+        return False
+    de, articles = word_set("de_forms"), word_set("definite_articles")
+    prev = doc[i - 1].lower_.replace("’", "'")
+    return prev in de or (prev in articles and i > 1 and doc[i - 2].lower_ in de)
+
+
+@lru_cache(maxsize=1)
+def _complement_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in word_set("portfolio_words") | word_set("title_complements_before_names"))
+
+
 def strip_honorifics(span: Span) -> Span | None:
-    """The span less its leading honorifics (one word or several) and trailing punctuation; None when nothing is left."""
+    """The span less its leading honorifics (one word or several), a title's complement glued to it,
+    and trailing punctuation; None when nothing is left."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end:
         if is_honorific(doc[start].text) or doc[start].is_punct or patronymic_honorific(doc, start, end):
+            start += 1
+        elif start == span.start and end - start > 1 and title_complement(doc, start):
             start += 1
         elif (phrase_end := honorific_phrase_end(doc, start, end)) > start:
             start = phrase_end
@@ -186,6 +204,7 @@ def find_people(
             cut = next((i for i in range(cleaned.start + 2, cleaned.end) if i in blocked and doc[i - 1].lower_ in de_forms), None)
             if cut is not None:
                 cleaned = Span(doc, cleaned.start, cut - 1, label="PERSON", kb_id=cleaned.kb_id_)
+            cleaned = _undoubled(cleaned)
             end = extend_name(doc, cleaned.end, blocked)
             if end > cleaned.end:
                 cleaned = Span(doc, cleaned.start, end, label="PERSON", kb_id=cleaned.kb_id_)
@@ -194,11 +213,12 @@ def find_people(
     out.extend(_names_after_demonyms(doc, words, demonyms, blocked, out))
     # honorific + capitalised words the statistical model missed: "M. Benyoucef", "S.E. M. Lamin Jobe-Ceesay"
     starters = word_set("honorifics_before_names")
+    as_written = word_set("honorifics_before_names_as_written")
     i = 0
     n = len(doc)
     while i < n:
         lower = lowers[i]
-        if lower in starters and i + 1 < n and is_name_token(texts[i + 1]):
+        if (lower in starters or texts[i] in as_written) and i + 1 < n and is_name_token(texts[i + 1]):
             j = i + 1
             while True:
                 k = j
@@ -246,6 +266,28 @@ def split_joined_pairs(doc: Doc, people: list[Span]) -> list[Span]:
                 continue
         out.append(p)
     return out
+
+
+def after_title_head(span: Span, title_heads: dict[int, int]) -> Span | None:
+    """A PERSON span that starts with a title's head: the name after it ("Consul TIAN Lihua" gives
+    "TIAN Lihua"), or None when no name follows the head ("Ambassadeur de la Suisse", "Grande-Duchesse
+    héritière"); ``title_heads`` gives the end of the head starting at each token."""
+    end = title_heads.get(span.start)
+    if end is None or end >= span.end:
+        return span
+    doc = span.doc
+    particles = word_set("name_particles")
+    if not is_name_token(doc[end].text) or not all(is_name_token(t.text) or t.lower_ in particles for t in doc[end : span.end]):
+        return None
+    return Span(doc, end, span.end, label=span.label_, kb_id=span.kb_id_)
+
+
+def _undoubled(span: Span) -> Span:
+    """"Paul Dupont Paul Dupont" (a headline run into the text): the name once."""
+    half = len(span) // 2
+    if half >= 1 and len(span) == 2 * half and [t.text for t in span[:half]] == [t.text for t in span[half:]]:
+        return Span(span.doc, span.start, span.start + half, label=span.label_, kb_id=span.kb_id_)
+    return span
 
 
 def _capitalised_demonyms(countries: list[Span]) -> dict[int, int]:

@@ -77,7 +77,7 @@ def cluster_people(spans: list[Span], links: KBLinks, contexts: dict[int, TitleC
             if kb_id and c.kb_id == kb_id:
                 target = c
                 break
-            if same_person(toks, c.tokens, links.threshold):
+            if same_person(toks, c.tokens, links.threshold) or short_form(toks, c):
                 target = c
                 break
         if target is None and len(toks) == 1:
@@ -106,6 +106,20 @@ def cluster_people(spans: list[Span], links: KBLinks, contexts: dict[int, TitleC
         c.spans.sort(key=lambda s: s.start)
     clusters.sort(key=lambda c: c.spans[0].start)
     return clusters
+
+
+def short_form(short: list[str], cluster: PersonCluster) -> bool:
+    """Whether the folded words ``short`` (two or more) are a shorter form of the cluster's name:
+    its beginning ("Denis Sassou" of "Denis Sassou N'Guesso") or its first and last words with
+    words between ("Bakary Sangaré" of "Bakary Yaou Sangaré"), one or two words shorter, the words
+    left out being names (capitalised or particles: not "José Manuel Albares in Rabat")."""
+    full = cluster.tokens
+    if not (2 <= len(short) < len(full) <= len(short) + 2) or short[0] != full[0]:
+        return False
+    if not (full[: len(short)] == short or (short[-1] == full[-1] and extends(full, short))):
+        return False
+    particles = word_set("name_particles")
+    return all(w[:1].isupper() or w.lower() in particles for w in cluster.name.split())
 
 
 def same_person(short: list[str], full: list[str], threshold: float) -> bool:

@@ -157,6 +157,8 @@ def noun_phrase_end(doc: Doc, j: int, spans: SpanIndex, *, allow_lower: bool) ->
 def trailing_name(doc: Doc, j: int, spans: SpanIndex) -> bool:
     """Whether ``doc[j]`` starts a first name and a surname that close a run of capitalised words
     ("… de la Confédération Karin Dupuis", "… du Sénat Hugo Lemaire"): the two last words of the
+    run (or three after a portfolio word, closed by a comma or a verb: "… des Finances Kofi Adamou
+    Dembélé, …"), the
     run, proper nouns (or a first name of the knowledge base first), not a portfolio, country,
     body or place, and followed by no complement ("de la République Démocratique du Congo")."""
     n = len(doc)
@@ -164,14 +166,16 @@ def trailing_name(doc: Doc, j: int, spans: SpanIndex) -> bool:
         return False
     words = []
     k = j
-    while k < n and is_cap(doc[k]) and len(words) < 3:
+    while k < n and is_cap(doc[k]) and len(words) < 4:
         if k in spans.country_names or k in spans.bodies or k in spans.places or doc[k].lower_ in PORTFOLIO_WORDS:
             return False
         end = glued_end(doc, k)
         words.append((k, end))
         k = end
-    if len(words) != 2 or (k < n and (doc[k].lower_ in DE or doc[k].text in ("(", "-"))):
+    if len(words) not in (2, 3) or (k < n and (doc[k].lower_ in DE or doc[k].text in ("(", "-"))):
         return False
+    if len(words) == 3 and (doc[j - 1].lower_ not in PORTFOLIO_WORDS or not (k >= n or doc[k].text in (",", ".", ";") or doc[k].pos_ in ("AUX", "VERB"))):
+        return False  # "… des Finances Kofi Adamou Dembélé, …": three words closed like a name
     if j in spans.first_names:
         return True
     return all(doc[i].pos_ == "PROPN" for s, e in words for i in range(s, e) if doc[i].text not in ("-", "–"))

@@ -48,7 +48,6 @@ def test_an_infinitive_clause_takes_the_subject_of_the_clause_after_it(extractor
     assert ("Henri Jean-Pierre", "Luis Almaraz") in found
 
 
-@pytest.mark.xfail(strict=True, reason="the entity layer reads 'Indien' in 'l'Océan Indien' as the title's nationality")
 def test_a_country_word_inside_a_name_does_not_place_a_title(extractor) -> None:
     text = (
         "Le président seychellois, Wilfrid Ramdine, a reçu mardi le secrétaire général de la Commission de "

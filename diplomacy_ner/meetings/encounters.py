@@ -121,7 +121,8 @@ def find_predicates(ctx: DocContext, k: int) -> list[Encounter]:
     lex = ctx.lex
     found: list[Encounter] = []
     by_token: dict[int, Encounter] = {}
-    for tok in sent:
+    for i in ctx.frame_candidates(k):  # the tokens no frame can open are skipped without building a Token
+        tok = ctx.doc[i]
         frame = _frame_for(ctx, tok, sent)
         if frame is None:
             continue

@@ -9,7 +9,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import NOUN, NUM, PROPN
 from spacy.tokens import Doc, Span
 
 from ..folding import fold
@@ -93,6 +94,7 @@ class DocContext:
         self.lead_date: tuple[Span | None, dt.date | None] | None = None  # slots.lead_date, once per doc
         self.person_starts: list[int] = [p.start for p in self.by_label.get("PERSON", [])]
         self._frame_candidates: list[int] | None = None
+        self._anaphor_candidates: list[int] | None = None
 
     # -- cached per-sentence facts: every layer asks them per predicate, a long sentence pays once --------
     def line_bounds(self, char: int) -> tuple[int, int]:
@@ -135,6 +137,21 @@ class DocContext:
         lo = bisect.bisect_left(self._frame_candidates, sent.start)
         hi = bisect.bisect_left(self._frame_candidates, sent.end)
         return self._frame_candidates[lo:hi]
+
+    def anaphor_candidates(self, k: int) -> list[int]:
+        """The tokens of sentence ``k`` that ``Coreference.anaphors`` can take: a subject, plural or
+        demonstrative pronoun, a number, a noun or a proper noun (the others match none of its tests)."""
+        if self._anaphor_candidates is None:
+            lex, strings = self.lex, self.doc.vocab.strings
+            words = lex.word_set("plural_pronoun") | lex.word_set("pronoun_subject") | lex.word_set("demonstrative")
+            rows = self.doc.to_array([LOWER, POS]).tolist() if len(self.doc) else []
+            self._anaphor_candidates = [
+                i for i, (low, pos) in enumerate(rows) if pos in (NUM, NOUN, PROPN) or strings[low] in words
+            ]
+        sent = self.sents[k]
+        lo = bisect.bisect_left(self._anaphor_candidates, sent.start)
+        hi = bisect.bisect_left(self._anaphor_candidates, sent.end)
+        return self._anaphor_candidates[lo:hi]
 
     def span_text(self, span: Span) -> str:
         """What ``span.text`` gives, sliced from the doc text (``Span.text`` builds a Token per token)."""

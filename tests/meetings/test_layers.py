@@ -401,3 +401,13 @@ def test_frame_candidates_keep_every_token_a_frame_opens(extractor) -> None:
         assert {e.predicate.i for e in find_predicates(ctx, k)} <= set(slow)
         opened += len(slow)
     assert opened >= 3  # "a reçu", "se sont entretenus", "rencontre", "entretien"...
+
+
+def test_anaphor_candidates_are_the_tokens_coreference_can_take(extractor) -> None:
+    ctx = assembler(extractor, FAST_PATH_TEXT).ctx
+    lex = ctx.lex
+    words = lex.word_set("plural_pronoun") | lex.word_set("pronoun_subject") | lex.word_set("demonstrative")
+    for k, sent in enumerate(ctx.sents):
+        slow = [t.i for t in sent if t.pos_ in ("NUM", "NOUN", "PROPN") or t.lower_ in words]
+        assert ctx.anaphor_candidates(k) == slow
+    assert any(ctx.doc[i].lower_ in ("il", "ils") for k in range(len(ctx.sents)) for i in ctx.anaphor_candidates(k))

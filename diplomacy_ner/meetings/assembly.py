@@ -65,7 +65,7 @@ class MeetingAssembler:
 
     def _sentence_kind(self, sent: Span) -> str:
         """``body``, ``heading`` (a short line without sentence punctuation: a title or caption) or ``skip``."""
-        text = sent.text.strip()
+        text = self.ctx.span_text(sent).strip()
         if not text or (self.ctx.lex.cue("boilerplate").match(text) and len(text) < 100):
             return "skip"
         if text.startswith("#"):
@@ -399,9 +399,10 @@ class MeetingAssembler:
 
     def _continues(self, sent: Span, current: Draft, officials: list[Official]) -> bool:
         lex = self.ctx.lex
-        if lex.cue("sentence_start_anaphor").search(sent.text) or lex.cue("plural_anaphor").search(sent.text):
+        text = self.ctx.span_text(sent)
+        if lex.cue("sentence_start_anaphor").search(text) or lex.cue("plural_anaphor").search(text):
             return True
-        if lex.cue("join_clause").search(sent.text) and officials:
+        if lex.cue("join_clause").search(text) and officials:
             return True
         keys = current.keys()
         if any(o.key in keys for o in officials):
@@ -410,7 +411,7 @@ class MeetingAssembler:
         return any(t.lower_ in pronouns and t.dep_.startswith("nsubj") for t in sent)
 
     def _join(self, current: Draft, sent: Span, officials: list[Official], encs: list[Encounter]) -> None:
-        explicit = self.ctx.lex.cue("join_clause").search(sent.text)
+        explicit = self.ctx.lex.cue("join_clause").search(self.ctx.span_text(sent))
         if not explicit and not (current.multilateral and any(e.frame.multilateral for e in encs)):
             return
         for o in officials:

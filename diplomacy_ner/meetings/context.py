@@ -9,11 +9,14 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import NOUN, NUM, PROPN
 from spacy.tokens import Doc, Span
 
 from ..folding import fold
 from ..readers.jsonl import iter_json_objects
 from ..offsets import offset_map
+from ..rules.tokens import TokenWords
 from .lexicon import MeetingLexicon
 from .topics import TopicLexicon
 
@@ -57,7 +60,7 @@ class DocContext:
 
     def __init__(self, doc: Doc, *, topics: TopicLexicon, lexicon: MeetingLexicon, spans_key: str):
         self.doc = doc
-        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
+        self.text = TokenWords.of(doc).whole_text()  # Doc.text builds a Token per token on every access: read it once
         self.topics = topics
         self.lex = lexicon
         self.spans = list(doc.spans[spans_key]) if spans_key in doc.spans else []
@@ -90,6 +93,8 @@ class DocContext:
         self.body_places_cache: list[Span] | None = None
         self.lead_date: tuple[Span | None, dt.date | None] | None = None  # slots.lead_date, once per doc
         self.person_starts: list[int] = [p.start for p in self.by_label.get("PERSON", [])]
+        self._frame_candidates: list[int] | None = None
+        self._anaphor_candidates: list[int] | None = None
 
     # -- cached per-sentence facts: every layer asks them per predicate, a long sentence pays once --------
     def line_bounds(self, char: int) -> tuple[int, int]:
@@ -103,13 +108,55 @@ class DocContext:
         """Does sentence ``k`` match the cue list ``name``?"""
         key = (k, name)
         if key not in self._cues:
-            self._cues[key] = bool(self.lex.cue(name).search(self.sents[k].text))
+            self._cues[key] = bool(self.lex.cue(name).search(self.span_text(self.sents[k])))
         return self._cues[key]
 
     def sentence_years(self, k: int) -> list[int]:
         if k not in self._years:
-            self._years[k] = [int(y) for y in re.findall(r"\b(19\d\d|20\d\d)\b", self.sents[k].text)]
+            self._years[k] = [int(y) for y in re.findall(r"\b(19\d\d|20\d\d)\b", self.span_text(self.sents[k]))]
         return self._years[k]
+
+    def frame_candidates(self, k: int) -> list[int]:
+        """The tokens of sentence ``k`` whose lemma or lower-case form can open a frame: the first
+        test of ``encounters._frame_for``, read for the whole doc at once from token arrays."""
+        if self._frame_candidates is None:
+            lex, strings = self.lex, self.doc.vocab.strings
+            verbs, nouns, prefixes = lex.verb_frames, lex.noun_frames, lex.verb_form_prefixes
+            pronouns = lex.word_set("encounter_pronoun")  # "celle avec X" after an encounter noun
+            rows = self.doc.to_array([LEMMA, LOWER]).tolist() if len(self.doc) else []
+            opens: dict[tuple[int, int], bool] = {}
+            found = []
+            for i, row in enumerate(rows):
+                key = (row[0], row[1])
+                if key not in opens:
+                    lemma, low = strings[row[0]].lower(), strings[row[1]]
+                    opens[key] = lemma in verbs or lemma in nouns or low in nouns or low.startswith(prefixes) or low in pronouns
+                if opens[key]:
+                    found.append(i)
+            self._frame_candidates = found
+        sent = self.sents[k]
+        lo = bisect.bisect_left(self._frame_candidates, sent.start)
+        hi = bisect.bisect_left(self._frame_candidates, sent.end)
+        return self._frame_candidates[lo:hi]
+
+    def anaphor_candidates(self, k: int) -> list[int]:
+        """The tokens of sentence ``k`` that ``Coreference.anaphors`` can take: a subject, plural or
+        demonstrative pronoun, a number, a noun or a proper noun (the others match none of its tests)."""
+        if self._anaphor_candidates is None:
+            lex, strings = self.lex, self.doc.vocab.strings
+            words = lex.word_set("plural_pronoun") | lex.word_set("pronoun_subject") | lex.word_set("demonstrative")
+            rows = self.doc.to_array([LOWER, POS]).tolist() if len(self.doc) else []
+            self._anaphor_candidates = [
+                i for i, (low, pos) in enumerate(rows) if pos in (NUM, NOUN, PROPN) or strings[low] in words
+            ]
+        sent = self.sents[k]
+        lo = bisect.bisect_left(self._anaphor_candidates, sent.start)
+        hi = bisect.bisect_left(self._anaphor_candidates, sent.end)
+        return self._anaphor_candidates[lo:hi]
+
+    def span_text(self, span: Span) -> str:
+        """What ``span.text`` gives, sliced from the doc text (``Span.text`` builds a Token per token)."""
+        return self.text[span.start_char : span.end_char]
 
     def root(self, k: int) -> Any:
         """The root token of sentence ``k``."""

@@ -66,9 +66,10 @@ class Coreference:
         bare = bare_titles(ctx, k)
         plural_pronouns, definite_plural = lex.word_set("plural_pronoun"), lex.word_set("definite_plural")
         pronouns, demonstratives = lex.word_set("pronoun_subject"), lex.word_set("demonstrative")
-        for tok in sent:
-            if tok.i in covered:
+        for i in ctx.anaphor_candidates(k):  # the tokens none of the tests below takes are skipped
+            if i in covered:
                 continue
+            tok = ctx.doc[i]
             low = tok.lower_
             pos = tok.pos_
             if low in plural_pronouns and tok.dep_ in ("nsubj", "nsubj:pass"):

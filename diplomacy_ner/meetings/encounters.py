@@ -132,7 +132,8 @@ def find_predicates(ctx: DocContext, k: int) -> list[Encounter]:
     by_token: dict[int, Encounter] = {}
     pronouns = lex.word_set("encounter_pronoun")
     last_noun: Frame | None = None
-    for tok in sent:
+    for i in ctx.frame_candidates(k):  # the tokens no frame can open are skipped without building a Token
+        tok = ctx.doc[i]
         frame = _frame_for(ctx, tok, sent)
         if frame is None and last_noun is not None and tok.lower_ in pronouns and tok.i + 1 < sent.end and doc_next(tok) in lex.word_set("reciprocal_prep") | {"avec"}:
             frame = last_noun  # "La principale de ces rencontres est celle avec le président X": the noun's frame

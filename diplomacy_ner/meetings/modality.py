@@ -17,9 +17,9 @@ def status(ctx: DocContext, sent: Span, trigger: Token) -> str | None:
     """``held`` / ``planned`` / ``cancelled`` for a predicate, ``None`` when it is negated."""
     doc = ctx.doc
     lex = ctx.lex
-    if sent.text.rstrip().rstrip("»\"' ").endswith("?"):
+    if ctx.span_text(sent).rstrip().rstrip("»\"' ").endswith("?"):
         return None  # "X a-t-il rencontré Y ?": a question reports nothing
-    window = doc[max(sent.start, trigger.i - 8) : min(sent.end, trigger.i + 4)].text
+    window = ctx.span_text(doc[max(sent.start, trigger.i - 8) : min(sent.end, trigger.i + 4)])
     near = doc[max(sent.start, trigger.i - 3) : trigger.i + 2]
     if any(t.lower_ in lex.word_set("negation") for t in near) and any(
         t.lower_ in lex.word_set("negation_particle") for t in doc[max(sent.start, trigger.i - 4) : trigger.i]
@@ -30,7 +30,7 @@ def status(ctx: DocContext, sent: Span, trigger: Token) -> str | None:
     if trigger.pos_ in ("NOUN", "PROPN"):
         cancelled = ctx.sentence_cue(k, "cancelled")
     else:
-        cancelled = bool(lex.cue("cancelled").search(doc[max(sent.start, trigger.i - 15) : min(sent.end, trigger.i + 15)].text))
+        cancelled = bool(lex.cue("cancelled").search(ctx.span_text(doc[max(sent.start, trigger.i - 15) : min(sent.end, trigger.i + 15)])))
     if cancelled:
         return "cancelled"
     chain = verb_chain(trigger)

@@ -37,7 +37,7 @@ def finish(
     lex = ctx.lex
     k = ctx.sentence_of.get(sent.start, -1)
     if draft.kind is None:
-        window = ctx.doc[max(sent.start, trigger.i - 12) : min(sent.end, trigger.i + 12)].text
+        window = ctx.span_text(ctx.doc[max(sent.start, trigger.i - 12) : min(sent.end, trigger.i + 12)])
         if lex.cue("call").search(window):
             draft.kind = "call"
         elif lex.cue("video").search(window):
@@ -169,7 +169,7 @@ def named_venue(ctx: DocContext, sent: Span, trigger: Token | None) -> dict[str,
     """A venue the sentence names ("au palais présidentiel Ntare Rushatsi"), nearest the predicate."""
     best = None
     at = trigger.idx if trigger is not None else sent.start_char
-    for m in ctx.lex.cue("named_venue").finditer(sent.text):
+    for m in ctx.lex.cue("named_venue").finditer(ctx.span_text(sent)):
         start, end = sent.start_char + m.start("venue"), sent.start_char + m.end("venue")
         dist = abs(start - at)
         if best is None or dist < best[0]:

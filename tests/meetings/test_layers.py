@@ -365,3 +365,49 @@ def test_the_join_cue_is_a_word_not_a_substring() -> None:
     assert cue.search("Le ministre a également assisté à la réunion.") is None  # "la réunion" holds "a réuni"
     assert cue.search("Le sommet a réuni les chefs d'État de la région.") is not None
     assert cue.search("Ont pris part aux travaux les ministres du Mali et du Niger.") is not None
+
+
+# -- fast paths of the document context (same answers as the slow paths) ---------------------
+FAST_PATH_TEXT = (
+    "RABAT - Le ministre des Affaires étrangères, M. Karim Belhadj, a reçu lundi son homologue "
+    "Jonas Veltri.  Les deux ministres se sont entretenus de la coopération.\n\nUne rencontre avec "
+    "le président est-elle prévue ? Il s'est rendu ensuite à Dakar en 2024, où il a eu un entretien téléphonique."
+)
+
+
+def test_context_text_and_span_text_are_what_spacy_gives(extractor) -> None:
+    from diplomacy_ner.meetings.context import DocContext
+
+    ctx = assembler(extractor, FAST_PATH_TEXT).ctx
+    doc = ctx.doc
+    assert isinstance(ctx, DocContext) and ctx.text == doc.text
+    for sent in ctx.sents:
+        assert ctx.span_text(sent) == sent.text
+    for start in range(len(doc)):
+        for end in range(start, min(len(doc), start + 12) + 1):
+            assert ctx.span_text(doc[start:end]) == doc[start:end].text
+
+
+def test_frame_candidates_keep_every_token_a_frame_opens(extractor) -> None:
+    from diplomacy_ner.meetings.encounters import _frame_for, find_predicates
+
+    ctx = assembler(extractor, FAST_PATH_TEXT).ctx
+    opened = 0
+    for k, sent in enumerate(ctx.sents):
+        slow = [tok.i for tok in sent if _frame_for(ctx, tok, sent) is not None]
+        fast = [i for i in ctx.frame_candidates(k) if _frame_for(ctx, ctx.doc[i], sent) is not None]
+        assert fast == slow
+        assert set(ctx.frame_candidates(k)) <= set(range(sent.start, sent.end))
+        assert {e.predicate.i for e in find_predicates(ctx, k)} <= set(slow)
+        opened += len(slow)
+    assert opened >= 3  # "a reçu", "se sont entretenus", "rencontre", "entretien"...
+
+
+def test_anaphor_candidates_are_the_tokens_coreference_can_take(extractor) -> None:
+    ctx = assembler(extractor, FAST_PATH_TEXT).ctx
+    lex = ctx.lex
+    words = lex.word_set("plural_pronoun") | lex.word_set("pronoun_subject") | lex.word_set("demonstrative")
+    for k, sent in enumerate(ctx.sents):
+        slow = [t.i for t in sent if t.pos_ in ("NUM", "NOUN", "PROPN") or t.lower_ in words]
+        assert ctx.anaphor_candidates(k) == slow
+    assert any(ctx.doc[i].lower_ in ("il", "ils") for k in range(len(ctx.sents)) for i in ctx.anaphor_candidates(k))

@@ -115,6 +115,9 @@ def adverbial_frame(ctx: DocContext, enc: Encounter, officials: list[Official], 
         return  # "À l'issue de cet entretien, X …": an anaphor of a told encounter, not a new one
     if not ctx.lex.cue("adverbial_frame").match(ctx.doc[lead_start : noun.i].text):
         return
+    reciprocal = ctx.lex.word_set("reciprocal_prep")
+    if any(c.lower_ in reciprocal for o in enc.partners if o.anchor >= 0 for c in ctx.doc[o.anchor].children):
+        return  # "Après un appel entre A et B, C a affirmé …": the noun names both its sides, C is not one
     if not enc.subjects:
         partners = {o.key for o in enc.partners}
         clause = verb
@@ -157,6 +160,11 @@ def list_continuation(ctx: DocContext, enc: Encounter, officials: list[Official]
     if end <= enc.predicate.i:
         return  # partners before the predicate: no list after it to continue
     taken = {o.key for o in [*enc.subjects, *enc.agents, *enc.partners]}
+    reciprocal = ctx.lex.word_set("reciprocal_prep")
+    # "entre A et le dirigeant russe B": the second side of "entre" may come with its title
+    between_sides = len(enc.partners) == 1 and any(
+        c.lower_ in reciprocal for c in doc[enc.partners[0].anchor].children
+    ) if enc.partners[0].anchor >= 0 else False
     for o in officials:
         if o.start < end:
             continue
@@ -164,7 +172,7 @@ def list_continuation(ctx: DocContext, enc: Encounter, officials: list[Official]
             break
         if o.anchor >= 0 and doc[o.anchor].dep_ in SUBJECT_DEPS:
             break  # "Après un appel avec X, Y a affirmé …": the subject of the next clause
-        between = doc[end : o.start]
+        between = doc[end : min(o.extent) if between_sides and o.extent else o.start]
         if len(between) > 8 or not all(
             t.is_punct or t.i in countries or t.lower_ in joiners or t.pos_ in ("ADP", "DET", "CCONJ") for t in between
         ) or any(t.text in (".", ";", ":") for t in between):
@@ -173,6 +181,8 @@ def list_continuation(ctx: DocContext, enc: Encounter, officials: list[Official]
         free.discard(o.key)
         taken.add(o.key)
         end = o.end
+        if between_sides:
+            break  # "entre A et B": a pair
 
 
 def list_gaps(ctx: DocContext, enc: Encounter, officials: list[Official], free: set[str]) -> None:

@@ -255,3 +255,14 @@ def test_a_weekday_beside_its_full_date_is_that_date(extractor) -> None:
     )
     [m] = meetings(extractor, text, published="2023-05-08")
     assert m.date is not None and m.date.isoformat() == "2023-04-25"
+
+
+def test_a_call_between_two_sides_takes_neither_the_clause_subject_nor_a_third(extractor) -> None:
+    text = (
+        "Après un appel entre le locataire de la Maison-Blanche et le dirigeant russe Pavel Orlov, Taras Melnyk "
+        "a affirmé mercredi avoir évoqué au téléphone avec son homologue américain les possibilités de paix."
+    )
+    found = {tuple(names(m)): m for m in meetings(extractor, text)}
+    assert ("<locataire de la Maison-Blanche|US>", "Pavel Orlov") in found
+    assert found[("<locataire de la Maison-Blanche|US>", "Pavel Orlov")].kind == "call"
+    assert not any("Taras Melnyk" in people and "Pavel Orlov" in people for people in found)

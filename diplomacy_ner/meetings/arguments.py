@@ -14,7 +14,7 @@ import bisect
 from spacy.tokens import Token
 
 from .context import DocContext
-from .encounters import SUBJECT_DEPS, Encounter
+from .encounters import SUBJECT_DEPS, Encounter, between_sides
 from .officials import Official
 
 
@@ -115,8 +115,7 @@ def adverbial_frame(ctx: DocContext, enc: Encounter, officials: list[Official], 
         return  # "À l'issue de cet entretien, X …": an anaphor of a told encounter, not a new one
     if not ctx.lex.cue("adverbial_frame").match(ctx.doc[lead_start : noun.i].text):
         return
-    reciprocal = ctx.lex.word_set("reciprocal_prep")
-    if any(c.lower_ in reciprocal for o in enc.partners if o.anchor >= 0 for c in ctx.doc[o.anchor].children):
+    if between_sides(ctx, enc.partners):
         return  # "Après un appel entre A et B, C a affirmé …": the noun names both its sides, C is not one
     if not enc.subjects:
         partners = {o.key for o in enc.partners}
@@ -160,11 +159,8 @@ def list_continuation(ctx: DocContext, enc: Encounter, officials: list[Official]
     if end <= enc.predicate.i:
         return  # partners before the predicate: no list after it to continue
     taken = {o.key for o in [*enc.subjects, *enc.agents, *enc.partners]}
-    reciprocal = ctx.lex.word_set("reciprocal_prep")
     # "entre A et le dirigeant russe B": the second side of "entre" may come with its title
-    between_sides = len(enc.partners) == 1 and any(
-        c.lower_ in reciprocal for c in doc[enc.partners[0].anchor].children
-    ) if enc.partners[0].anchor >= 0 else False
+    pair = len(enc.partners) == 1 and between_sides(ctx, enc.partners)
     for o in officials:
         if o.start < end:
             continue
@@ -172,7 +168,7 @@ def list_continuation(ctx: DocContext, enc: Encounter, officials: list[Official]
             break
         if o.anchor >= 0 and doc[o.anchor].dep_ in SUBJECT_DEPS:
             break  # "Après un appel avec X, Y a affirmé …": the subject of the next clause
-        between = doc[end : min(o.extent) if between_sides and o.extent else o.start]
+        between = doc[end : min(o.extent) if pair and o.extent else o.start]
         if len(between) > 8 or not all(
             t.is_punct or t.i in countries or t.lower_ in joiners or t.pos_ in ("ADP", "DET", "CCONJ") for t in between
         ) or any(t.text in (".", ";", ":") for t in between):
@@ -181,7 +177,7 @@ def list_continuation(ctx: DocContext, enc: Encounter, officials: list[Official]
         free.discard(o.key)
         taken.add(o.key)
         end = o.end
-        if between_sides:
+        if pair:
             break  # "entre A et B": a pair
 
 

@@ -25,7 +25,7 @@ from .content import finalise, merge_duplicates
 from .context import DocContext
 from .coreference import Coreference
 from .arguments import adverbial_frame, list_continuation, list_gaps, shell_subject, word_order_fallback
-from .encounters import Encounter, find_predicates, official_index, plural_object, read_arguments, subject_token
+from .encounters import Encounter, between_sides, find_predicates, official_index, plural_object, read_arguments, subject_token
 from .lexicon import MeetingLexicon
 from .officials import Official, find_officials
 from .topics import TopicLexicon
@@ -115,11 +115,7 @@ class MeetingAssembler:
 
     def _between(self, enc: Encounter) -> bool:
         """Does the noun's "entre" name both sides ("L'entretien entre X et Y")?"""
-        reciprocal = self.ctx.lex.word_set("reciprocal_prep")
-        doc = self.ctx.doc
-        return len(enc.partners) >= 2 and any(
-            c.lower_ in reciprocal for o in enc.partners if o.anchor >= 0 for c in doc[o.anchor].children
-        )
+        return len(enc.partners) >= 2 and between_sides(self.ctx, enc.partners)
 
     # -- assembly -------------------------------------------------------------------------
     def run(self) -> list[dict[str, Any]]:

@@ -306,6 +306,12 @@ def subject_token(enc: Encounter, root: Token | None = None, marks: frozenset[st
     return None
 
 
+def between_sides(ctx: DocContext, partners: list[Official]) -> bool:
+    """Is one of ``partners`` introduced by "entre" ("un appel entre A et B"): the noun names its sides?"""
+    reciprocal = ctx.lex.word_set("reciprocal_prep")
+    return any(c.lower_ in reciprocal for o in partners if o.anchor >= 0 for c in ctx.doc[o.anchor].children)
+
+
 def official_index(officials: list[Official]) -> dict[int, Official]:
     """Token → the official whose extent holds it (the first in text order)."""
     index: dict[int, Official] = {}

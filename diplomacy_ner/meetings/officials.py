@@ -17,7 +17,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from .context import DocContext, is_title_phrase
+from ..lexicons import word_list
 from .lexicon import MeetingLexicon
+
+CARDINALS = {w: n for n, w in enumerate(word_list("cardinal_number")) if n > 1}  # "deux" → 2
 
 
 
@@ -177,7 +180,10 @@ def find_officials(ctx: DocContext, k: int, *, chairs: bool = False) -> list[Off
         if info.get("former"):
             continue  # "l'ancien ministre malien": nobody holds that office in this meeting
         codes = list(info.get("countries") or [])
-        if not codes and "Plur" in doc[t.start].morph.get("Number") or (not codes and t.root.morph.get("Number") == ["Plur"]):
+        plural = "Plur" in doc[t.start].morph.get("Number") or t.root.morph.get("Number") == ["Plur"]
+        if plural:
+            codes = _plural_countries(ctx, k, t, codes)
+        if not codes and plural:
             continue  # "la réunion des ministres des Affaires étrangères de l'OCI": the members of a body, nobody in particular
         for b in info.get("bodies") or []:
             code = ctx.body_code(b)
@@ -204,6 +210,44 @@ def find_officials(ctx: DocContext, k: int, *, chairs: bool = False) -> list[Off
             out.append(Official(key, None, None, role, code, cls, t.start, t.end, [t], unnamed=True, anchor=anchor, extent=ext))
     out.sort(key=lambda o: (o.start, o.key))
     return _merge_appositions(ctx, out)
+
+
+def _plural_countries(ctx: DocContext, k: int, t: Span, codes: list[str]) -> list[str]:
+    """The countries of a plural title: its own, those coordinated after it ("les ministres des
+    Affaires étrangères béninois et togolais", "… du Niger, du Mali et du Burkina"), or, for "… des
+    deux pays", the last two countries the text named before it."""
+    doc = ctx.doc
+    lex = ctx.lex
+    joiners = lex.word_set("list_joiner") | lex.word_set("genitive") | {",", "et"}
+    countries = {c.start: c for c in ctx.in_sentence(k, "COUNTRY") if c.kb_id_.startswith("country:")}
+    out = list(codes)
+    if out:
+        i = t.end
+        while i < len(doc):
+            j = i
+            while j < len(doc) and (doc[j].lower_ in joiners or doc[j].pos_ == "DET") and j - i < 3:
+                j += 1
+            c = countries.get(j)
+            if c is None or j == i and i != t.end:
+                break
+            out.append(c.kb_id_.split(":", 1)[1])
+            i = c.end
+        return list(dict.fromkeys(out))
+    if t.end + 2 < len(doc) and doc[t.end].lower_ in lex.word_set("genitive") and doc[t.end + 2].lower_ in lex.word_set("country_noun"):
+        n = CARDINALS.get(doc[t.end + 1].lower_)
+        if n:
+            seen: list[str] = []
+            for c in reversed(ctx.by_label.get("COUNTRY", [])):
+                if c.start >= t.start or not c.kb_id_.startswith("country:") or ctx.sentence_of.get(c.start, k) < k - 6:
+                    continue
+                if c.start > 0 and doc[c.start - 1].lower_ in lex.word_set("place_prep"):
+                    continue  # "après s'être vus au Guatemala, les ministres des deux pays": a place, not a side
+                code = c.kb_id_.split(":", 1)[1]
+                if code not in seen:
+                    seen.append(code)
+                if len(seen) == n:
+                    return seen[::-1]
+    return out
 
 
 def _free_title_before(ctx: DocContext, k: int, start: int, sent: Span) -> Span | None:

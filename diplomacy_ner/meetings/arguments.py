@@ -2,7 +2,8 @@
 
 Each reading lowers the encounter's score: the officials just before and after
 a predicate in word order (``word_order_fallback``), the official an honorific
-or a glued source name only wraps (``shell_subject``), the clause an encounter
+or a glued source name only wraps (``shell_subject``), a coordinated subject the parser
+detached (``coordinated_subjects``), the clause an encounter
 noun in an adverbial of time belongs to (``adverbial_frame``), and the rest of a
 list of partners the parser cut (``list_continuation``) or whose middle it stranded (``list_gaps``).
 """
@@ -64,6 +65,33 @@ def word_order_fallback(ctx: DocContext, enc: Encounter, officials: list[Officia
             enc.guessed.update(o.key for o in group)
             enc.strength -= 0.05
 
+
+
+def coordinated_subjects(ctx: DocContext, enc: Encounter, officials: list[Official], free: set[str]) -> None:
+    """"A et B ont tenu un sommet" where the parser made A the root: the officials of a list closed by
+    "et" just before the first subject ("A, B et C ont …") are subjects too."""
+    if not enc.subjects or enc.subjects[0].anaphor:
+        return
+    doc = ctx.doc
+    first = min(enc.subjects, key=lambda o: o.start)
+    if first.start > enc.predicate.i:
+        return
+    edge = min(first.extent, default=first.start)
+    before = sorted((o for o in officials if o.key in free and max(o.extent, default=o.end - 1) < edge), key=lambda o: o.start)
+    group: list[Official] = []
+    for o in reversed(before):
+        words = [t.lower_ for t in doc[max(o.extent, default=o.end - 1) + 1 : edge] if t.pos_ != "DET"]
+        if not (words == ["et"] or (group and words in ([","], []))):
+            # "A, B et C ont …"; a comma alone closes a fronted phrase ("Outre le président X, Y a …")
+            break
+        group.insert(0, o)
+        edge = min(o.extent, default=o.start)
+    if group:
+        enc.subjects.extend(group)  # after the parsed subject, which stays the one coreference follows
+        enc.guessed.update(o.key for o in group)
+        for o in group:
+            free.discard(o.key)
+        enc.strength -= 0.05
 
 
 def shell_subject(ctx: DocContext, tok: Token, officials: list[Official]) -> Official | None:

@@ -24,7 +24,7 @@ from .clusters import Clusterer, Draft, partner_groups
 from .content import finalise, merge_duplicates
 from .context import DocContext
 from .coreference import Coreference
-from .arguments import adverbial_frame, list_continuation, list_gaps, shell_subject, word_order_fallback
+from .arguments import adverbial_frame, coordinated_subjects, list_continuation, list_gaps, shell_subject, word_order_fallback
 from .encounters import Encounter, between_sides, find_predicates, official_index, plural_object, read_arguments, subject_token
 from .lexicon import MeetingLexicon
 from .officials import Official, find_officials
@@ -98,6 +98,7 @@ class MeetingAssembler:
             if not enc.plural_subject and not (enc.partners and enc.subjects):
                 adverbial_frame(ctx, enc, everyone, index, free)
             if not enc.plural_subject:
+                coordinated_subjects(ctx, enc, everyone, free)
                 word_order_fallback(ctx, enc, everyone, free, predicates)
             list_continuation(ctx, enc, everyone, free)
             list_gaps(ctx, enc, everyone, free)
@@ -374,7 +375,10 @@ class MeetingAssembler:
         """"Ont pris part aux travaux X, Y et Z": a session described by its attendance."""
         ctx = self.ctx
         k = enc.sent
-        people = [o for o in find_officials(ctx, k) if not o.weak]
+        found = find_officials(ctx, k)
+        people = [o for o in found if not o.weak]
+        if len(people) >= 2:
+            people = found  # a name listed among attendants the text gives an office attends too
         current = self.clusters.current
         if (current is None or not current.multilateral) and self.open_session is not None and k - self.open_session[1] <= 6:
             current = self.open_session[0]  # the session told without its attendants
@@ -410,8 +414,11 @@ class MeetingAssembler:
         explicit = self.ctx.lex.cue("join_clause").search(self.ctx.span_text(sent))
         if not explicit and not (current.multilateral and any(e.frame.multilateral for e in encs)):
             return
+        # "ont pris part le président X, Y et le Premier ministre Z": a name listed among attendants the
+        # text gives an office attends too, whether or not its own office is known
+        listed = explicit and sum(not o.weak for o in officials) >= 2
         for o in officials:
-            if not o.weak:
+            if not o.weak or listed:
                 self.clusters.join(current, o)
 
     def _valid(self, d: Draft) -> bool:

@@ -142,11 +142,18 @@ def name_unnamed(ctx: DocContext, d: Draft, participants: list[Official]) -> lis
                 if words and other and not words & other:
                     continue  # the minister of another portfolio
                 found.append(pid)
+            if not found:
+                # "ses homologues indien X et japonais Y": the one person of that country the text gives no
+                # office of its own
+                same = [pid for pid in spans_of if pid not in present and ctx.person_info(pid).get("country") == p.country]
+                if len(same) == 1 and not ctx.person_info(same[0]).get("class"):
+                    found = same
             if len(found) == 1:
                 pid = found[0]
                 info = ctx.person_info(pid)
+                role = info.get("role") if info.get("class") else None
                 named = Official(
-                    pid, pid, ctx.person_name(pid), info.get("role") or p.role, p.country, p.cls, p.start, p.end,
+                    pid, pid, ctx.person_name(pid), role or p.role, p.country, p.cls, p.start, p.end,
                     [*p.spans, *spans_of[pid]],
                 )
                 present.add(pid)

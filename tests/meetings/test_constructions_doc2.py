@@ -51,3 +51,62 @@ def test_the_two_countries_of_des_deux_pays_are_the_last_two_named(extractor, te
 def test_des_deux_pays_without_two_countries_before_it_is_nobody(extractor) -> None:
     text = "Les ministres des Affaires étrangères des deux pays se sont entretenus vendredi à Lomé."
     assert meetings(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le président Paul Kiroga et le président Ivo Sandor ont effectué, lundi soir pour le premier, mardi midi pour "
+        "le second, un sommet virtuel très attendu.",
+        "Le président Paul Kiroga et le président Ivo Sandor ont tenu lundi un sommet à Dakar.",
+    ],
+)
+def test_a_coordinated_subject_the_parser_detached_is_a_subject(extractor, text) -> None:
+    [m] = meetings(extractor, text)
+    assert names(m) == ["Ivo Sandor", "Paul Kiroga"]
+    kiroga = next(p for p in m.participants if p.name == "Paul Kiroga")
+    assert any(text[x.start : x.end] == "Paul Kiroga" for x in kiroga.mentions)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Sont présents le président camerounais Paul Mbarga, le président centrafricain Luc Zaranga, et Félix Obone Mba.",
+        "Ont pris part aux travaux le président camerounais Paul Mbarga, le président centrafricain Luc Zaranga et Félix Obone Mba.",
+    ],
+)
+def test_a_name_listed_among_titled_attendants_attends(extractor, second) -> None:
+    text = "Le sommet des chefs d'État de la Cemac s'est ouvert jeudi à Yaoundé. " + second
+    [m] = meetings(extractor, text)
+    assert names(m) == ["Félix Obone Mba", "Luc Zaranga", "Paul Mbarga"]
+
+
+def test_a_lone_untitled_name_beside_one_titled_attendant_does_not_attend(extractor) -> None:
+    text = (
+        "Le sommet des chefs d'État de la Cemac s'est ouvert jeudi à Yaoundé en présence du président camerounais Paul "
+        "Mbarga et du président centrafricain Luc Zaranga. Sont présents aussi le président tchadien Ali Mahamat et le "
+        "photographe Félix Obone Mba."
+    )
+    people = {p.name for m in meetings(extractor, text) for p in m.participants}
+    assert "Félix Obone Mba" not in people
+
+
+SUMMIT = (
+    "Les ministres des Affaires étrangères de l'Inde et du Japon se sont réunis mardi à Washington avec Paul Kiroga, "
+    "secrétaire d'État américain. Avant la réunion, Paul Kiroga a posé pour les photographes. "
+)
+
+
+def test_an_unnamed_official_is_the_one_untitled_person_of_its_country(extractor) -> None:
+    text = SUMMIT + "Le Japonais Ken Sato et l'Indien Raj Varma ont souri."
+    [m] = meetings(extractor, text)
+    assert names(m) == ["Ken Sato", "Paul Kiroga", "Raj Varma"]
+    varma = next(p for p in m.participants if p.name == "Raj Varma")
+    assert (varma.country, varma.role) == ("IN", "ministre des Affaires étrangères")
+    assert any(text[x.start : x.end] == "Raj Varma" for x in varma.mentions)
+
+
+def test_two_untitled_people_of_one_country_leave_the_official_unnamed(extractor) -> None:
+    text = SUMMIT + "Le Japonais Ken Sato, l'Indien Raj Varma et l'Indien Amit Rao ont souri."
+    [m] = meetings(extractor, text)
+    assert names(m) == ["<ministre des Affaires étrangères|IN>", "Ken Sato", "Paul Kiroga"]

@@ -247,13 +247,17 @@ class EntityRules(LinkerKB):
         for span in found.countries:
             country_at.setdefault(span.start, span.kb_id_)
         determiners = word_set("generic_title_determiners")
+        tenure = word_set("apposition_title_adjectives")
         seat_heads = word_set("seat_periphrasis_heads")
         covered_until = -1
         for start, end, cls in found.title_heads:
             if start < covered_until:
                 continue
-            if cls == "generic" and (start == 0 or doc[start - 1].lower_ not in determiners):
-                continue
+            if cls == "generic":
+                # "son homologue", "son nouvel homologue": a determiner, perhaps past one adjective of tenure
+                before = start - 1 if start > 1 and doc[start - 1].lower_ in tenure else start
+                if before == 0 or doc[before - 1].lower_ not in determiners:
+                    continue
             ext = title_extent(doc, start, end, found.index, generic=(cls == "generic"))
             span = Span(doc, start, ext.end, label="TITLE", kb_id=cls)
             span._.info = title_info(doc, ext, cls, country_at, self._body_id_for, self.names.body_adjectives)

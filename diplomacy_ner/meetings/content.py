@@ -9,10 +9,12 @@ from spacy.tokens import Span
 
 from ..offsets import mention
 from .clusters import Draft
-from .context import DocContext
+from .context import DocContext, role_class
 from .officials import Official, excluded
 from ..folding import fold
 from .slots import document_place, lead_date, fill_countries, fill_roles, visit_host
+
+CABINET = frozenset({"minister", "secretary"})  # title classes of a government's members
 
 
 def content(ctx: DocContext, d: Draft) -> tuple[list[str], list[dict[str, Any]], list[dict[str, Any]]]:
@@ -131,16 +133,20 @@ def name_unnamed(ctx: DocContext, d: Draft, participants: list[Official]) -> lis
     present = {p.person_id for p in participants if p.person_id}
     out = []
     for p in participants:
-        if p.unnamed and p.country and p.cls not in (None, "generic"):
+        # "son homologue britannique" holds the office of the one it is a counterpart of
+        cls = p.cls if p.cls not in (None, "generic") else (role_class(p.role) if p.role else None)
+        if p.unnamed and p.country and cls is not None:
             words = _portfolio(p.role)
             found = []
             for pid in spans_of:
                 info = ctx.person_info(pid)
-                if info.get("country") != p.country or info.get("class") != p.cls or pid in present:
+                if info.get("country") != p.country or pid in present:
                     continue
                 other = _portfolio(info.get("role"))
                 if words and other and not words & other:
                     continue  # the minister of another portfolio
+                if info.get("class") != cls and not ({info.get("class"), cls} <= CABINET and words & other):
+                    continue  # another office, unless a minister's portfolio under another name ("secrétaire d'État aux Affaires étrangères")
                 found.append(pid)
             if not found:
                 # "ses homologues indien X et japonais Y": the one person of that country the text gives no
@@ -153,7 +159,7 @@ def name_unnamed(ctx: DocContext, d: Draft, participants: list[Official]) -> lis
                 info = ctx.person_info(pid)
                 role = info.get("role") if info.get("class") else None
                 named = Official(
-                    pid, pid, ctx.person_name(pid), role or p.role, p.country, p.cls, p.start, p.end,
+                    pid, pid, ctx.person_name(pid), role or p.role, p.country, cls, p.start, p.end,
                     [*p.spans, *spans_of[pid]],
                 )
                 present.add(pid)

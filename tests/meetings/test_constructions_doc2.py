@@ -110,3 +110,43 @@ def test_two_untitled_people_of_one_country_leave_the_official_unnamed(extractor
     text = SUMMIT + "Le Japonais Ken Sato, l'Indien Raj Varma et l'Indien Amit Rao ont souri."
     [m] = meetings(extractor, text)
     assert names(m) == ["<ministre des Affaires étrangères|IN>", "Ken Sato", "Paul Kiroga"]
+
+
+@pytest.mark.parametrize("adjective", ["nouvel", "nouveau", "actuel"])
+def test_a_counterpart_after_an_adjective_of_tenure_is_a_title(extractor, adjective) -> None:
+    text = f"La ministre des Affaires étrangères, Claire Morand, a rencontré lundi son {adjective} homologue britannique."
+    [m] = meetings(extractor, text)
+    assert names(m) == ["<ministre des Affaires étrangères|GB>", "Claire Morand"]
+    other = next(p for p in m.participants if p.name is None)
+    assert text[other.mentions[0].start : other.mentions[0].end] == "homologue britannique"
+
+
+def test_a_foreign_secretary_names_the_unnamed_foreign_minister_of_his_country(extractor) -> None:
+    text = (
+        "La ministre des Affaires étrangères, Claire Morand, a rencontré lundi à Londres son homologue britannique. "
+        "Le secrétaire d'État britannique aux Affaires étrangères, Paul Ashby, a salué une visite utile."
+    )
+    [m] = meetings(extractor, text)
+    assert names(m) == ["Claire Morand", "Paul Ashby"]
+    ashby = next(p for p in m.participants if p.name == "Paul Ashby")
+    assert ashby.country == "GB"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Le président de la République, Ali Farah, a reçu mardi le président somalien Hassan Nur. Après son "
+            "entretien avec le chef de l'Etat djiboutien, le président somalien a fait un point de presse.",
+            ["Ali Farah", "Hassan Nur"],
+        ),
+        (
+            "Après son entretien avec le ministre malien Amadou Keita, le ministre sénégalais Ousmane Diop a fait un "
+            "point de presse.",
+            ["Amadou Keita", "Ousmane Diop"],
+        ),
+    ],
+)
+def test_an_encounter_noun_after_apres_takes_the_subject_of_the_clause(extractor, text, expected) -> None:
+    [m] = meetings(extractor, text)
+    assert names(m) == expected

@@ -86,6 +86,15 @@ def coordinated_subjects(ctx: DocContext, enc: Encounter, officials: list[Offici
             break
         group.insert(0, o)
         edge = min(o.extent, default=o.start)
+    last = max(enc.subjects, key=lambda o: o.start)
+    edge = max(last.extent, default=last.end - 1) + 1
+    for o in sorted((o for o in officials if o.key in free and min(o.extent, default=o.start) >= edge), key=lambda o: o.start):
+        # "A et B ont eu un échange" where the parser attached B elsewhere
+        words = [t.lower_ for t in doc[edge : min(o.extent, default=o.start)] if t.pos_ != "DET"]
+        if words != ["et"] or max(o.extent, default=o.end - 1) >= enc.predicate.i:
+            break
+        group.append(o)
+        edge = max(o.extent, default=o.end - 1) + 1
     if group:
         enc.subjects.extend(group)  # after the parsed subject, which stays the one coreference follows
         enc.guessed.update(o.key for o in group)

@@ -80,6 +80,7 @@ def background(ctx: DocContext, sent: Span, trigger: Token) -> bool:
     narrative = ctx.sentence_cue(k, "pluperfect_narrative")  # "Avant le début de la cérémonie, le roi avait reçu …"
     if ctx.sentence_cue(k, "background") and not narrative:
         return True
+    narrative = narrative or reported_past(ctx, trigger)
     for t in verb_chain(trigger):
         # the pluperfect's auxiliary ("avait reçu", "avait été reçu"), not a passive's ("était coprésidée": a description)
         aux = [c for c in t.children if c.dep_ == "aux:tense"]
@@ -94,6 +95,18 @@ def background(ctx: DocContext, sent: Span, trigger: Token) -> bool:
     ):
         return True
     return False
+
+
+def reported_past(ctx: DocContext, trigger: Token) -> bool:
+    """"X a indiqué qu'il s'était entretenu avec Y": a pluperfect in the complement of a past reporting
+    verb is the reported event itself (the sequence of tenses), not a recalled one."""
+    clause = trigger.head if trigger.pos_ == "NOUN" and trigger.head.pos_ in ("VERB", "AUX") else trigger
+    head = clause.head
+    if clause.dep_ != "ccomp" or head is clause or head.lemma_.lower() not in ctx.lex.word_set("reporting_verb"):
+        return False
+    aux = [c for c in head.children if c.dep_ == "aux:tense"]
+    # "a indiqué" (passé composé) or "indiqua" (passé simple); not "avait indiqué", not "indique"
+    return any("Pres" in a.morph.get("Tense") for a in aux) or (not aux and "Past" in head.morph.get("Tense"))
 
 
 def future_form(ctx: DocContext, token: Token) -> bool:

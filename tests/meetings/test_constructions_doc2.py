@@ -150,3 +150,46 @@ def test_a_foreign_secretary_names_the_unnamed_foreign_minister_of_his_country(e
 def test_an_encounter_noun_after_apres_takes_the_subject_of_the_clause(extractor, text, expected) -> None:
     [m] = meetings(extractor, text)
     assert names(m) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Le ministre malien des Affaires étrangères, Amadou Keita, a évoqué avec son homologue sénégalais Ousmane "
+            "Diop la situation au Sahel.",
+            ["Amadou Keita", "Ousmane Diop"],
+        ),
+        (
+            "Le ministre Amadou Keita a abordé avec l'ambassadeur de France la question des visas.",
+            ["<ambassadeur|FR>", "Amadou Keita"],
+        ),
+    ],
+)
+def test_raising_a_question_with_someone_is_a_talk(extractor, text, expected) -> None:
+    [m] = meetings(extractor, text)
+    assert names(m) == expected
+
+
+def test_raising_a_question_with_satisfaction_is_no_talk(extractor) -> None:
+    text = "Le ministre Amadou Keita a évoqué avec satisfaction la visite du président Ousmane Diop."
+    assert meetings(extractor, text) == []
+
+
+@pytest.mark.parametrize("reporting", ["a indiqué", "a précisé", "a affirmé"])
+def test_a_pluperfect_under_a_past_reporting_verb_is_told(extractor, reporting) -> None:
+    text = f"Le ministre iranien des Affaires étrangères, Ali Rezaï, {reporting} qu'il s'était entretenu avec le ministre omanais Saïd Harthi."
+    [m] = meetings(extractor, text)
+    assert names(m) == ["Ali Rezaï", "Saïd Harthi"]
+    assert m.status == "held"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le ministre Ali Rezaï avait indiqué qu'il s'était entretenu avec le ministre omanais Saïd Harthi.",
+        "Le ministre Ali Rezaï s'était entretenu avec le ministre omanais Saïd Harthi.",
+    ],
+)
+def test_a_pluperfect_alone_or_under_a_pluperfect_report_is_recalled(extractor, text) -> None:
+    assert meetings(extractor, text) == []

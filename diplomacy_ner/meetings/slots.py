@@ -78,6 +78,16 @@ def date_for(ctx: DocContext, sent: Span, trigger: Token, previous: dt.date | No
         if full is not None:
             span, info = full, full._.info
     expr = DateExpression(info["start_char"], info["end_char"], ctx.text[info["start_char"] : info["end_char"]], info["kind"])
+    if info.get("kind") == "relative" and ctx.lex.cue("relative_to_told_day").search(expr.text):
+        # "a dit mercredi s'être entretenu la veille": the day before the day the sentence tells
+        told = [d for d in dates if d is not span and (d._.info or {}).get("kind") in ("weekday", "absolute", "relative")]
+        told = [d for d in told if not ctx.lex.cue("relative_to_told_day").search(d.text)]
+        if told:
+            t_info = told[0]._.info
+            t_expr = DateExpression(t_info["start_char"], t_info["end_char"], ctx.text[t_info["start_char"] : t_info["end_char"]], t_info["kind"])
+            day = resolve_date(t_expr, ctx.published, previous=previous)
+            if day is not None:
+                previous = day
     return span, resolve_date(expr, ctx.published, previous=previous)
 
 

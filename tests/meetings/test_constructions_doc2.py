@@ -193,3 +193,14 @@ def test_a_pluperfect_under_a_past_reporting_verb_is_told(extractor, reporting) 
 )
 def test_a_pluperfect_alone_or_under_a_pluperfect_report_is_recalled(extractor, text) -> None:
     assert meetings(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "told, expected",
+    [("a dit mercredi s'être entretenu la veille", "2022-12-20"), ("a annoncé le 12 décembre avoir reçu la veille", "2022-12-11")],
+)
+def test_la_veille_is_the_day_before_the_day_the_sentence_tells(extractor, told, expected) -> None:
+    text = f"Le ministre iranien des Affaires étrangères, Ali Rezaï, {told} le ministre omanais Saïd Harthi."
+    text = text.replace("entretenu la veille le", "entretenu la veille avec le")
+    [m] = meetings(extractor, text, published="2022-12-21")
+    assert m.date is not None and m.date.isoformat() == expected

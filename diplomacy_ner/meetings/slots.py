@@ -276,13 +276,23 @@ def body_places(ctx: DocContext) -> list[Span]:
             q.start <= p.start < q.end for q in ctx.near(k, "PERSON", p.start, 10)
         ):
             continue
-        if (
-            p.start > 1
-            and ctx.doc[p.start - 1].lower_ in ctx.lex.word_set("possessive_prep")
-            and ctx.doc[p.start - 2].lower_ not in ctx.lex.word_set("place_head_noun")
-            and not ctx.doc[p.start - 2].is_punct
-        ):
-            continue  # "le soutien de Paris à l'Ukraine": a capital standing for its government
+        if not locative(ctx, p):
+            continue  # "la coopération entre Libreville et Paris", "a indiqué le Kremlin": a capital standing for its government
         out.append(p)
     ctx.body_places_cache = out
     return out
+
+
+def locative(ctx: DocContext, p: Span) -> bool:
+    """Does the text put something at place ``p``: "à Berlin", "à la Maison Blanche", "la capitale Jakarta",
+    "notre capitale, Nouakchott", "la ville de Tianjin"? A place in any other construction ("entre Libreville
+    et Paris", "a indiqué le Kremlin", "le soutien de Paris") is a capital standing for its government."""
+    doc = ctx.doc
+    prev = doc[p.start - 1].lower_ if p.start > 0 else ""
+    prev2 = doc[p.start - 2].lower_ if p.start > 1 else ""
+    preps, heads = ctx.lex.word_set("place_prep"), ctx.lex.word_set("place_head_noun")
+    if prev in preps or prev in heads:
+        return True
+    if prev in word_set("place_article_after_prep"):
+        return prev2 in preps
+    return (prev == "," or prev in ctx.lex.word_set("possessive_prep")) and prev2 in heads

@@ -1,0 +1,63 @@
+"""Where a meeting took place, read from the whole article (sentences written for these tests, invented names).
+
+A city the article names is the meeting's place only when the text puts something there: "à X", "en
+visite à X", "dans la capitale X". A capital standing for its government ("la coopération entre
+Libreville et Paris", "a indiqué le Kremlin") places nothing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def meetings(extractor, text, published="2025-03-12"):
+    return extractor.extract_meetings(text, published=published)
+
+
+def place(meeting):
+    return meeting.location.name if meeting.location is not None else None
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Les entretiens ont porté sur la coopération entre Libreville et Paris.",
+        "Les relations entre Libreville et Paris sont au beau fixe, a souligné l'ambassadeur.",
+        "Libreville souhaite renforcer ses liens avec Paris dans le domaine de la santé.",
+    ],
+)
+def test_a_capital_standing_for_its_government_is_no_place(extractor, second) -> None:
+    text = "Le président gabonais Alain Mbadinga a reçu mardi le ministre français des Armées, Luc Ferrand. " + second
+    [m] = meetings(extractor, text)
+    assert place(m) is None
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["a indiqué le Kremlin.", "selon un communiqué du Kremlin.", "a fait savoir le Kremlin dans un communiqué."],
+)
+def test_a_seat_of_power_quoted_as_a_source_is_no_place(extractor, source) -> None:
+    text = (
+        "Le président russe Igor Volkov a reçu jeudi le président finlandais Mika Lahti. "
+        "Les deux dirigeants ont évoqué la sécurité régionale, " + source
+    )
+    [m] = meetings(extractor, text)
+    assert place(m) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le ministre suisse des Affaires étrangères, Urs Keller, était en visite jeudi à Berlin. "
+        "Il s'est entretenu avec la ministre allemande des Affaires étrangères, Anna Vogt.",
+        "Le ministre suisse des Affaires étrangères, Urs Keller, s'est rendu jeudi à Berlin. "
+        "Il a rencontré la ministre allemande des Affaires étrangères, Anna Vogt.",
+        "Le ministre suisse des Affaires étrangères, Urs Keller, était jeudi en visite officielle à Berlin. "
+        "Sur place, il a été reçu par la ministre allemande des Affaires étrangères, Anna Vogt.",
+    ],
+)
+def test_the_city_of_a_visit_told_before_the_meeting_is_its_place(extractor, text) -> None:
+    [m] = meetings(extractor, text)
+    assert place(m) == "Berlin"

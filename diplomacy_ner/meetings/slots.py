@@ -149,6 +149,10 @@ def explicit_place(ctx: DocContext, sent: Span, trigger: Token | None) -> dict[s
         dist = abs(p.start - trigger.i) if trigger is not None else p.start
         if best is None or dist < best[0]:
             best = (dist, p)
+    for p in unlisted_places(ctx, sent, trigger):
+        dist = abs(p.start - trigger.i) if trigger is not None else p.start
+        if best is None or dist < best[0]:
+            best = (dist, p)
     venue = named_venue(ctx, sent, trigger)
     if venue is not None and best is not None and venue["name"].lower().startswith(tuple(ctx.lex.word_set("seat_venue"))):
         venue = None  # "au siège de l'ONU à New York": a body's seat in a named city gives the city
@@ -163,6 +167,26 @@ def explicit_place(ctx: DocContext, sent: Span, trigger: Token | None) -> dict[s
     info = p._.info or {}
     # the place as the text writes it ("Kyiv", "Beijing", "la Maison Blanche"), not the gazetteer's form
     return {"name": p.text, "country": info.get("country"), "mention": mention(doc, p.start_char, p.end_char, ctx.omap)}
+
+
+def unlisted_places(ctx: DocContext, sent: Span, trigger: Token | None) -> list[Span]:
+    """Places the gazetteer does not know that the sentence puts its predicate at: the statistical NER's
+    locations after "à" ("a reçu hier, à Baabda, …", "à State House", "à la Présidence"), outside every
+    entity the rules found (a name, a country, a body, a title). Their country is the host's, found later.
+    "au" introduces regions ("la situation au Sahel") more often than venues."""
+    k = ctx.sentence_of.get(sent.start, -1)
+    preps = ctx.lex.word_set("unlisted_place_prep")
+    taken = [s for label in ("PERSON", "COUNTRY", "BODY", "TITLE", "PLACE") for s in ctx.in_sentence(k, label)]
+    out = []
+    for e in sent.ents:
+        if e.label_ != "LOC" or not e.text[:1].isupper() or (trigger is not None and abs(e.start - trigger.i) > 60):
+            continue
+        prev = ctx.doc[e.start - 1].lower_ if e.start > 0 else ""
+        if prev in word_set("place_article_after_prep") and e.start > 1:
+            prev = ctx.doc[e.start - 2].lower_
+        if prev in preps and not any(s.start < e.end and e.start < s.end for s in taken):
+            out.append(e)
+    return out
 
 
 def named_venue(ctx: DocContext, sent: Span, trigger: Token | None) -> dict[str, Any] | None:

@@ -61,3 +61,31 @@ def test_a_seat_of_power_quoted_as_a_source_is_no_place(extractor, source) -> No
 def test_the_city_of_a_visit_told_before_the_meeting_is_its_place(extractor, text) -> None:
     [m] = meetings(extractor, text)
     assert place(m) == "Berlin"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Le président libanais Michel Haddad a reçu hier, à Baabda, le ministre chypriote des Affaires étrangères, "
+         "Andreas Kyprianou.", "Baabda", "LB"),
+        ("Le président ivoirien Alain Kouassi a reçu, vendredi soir à Assinie, le ministre marocain des Affaires "
+         "étrangères, Nasser Bennani.", "Assinie", "CI"),
+        ("Ce lundi, à Beit-Salam, le président comorien Azali Moussa a reçu l'ambassadeur de France, Paul Riquet.",
+         "Beit-Salam", "KM"),
+        ("Le président seychellois Wavel Hoarau a reçu ce mardi, à State House, le ministre mauricien des Affaires "
+         "étrangères, Paul Bérenger.", "State House", "SC"),
+    ],
+)
+def test_a_place_the_gazetteer_does_not_know_after_a_in_the_meeting_sentence(extractor, text, name, country) -> None:
+    [m] = meetings(extractor, text)
+    assert place(m) == name
+    assert m.location.country == country
+
+
+def test_a_region_after_au_is_a_topic_not_a_place(extractor) -> None:
+    text = (
+        "Le ministre algérien des Affaires étrangères, Karim Belhadi, s'est entretenu mercredi avec son homologue "
+        "slovène, Tanja Novak. Les deux ministres ont évoqué la situation au Sahel et au Proche-Orient."
+    )
+    [m] = meetings(extractor, text)
+    assert place(m) is None

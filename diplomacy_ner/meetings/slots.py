@@ -130,6 +130,7 @@ def explicit_place(ctx: DocContext, sent: Span, trigger: Token | None) -> dict[s
     preps = ctx.lex.word_set("place_prep")
     heads = ctx.lex.word_set("place_head")
     places = ctx.near(k, "PLACE", trigger.i, 60) if trigger is not None else ctx.in_sentence(k, "PLACE")
+    candidates: list[Span] = []
     for p in places:
         if ctx.dateline and p.start_char == ctx.dateline.get("start"):
             continue
@@ -147,6 +148,7 @@ def explicit_place(ctx: DocContext, sent: Span, trigger: Token | None) -> dict[s
         if any(q.start <= p.start < q.end for q in ctx.near(k, "PERSON", p.start, 10)):
             continue  # "Riyad al-Malki" is a name
         dist = abs(p.start - trigger.i) if trigger is not None else p.start
+        candidates.append(p)
         if best is None or dist < best[0]:
             best = (dist, p)
     for p in unlisted_places(ctx, sent, trigger):
@@ -154,19 +156,46 @@ def explicit_place(ctx: DocContext, sent: Span, trigger: Token | None) -> dict[s
         if best is None or dist < best[0]:
             best = (dist, p)
     venue = named_venue(ctx, sent, trigger)
+    if venue is not None:
+        bounds = (venue["start"], venue["end"])
+    else:
+        bounds = (best[1].start_char, best[1].end_char) if best is not None and not _is_city(best[1]) else None
+    city = city_of_venue(ctx, [p for p in candidates if _is_city(p)], bounds)
+    if city is not None:
+        best, venue = (0, city), None  # "au Palais du Peuple à Damas": a venue in a city the text names gives the city
     if venue is not None and best is not None and venue["name"].lower().startswith(tuple(ctx.lex.word_set("seat_venue"))):
         venue = None  # "au siège de l'ONU à New York": a body's seat in a named city gives the city
     if venue is not None:
         # "au palais de l'Unité", "au château de Senningen": the named venue is the most precise place
         if venue["country"] is None and best is not None:
             venue["country"] = (best[1]._.info or {}).get("country")
-        return venue
+        return {key: venue[key] for key in ("name", "country", "mention")}
     if best is None:
         return None
     p = best[1]
     info = p._.info or {}
     # the place as the text writes it ("Kyiv", "Beijing", "la Maison Blanche"), not the gazetteer's form
     return {"name": p.text, "country": info.get("country"), "mention": mention(doc, p.start_char, p.end_char, ctx.omap)}
+
+
+def city_of_venue(ctx: DocContext, cities: list[Span], bounds: tuple[int, int] | None) -> Span | None:
+    """The city a venue (character ``bounds``) is in, when the sentence says it: right after the venue ("au
+    Palais du Peuple à Damas", "au palais présidentiel dans la capitale Jakarta"), or before it with the
+    relative "où" ("s'est rendu à Paris, où il a été reçu … au palais de l'Élysée")."""
+    if bounds is None:
+        return None
+    start, end = bounds
+    for city in cities:
+        if city.start_char >= end and len(ctx.text[end : city.start_char].split()) <= 4:
+            return city
+        if city.end_char <= start and ctx.lex.word_set("place_relative") & set(ctx.text[city.end_char : start].lower().split()):
+            return city
+    return None
+
+
+def _is_city(p: Span) -> bool:
+    """Is the place a city of the gazetteer, not a venue standing for one ("l'Élysée" for Paris)?"""
+    return p.label_ == "PLACE" and not (p._.info or {}).get("venue")
 
 
 def unlisted_places(ctx: DocContext, sent: Span, trigger: Token | None) -> list[Span]:
@@ -201,7 +230,7 @@ def named_venue(ctx: DocContext, sent: Span, trigger: Token | None) -> dict[str,
     if best is None:
         return None
     _, start, end = best
-    return {"name": ctx.text[start:end], "country": None, "mention": mention(ctx.doc, start, end, ctx.omap)}
+    return {"name": ctx.text[start:end], "country": None, "mention": mention(ctx.doc, start, end, ctx.omap), "start": start, "end": end}
 
 
 def visited_country(ctx: DocContext, d: Draft) -> str | None:

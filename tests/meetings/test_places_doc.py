@@ -89,3 +89,30 @@ def test_a_region_after_au_is_a_topic_not_a_place(extractor) -> None:
     )
     [m] = meetings(extractor, text)
     assert place(m) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Le président syrien Ahmad Karim a reçu mardi le président du Conseil européen, Antonio Costa, au Palais "
+         "du Peuple à Damas.", "Damas"),
+        ("Le roi jordanien Hassan Talal a reçu samedi, au palais royal El Nour à Amman, le ministre marocain des "
+         "Affaires étrangères, Karim Alami.", "Amman"),
+        ("Le président polonais Jan Kowalski s'est rendu à Paris mercredi, où il a été reçu par le président "
+         "français Louis Martin au palais de l'Élysée.", "Paris"),
+        ("Le président camerounais Paul Mbarga a reçu mardi au palais de l'Unité le ministre français des Affaires "
+         "étrangères, Luc Fabre.", "palais de l'Unité"),
+    ],
+)
+def test_a_venue_in_a_city_the_sentence_names_gives_the_city(extractor, text, name) -> None:
+    [m] = meetings(extractor, text)
+    assert place(m) == name
+
+
+def test_a_city_of_another_clause_does_not_replace_the_venue(extractor) -> None:
+    text = (
+        "À la veille du sommet qui rassemble vendredi à Bruxelles les dirigeants européens, le Premier ministre "
+        "belge Karel Peeters a reçu au château de Val Duchesse la chancelière allemande Anna Vogt."
+    )
+    [m] = meetings(extractor, text)
+    assert place(m) == "château de Val Duchesse"

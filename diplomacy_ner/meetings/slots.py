@@ -21,6 +21,7 @@ from ..offsets import mention
 from .clusters import Draft
 from .context import DocContext
 from .dates import DateExpression, resolve_date
+from .modality import future_form
 from .officials import Official
 
 
@@ -49,7 +50,10 @@ def finish(
         elif context_date[1] is not None and ctx.sentence_cue(k, "context_connector"):
             draft.date_span, draft.date = context_date
     if draft.location is None and draft.kind not in ("call", "video"):
-        place = explicit_place(ctx, sent, trigger)
+        # a later sentence of the meeting places it only through its own predicate: "Au cours de cette
+        # rencontre, … à la suite de son récent séjour à Conakry" tells the place of another event
+        later = bool(draft.sentences) and sent.start > min(s.start for s in draft.sentences)
+        place = explicit_place(ctx, sent, trigger, attached=later)
         if place is None and context_place is not None and (ctx.sentence_cue(k, "context_connector") or ctx.sentence_cue(k, "venue")):
             place = context_place
         if place is None and ctx.dateline and ctx.sentence_cue(k, "venue"):
@@ -122,8 +126,10 @@ def header_date(ctx: DocContext, d: Span) -> bool:
     return False
 
 
-def explicit_place(ctx: DocContext, sent: Span, trigger: Token | None) -> dict[str, Any] | None:
-    """The city or venue of ``sent`` introduced by "à", "au", a comma, nearest the predicate."""
+def explicit_place(ctx: DocContext, sent: Span, trigger: Token | None, *, attached: bool = False) -> dict[str, Any] | None:
+    """The city or venue of ``sent`` introduced by "à", "au", a comma, nearest the predicate; with
+    ``attached``, only a place the predicate governs. A place in a future or conditional clause ("qui se
+    tiendra à Tunis") is another event's."""
     doc = ctx.doc
     best = None
     k = ctx.sentence_of.get(sent.start, -1)
@@ -147,11 +153,15 @@ def explicit_place(ctx: DocContext, sent: Span, trigger: Token | None) -> dict[s
             continue  # "l'ambassadeur d'Italie à Rabat": a place inside a title
         if any(q.start <= p.start < q.end for q in ctx.near(k, "PERSON", p.start, 10)):
             continue  # "Riyad al-Malki" is a name
+        if not_here(ctx, p, trigger if attached else None):
+            continue
         dist = abs(p.start - trigger.i) if trigger is not None else p.start
         candidates.append(p)
         if best is None or dist < best[0]:
             best = (dist, p)
     for p in unlisted_places(ctx, sent, trigger):
+        if not_here(ctx, p, trigger if attached else None):
+            continue
         dist = abs(p.start - trigger.i) if trigger is not None else p.start
         if best is None or dist < best[0]:
             best = (dist, p)
@@ -176,6 +186,30 @@ def explicit_place(ctx: DocContext, sent: Span, trigger: Token | None) -> dict[s
     info = p._.info or {}
     # the place as the text writes it ("Kyiv", "Beijing", "la Maison Blanche"), not the gazetteer's form
     return {"name": p.text, "country": info.get("country"), "mention": mention(doc, p.start_char, p.end_char, ctx.omap)}
+
+
+def not_here(ctx: DocContext, p: Span, trigger: Token | None) -> bool:
+    """Does place ``p`` belong to another event than the predicate's: a clause in the future or the
+    conditional ("qui se tiendra à Tunis", "qui sera au centre d'une conférence à Paris"), or, given
+    ``trigger``, a phrase the predicate does not govern ("à la suite de son séjour à Conakry")? The
+    predicate's subject noun shares its verb: "la rencontre s'est tenue à Aqaba"."""
+    verb = None
+    for t in p.root.ancestors:
+        if any(is_future(ctx, x) for x in [t, *(c for c in t.children if c.dep_.startswith(("aux", "cop")))]):
+            return True
+        if t.pos_ in ("VERB", "AUX"):
+            verb = t
+            break
+    if trigger is None:
+        return False
+    if trigger.dep_.startswith("nsubj") and verb is not None and verb.i == trigger.head.i:
+        return False
+    return not any(t.i == trigger.i for t in p.root.ancestors)
+
+
+def is_future(ctx: DocContext, t: Token) -> bool:
+    """A verb in the future or the conditional, by its morphology or its form."""
+    return t.pos_ in ("VERB", "AUX") and ("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") or future_form(ctx, t))
 
 
 def city_of_venue(ctx: DocContext, cities: list[Span], bounds: tuple[int, int] | None) -> Span | None:
@@ -331,6 +365,8 @@ def body_places(ctx: DocContext) -> list[Span]:
             continue
         if not locative(ctx, p):
             continue  # "la coopération entre Libreville et Paris", "a indiqué le Kremlin": a capital standing for its government
+        if not_here(ctx, p, None):
+            continue  # "la prochaine session se tiendra à Tunis"
         out.append(p)
     ctx.body_places_cache = out
     return out

@@ -116,3 +116,21 @@ def test_a_city_of_another_clause_does_not_replace_the_venue(extractor) -> None:
     )
     [m] = meetings(extractor, text)
     assert place(m) == "château de Val Duchesse"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le président gabonais Alain Mbadinga a reçu lundi le ministre guinéen des Affaires étrangères, Morissa "
+        "Kanté. Au cours de cette rencontre, le ministre a transmis les remerciements de son président, à la suite "
+        "de son récent séjour à Conakry.",
+        "Le président burundais Évariste Niyonzima a reçu mardi l'ambassadeur d'Allemagne, Dieter Krause. "
+        "L'ambassadeur a indiqué que son pays financera un projet d'adduction d'eau à Rumonge.",
+        "Le Premier ministre tchadien Succès Mahamat a été reçu mardi par son homologue français, Gabriel Laurent. "
+        "Les échanges ont aussi porté sur la situation humanitaire, qui sera au centre d'une conférence en avril à "
+        "Paris.",
+    ],
+)
+def test_the_place_of_another_event_told_after_the_meeting_is_not_its_place(extractor, text) -> None:
+    [m] = [m for m in meetings(extractor, text) if m.status == "held"]
+    assert place(m) is None

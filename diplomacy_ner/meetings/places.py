@@ -108,21 +108,58 @@ def _is_city(p: Span) -> bool:
 
 def not_here(ctx: DocContext, p: Span, trigger: Token | None) -> bool:
     """Does place ``p`` belong to another event than the predicate's: a clause in the future or the
-    conditional ("qui se tiendra à Tunis", "qui sera au centre d'une conférence à Paris"), or, given
+    conditional ("qui se tiendra à Tunis", "va financer un projet à Rumonge"), a participle describing a
+    thing ("une autoroute reliant Antananarivo à Toamasina", "une exposition organisée à Pékin"), or, given
     ``trigger``, a phrase the predicate does not govern ("à la suite de son séjour à Conakry")? The
     predicate's subject noun shares its verb: "la rencontre s'est tenue à Aqaba"."""
-    verb = None
+    verb, event = None, False
     for t in p.root.ancestors:
         if any(is_future(ctx, x) for x in [t, *(c for c in t.children if c.dep_.startswith(("aux", "cop")))]):
             return True
         if t.pos_ in ("VERB", "AUX"):
             verb = t
             break
+        event = event or is_event_noun(ctx, t)  # "à l'issue de ses entretiens à Saint-Pétersbourg"
+    if verb is not None and (near_future(ctx, verb) or (not event and describes_a_thing(ctx, verb))):
+        return True
     if trigger is None:
         return False
     if trigger.dep_.startswith("nsubj") and verb is not None and verb.i == trigger.head.i:
         return False
     return not any(t.i == trigger.i for t in p.root.ancestors)
+
+
+def near_future(ctx: DocContext, verb: Token) -> bool:
+    """An infinitive after "aller" in the present: "l'Allemagne va financer un projet"."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.lemma_.lower() in ctx.lex.word_set("near_future_verb")
+        and "Pres" in head.morph.get("Tense")
+        and not any(c.dep_.startswith("aux") for c in head.children)
+    )
+
+
+def describes_a_thing(ctx: DocContext, verb: Token) -> bool:
+    """A participle modifying a noun that is no encounter, visit or person ("une autoroute reliant …",
+    "le journal paraissant à …"); "le sommet tenu à Bagdad", "le ministre, arrivé à Doha" place the event."""
+    noun = verb.head
+    if not verb.dep_.startswith("acl") or "Part" not in verb.morph.get("VerbForm") or noun.pos_ != "NOUN":
+        return False
+    if any(c.dep_.startswith("aux") for c in verb.children) or any(t.pos_ != "ADJ" for t in ctx.doc[noun.i + 1 : verb.i]):
+        return False  # a clause ("a été conduit"), or a participle the parser hung far from its noun
+    if is_event_noun(ctx, noun):
+        return False
+    k = ctx.sentence_of.get(noun.i, -1)
+    return not any(s.start <= noun.i < s.end for label in ("TITLE", "PERSON") for s in ctx.in_sentence(k, label))
+
+
+def is_event_noun(ctx: DocContext, t: Token) -> bool:
+    """An encounter noun ("entretiens", "sommet") or a visit's ("visite", "séjour", "commission")."""
+    if t.pos_ != "NOUN":
+        return False
+    lemma = t.lemma_.lower()
+    return lemma in ctx.lex.noun_frames or t.lower_ in ctx.lex.noun_frames or lemma in ctx.lex.word_set("place_event_noun")
 
 
 def is_future(ctx: DocContext, t: Token) -> bool:

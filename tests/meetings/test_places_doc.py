@@ -134,3 +134,29 @@ def test_a_city_of_another_clause_does_not_replace_the_venue(extractor) -> None:
 def test_the_place_of_another_event_told_after_the_meeting_is_not_its_place(extractor, text) -> None:
     [m] = [m for m in meetings(extractor, text) if m.status == "held"]
     assert place(m) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le président burundais Évariste Niyonzima a reçu mardi l'ambassadeur d'Allemagne, Dieter Krause. "
+        "L'ambassadeur a indiqué que l'Allemagne va financer un projet d'assainissement à Rumonge.",
+        "Le ministre malgache des Affaires étrangères, Eloi Rakoto, a reçu hier l'ambassadrice de Chine, Yang Mei. "
+        "Ils ont évoqué la construction d'une autoroute reliant Antananarivo à Toamasina.",
+        "La présidente du CICR, Anna Keller, a rencontré mardi le ministre chinois des Affaires étrangères, Wang "
+        "Lei. Elle a également inauguré une exposition photographique organisée à Pékin.",
+    ],
+)
+def test_a_place_of_a_plan_or_of_a_thing_is_not_the_meeting_place(extractor, text) -> None:
+    [m] = meetings(extractor, text)
+    assert place(m) is None
+
+
+def test_the_place_of_the_talks_inside_a_participle_phrase(extractor) -> None:
+    text = (
+        "Le président indonésien Budi Santoso s'est entretenu jeudi avec le président russe Ivan Petrov. "
+        "« Nos relations se renforcent », a déclaré M. Santoso dans un communiqué publié à l'issue de ses "
+        "entretiens à Saint-Pétersbourg."
+    )
+    [m] = meetings(extractor, text)
+    assert place(m) == "Saint-Pétersbourg"

@@ -16,6 +16,8 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from ..folding import fold
+from ..kb.places import Gazetteer
 from ..lexicons import word_set
 from ..offsets import mention
 from .clusters import Draft
@@ -57,7 +59,7 @@ def explicit_place(ctx: DocContext, sent: Span, trigger: Token | None, *, attach
         candidates.append(p)
         if best is None or dist < best[0]:
             best = (dist, p)
-    for p in unlisted_places(ctx, sent, trigger):
+    for p in [*unlisted_places(ctx, sent, trigger), *city_states(ctx, sent, trigger)]:
         if not_here(ctx, p, trigger if attached else None):
             continue
         dist = abs(p.start - trigger.i) if trigger is not None else p.start
@@ -81,9 +83,9 @@ def explicit_place(ctx: DocContext, sent: Span, trigger: Token | None, *, attach
     if best is None:
         return None
     p = best[1]
-    info = p._.info or {}
+    country = (p._.info or {}).get("country") if p.label_ == "PLACE" else _country_code(p)
     # the place as the text writes it ("Kyiv", "Beijing", "la Maison Blanche"), not the gazetteer's form
-    return {"name": p.text, "country": info.get("country"), "mention": mention(doc, p.start_char, p.end_char, ctx.omap)}
+    return {"name": p.text, "country": country, "mention": mention(doc, p.start_char, p.end_char, ctx.omap)}
 
 
 def city_of_venue(ctx: DocContext, cities: list[Span], bounds: tuple[int, int] | None) -> Span | None:
@@ -185,6 +187,27 @@ def unlisted_places(ctx: DocContext, sent: Span, trigger: Token | None) -> list[
         if prev in preps and not any(s.start < e.end and e.start < s.end for s in taken):
             out.append(e)
     return out
+
+
+def city_states(ctx: DocContext, sent: Span, trigger: Token | None) -> list[Span]:
+    """Countries whose capital bears their name, after "à": "à Djibouti", "à Singapour", "à Luxembourg"
+    name the city ("au Luxembourg", "en Tunisie" name the country, which places nothing)."""
+    k = ctx.sentence_of.get(sent.start, -1)
+    preps = ctx.lex.word_set("unlisted_place_prep")
+    spans = ctx.near(k, "COUNTRY", trigger.i, 60) if trigger is not None else ctx.in_sentence(k, "COUNTRY")
+    out = []
+    for c in spans:
+        code = _country_code(c)
+        if code is None or c.start == 0 or ctx.doc[c.start - 1].lower_ not in preps:
+            continue
+        capital = Gazetteer.default().capital_of(code)
+        if capital is not None and fold(capital.name) == fold(c.text):
+            out.append(c)
+    return out
+
+
+def _country_code(span: Span) -> str | None:
+    return span.kb_id_.split(":", 1)[1] if span.kb_id_.startswith("country:") else None
 
 
 def named_venue(ctx: DocContext, sent: Span, trigger: Token | None) -> dict[str, Any] | None:

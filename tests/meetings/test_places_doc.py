@@ -160,3 +160,19 @@ def test_the_place_of_the_talks_inside_a_participle_phrase(extractor) -> None:
     )
     [m] = meetings(extractor, text)
     assert place(m) == "Saint-Pétersbourg"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Le président djiboutien Ismaïl Guelleh a reçu hier à Djibouti son homologue somalien, Mohamed Farah.",
+         "Djibouti"),
+        ("Le Premier ministre singapourien Lee Tan a reçu mardi à Singapour le ministre français des Affaires "
+         "étrangères, Paul Durand.", "Singapour"),
+        ("Le Premier ministre luxembourgeois Luc Weber a reçu lundi en Tunisie le ministre tunisien des Affaires "
+         "étrangères, Sami Triki.", None),
+    ],
+)
+def test_a_at_a_country_named_like_its_capital_names_the_city(extractor, text, name) -> None:
+    [m] = meetings(extractor, text)
+    assert place(m) == name

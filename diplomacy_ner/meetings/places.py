@@ -115,9 +115,12 @@ def not_here(ctx: DocContext, p: Span, trigger: Token | None) -> bool:
     ``trigger``, a phrase the predicate does not govern ("à la suite de son séjour à Conakry")? The
     predicate's subject noun shares its verb: "la rencontre s'est tenue à Aqaba"."""
     verb, event = None, False
+    markers = ctx.lex.word_set("future_marker")
     for t in p.root.ancestors:
         if any(is_future(ctx, x) for x in [t, *(c for c in t.children if c.dep_.startswith(("aux", "cop")))]):
             return True
+        if t.lower_ in markers or any(c.lower_ in markers for c in t.children):
+            return True  # "en prévision de la conférence à Nice", "la prochaine session à Tunis", "ne commence que demain"
         if t.pos_ in ("VERB", "AUX"):
             verb = t
             break

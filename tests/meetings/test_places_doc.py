@@ -176,3 +176,17 @@ def test_the_place_of_the_talks_inside_a_participle_phrase(extractor) -> None:
 def test_a_at_a_country_named_like_its_capital_names_the_city(extractor, text, name) -> None:
     [m] = meetings(extractor, text)
     assert place(m) == name
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "La protection des océans, en prévision de la conférence des Nations unies sur l'Océan à Nice, a également "
+        "été abordée.",
+        "Ils ont évoqué la prochaine session de la commission mixte à Tunis.",
+    ],
+)
+def test_the_place_of_an_event_to_come_is_not_the_meeting_place(extractor, second) -> None:
+    text = "Le président français Louis Martin s'est entretenu lundi avec le Premier ministre tunisien Sami Triki. " + second
+    [m] = meetings(extractor, text)
+    assert place(m) is None

@@ -278,6 +278,10 @@ def body_places(ctx: DocContext) -> list[Span]:
             continue  # "la coopération entre Libreville et Paris", "a indiqué le Kremlin": a capital standing for its government
         if not_here(ctx, p, None):
             continue  # "la prochaine session se tiendra à Tunis"
+        line_start, _ = ctx.line_bounds(p.start_char)
+        before = ctx.text[line_start : p.start_char]
+        if before.rfind("(") > before.rfind(")"):
+            continue  # "(Reportage de X à Riyad ; …)": an aside, a credit
         out.append(p)
     ctx.body_places_cache = out
     return out

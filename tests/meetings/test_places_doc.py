@@ -190,3 +190,12 @@ def test_the_place_of_an_event_to_come_is_not_the_meeting_place(extractor, secon
     text = "Le président français Louis Martin s'est entretenu lundi avec le Premier ministre tunisien Sami Triki. " + second
     [m] = meetings(extractor, text)
     assert place(m) is None
+
+
+def test_a_city_in_a_credit_between_parentheses_is_no_place(extractor) -> None:
+    text = (
+        "Le ministre iranien des Affaires étrangères, Reza Karimi, s'est entretenu mardi avec son homologue "
+        "saoudien, Fayçal Saoud.\n(Reportage de Paul Martin à Riyad ; édité par Anne Roy)"
+    )
+    [m] = meetings(extractor, text)
+    assert place(m) is None

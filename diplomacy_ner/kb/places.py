@@ -110,14 +110,20 @@ class Gazetteer:
     """
 
     def __init__(
-        self, places: Iterable[Place], aliases: Iterable[tuple[str, Place]], capitals: Iterable[Place]
+        self,
+        places: Iterable[Place],
+        aliases: Iterable[tuple[str, Place]],
+        capitals: Iterable[Place],
+        venues: Iterable[str] = (),
     ) -> None:
         """Index places under their aliases.
 
         places (Iterable[Place]): The places; each is indexed under its own name.
         aliases (Iterable[tuple[str, Place]]): Further (name, place) pairs.
         capitals (Iterable[Place]): The national capitals, one per country.
+        venues (Iterable[str]): Names of venues that stand for a city ("Élysée"), not cities.
         """
+        self._venues = {_fold_key(name) for name in venues}
         self._exact: dict[str, list[Place]] = {}
         self._folded: dict[str, list[Place]] = {}
         self._capitals: dict[str, Place] = {}
@@ -197,7 +203,8 @@ class Gazetteer:
                 )
                 continue
             aliases.append((record.name, target))
-        return cls(places.values(), aliases, capitals)
+        venues = [record.name for record in records if record.kind == "venue"]
+        return cls(places.values(), aliases, capitals, venues)
 
     def lookup(self, name: str) -> list[Place]:
         """All places a name may denote, most populous first.
@@ -247,6 +254,17 @@ class Gazetteer:
             if preferred:
                 return preferred[0]
         return candidates[0]
+
+    def is_venue(self, name: str) -> bool:
+        """Whether a name is a venue standing for a city ("Élysée", "Kremlin"), not the city's own name.
+
+        name (str): The name as written, with or without its article.
+        RETURNS (bool): True for a venue of the exonym file.
+        """
+        key = _fold_key(name)
+        return key in self._venues or any(
+            key.startswith(article) and key[len(article) :].lstrip() in self._venues for article in word_set("place_article")
+        )
 
     def capital_of(self, code: str) -> Place | None:
         """The capital of a country.

@@ -4,24 +4,23 @@ A slot is read from the meeting's own sentences first, nearest its predicate;
 then from the frame around it: the date or place of an earlier encounter when
 the sentence goes on with a connector ("Ensuite", "Le même jour", "en marge"),
 a visit frame ("lors de sa visite à Riga"), and the dateline only together
-with a venue cue.
+with a venue cue. Which place a sentence or the article gives is :mod:`.places`.
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from typing import Any
 
 from spacy.tokens import Span, Token
 
-from ..lexicons import word_set
-from ..offsets import mention
 from .clusters import Draft
 from .context import DocContext
 from .dates import DateExpression, resolve_date
 from .officials import Official
+# the place slot lives in .places; content reads document_place, assembly explicit_place, through this module
+from .places import document_place, explicit_place, visited_country  # noqa: F401
 
 
 def finish(
@@ -49,7 +48,10 @@ def finish(
         elif context_date[1] is not None and ctx.sentence_cue(k, "context_connector"):
             draft.date_span, draft.date = context_date
     if draft.location is None and draft.kind not in ("call", "video"):
-        place = explicit_place(ctx, sent, trigger)
+        # a later sentence of the meeting places it only through its own predicate: "Au cours de cette
+        # rencontre, … à la suite de son récent séjour à Conakry" tells the place of another event
+        later = bool(draft.sentences) and sent.start > min(s.start for s in draft.sentences)
+        place = explicit_place(ctx, sent, trigger, attached=later)
         if place is None and context_place is not None and (ctx.sentence_cue(k, "context_connector") or ctx.sentence_cue(k, "venue")):
             place = context_place
         if place is None and ctx.dateline and ctx.sentence_cue(k, "venue"):
@@ -132,78 +134,6 @@ def header_date(ctx: DocContext, d: Span) -> bool:
     return False
 
 
-def explicit_place(ctx: DocContext, sent: Span, trigger: Token | None) -> dict[str, Any] | None:
-    """The city or venue of ``sent`` introduced by "à", "au", a comma, nearest the predicate."""
-    doc = ctx.doc
-    best = None
-    k = ctx.sentence_of.get(sent.start, -1)
-    preps = ctx.lex.word_set("place_prep")
-    heads = ctx.lex.word_set("place_head")
-    places = ctx.near(k, "PLACE", trigger.i, 60) if trigger is not None else ctx.in_sentence(k, "PLACE")
-    for p in places:
-        if ctx.dateline and p.start_char == ctx.dateline.get("start"):
-            continue
-        prev = doc[p.start - 1].lower_ if p.start > 0 else ""
-        prev2 = doc[p.start - 2].lower_ if p.start > 1 else ""
-        genitive = ctx.lex.word_set("genitive")
-        if prev in word_set("place_article_after_prep") and prev2 in preps:
-            prev = prev2  # "à la Maison Blanche"
-        if prev not in preps and prev not in genitive and prev != ",":
-            continue
-        if prev in genitive and prev2 not in heads:
-            continue
-        if any(t.start <= p.start < t.end for t in ctx.near(k, "TITLE", p.start, 40)):
-            continue  # "l'ambassadeur d'Italie à Rabat": a place inside a title
-        if any(q.start <= p.start < q.end for q in ctx.near(k, "PERSON", p.start, 10)):
-            continue  # "Riyad al-Malki" is a name
-        dist = abs(p.start - trigger.i) if trigger is not None else p.start
-        if best is None or dist < best[0]:
-            best = (dist, p)
-    venue = named_venue(ctx, sent, trigger)
-    if venue is not None and best is not None and venue["name"].lower().startswith(tuple(ctx.lex.word_set("seat_venue"))):
-        venue = None  # "au siège de l'ONU à New York": a body's seat in a named city gives the city
-    if venue is not None:
-        # "au palais de l'Unité", "au château de Senningen": the named venue is the most precise place
-        if venue["country"] is None and best is not None:
-            venue["country"] = (best[1]._.info or {}).get("country")
-        return venue
-    if best is None:
-        return None
-    p = best[1]
-    info = p._.info or {}
-    # the place as the text writes it ("Kyiv", "Beijing", "la Maison Blanche"), not the gazetteer's form
-    return {"name": p.text, "country": info.get("country"), "mention": mention(doc, p.start_char, p.end_char, ctx.omap)}
-
-
-def named_venue(ctx: DocContext, sent: Span, trigger: Token | None) -> dict[str, Any] | None:
-    """A venue the sentence names ("au palais présidentiel Ntare Rushatsi"), nearest the predicate."""
-    best = None
-    at = trigger.idx if trigger is not None else sent.start_char
-    for m in ctx.lex.cue("named_venue").finditer(ctx.span_text(sent)):
-        start, end = sent.start_char + m.start("venue"), sent.start_char + m.end("venue")
-        dist = abs(start - at)
-        if best is None or dist < best[0]:
-            best = (dist, start, end)
-    if best is None:
-        return None
-    _, start, end = best
-    return {"name": ctx.text[start:end], "country": None, "mention": mention(ctx.doc, start, end, ctx.omap)}
-
-
-def visited_country(ctx: DocContext, d: Draft) -> str | None:
-    """The country a visit in the meeting's first sentences goes to ("en visite au Maroc")."""
-    for s in d.sentences[:2]:
-        m = re.search(r"\bvisite\b[^.;]{0,40}?\b(?:au|en|aux|à)\s+([A-ZÀ-Ý][\w\-']+)", s.text)
-        if not m:
-            continue
-        if m.group(1).lower() in ctx.lex.word_set("kingdom"):
-            return ctx.home
-        for c in ctx.in_sentence(ctx.sentence_of.get(s.start, -1), "COUNTRY"):
-            if s.start_char + m.start(1) <= c.start_char < s.start_char + m.end(1) + 20 and c.kb_id_.startswith("country:"):
-                return c.kb_id_.split(":", 1)[1]
-    return None
-
-
 def visit_host(ctx: DocContext, d: Draft, participants: list[Official]) -> str | None:
     """The participant at home when the others are visiting his country."""
     visited = visited_country(ctx, d)
@@ -252,47 +182,3 @@ def fill_countries(ctx: DocContext, d: Draft, participants: list[Official]) -> N
             if place_country and place_country not in present and not is_guest:
                 p.country = place_country
                 present.add(place_country)
-
-
-def document_place(ctx: DocContext, d: Draft, participants: list[Official], host: str | None) -> dict[str, Any] | None:
-    """A meeting's place from the document when its own sentences give none: the place nearest before
-    its first sentence (else the first after it) in the country of its host, or of a participant."""
-    countries = [p.country for p in participants if p.key == host and p.country] or [p.country for p in participants if p.country]
-    if not countries or not d.sentences:
-        return None
-    first = min(s.start for s in d.sentences)
-    places = body_places(ctx)
-    starts = [p.start for p in places]
-    at = bisect.bisect_right(starts, first)
-    # the nearest before the meeting, else the first after it (a bounded scan: linear over meetings)
-    order = [*reversed(places[max(0, at - 200) : at]), *places[at : at + 200]]
-    p = next((q for q in order if (q._.info or {}).get("country") in countries), None)
-    if p is None:
-        return None
-    info = p._.info or {}
-    return {"name": p.text, "country": info.get("country"), "mention": mention(ctx.doc, p.start_char, p.end_char, ctx.omap)}
-
-
-def body_places(ctx: DocContext) -> list[Span]:
-    """The places of the text outside the dateline, titles and names, in order (computed once)."""
-    if ctx.body_places_cache is not None:
-        return ctx.body_places_cache
-    out = []
-    for p in ctx.by_label.get("PLACE", []):
-        if ctx.dateline and p.start_char == ctx.dateline.get("start"):
-            continue
-        k = ctx.sentence_of.get(p.start, -1)
-        if any(t.start <= p.start < t.end for t in ctx.near(k, "TITLE", p.start, 40)) or any(
-            q.start <= p.start < q.end for q in ctx.near(k, "PERSON", p.start, 10)
-        ):
-            continue
-        if (
-            p.start > 1
-            and ctx.doc[p.start - 1].lower_ in ctx.lex.word_set("possessive_prep")
-            and ctx.doc[p.start - 2].lower_ not in ctx.lex.word_set("place_head_noun")
-            and not ctx.doc[p.start - 2].is_punct
-        ):
-            continue  # "le soutien de Paris à l'Ukraine": a capital standing for its government
-        out.append(p)
-    ctx.body_places_cache = out
-    return out

@@ -14,7 +14,8 @@ from .tokens import TokenWords
 
 
 def find_places(doc: Doc, words: TokenWords, ents: Iterable[Span], countries: list[Span], gazetteer: Any) -> list[Span]:
-    """PLACE spans, with the gazetteer's name and country in ``span._.info``.
+    """PLACE spans, with the gazetteer's name and country in ``span._.info``, and whether the text names a venue
+    standing for the city.
 
     doc (Doc): the doc.
     words (TokenWords): its token strings.
@@ -45,7 +46,8 @@ def find_places(doc: Doc, words: TokenWords, ents: Iterable[Span], countries: li
             if place is not None and (start, e) not in seen:
                 seen.add((start, e))
                 span = Span(doc, start, e, label="PLACE", kb_id=f"place:{place.geonameid or fold(place.name)}")
-                span._.info = {"name": place.name, "country": place.country}
+                # "venue": a name standing for the city ("l'Élysée" for Paris), not the city's own
+                span._.info = {"name": place.name, "country": place.country, "venue": gazetteer.is_venue(span.text)}
                 out.append(span)
                 break
     return out

@@ -1,0 +1,302 @@
+"""Where a meeting took place: the city or venue its sentences put it at, else the one the article does.
+
+A meeting's own sentence gives the place nearest its predicate ("a reçu lundi à Alger", "au palais de
+l'Unité", "à Baabda" the gazetteer does not know); a venue in a city the sentence names gives the city.
+A later sentence of the meeting places it only through its own predicate, and a place in a future or
+conditional clause is another event's. When the sentences give none, the article's place in a locative
+construction ("à X", "la capitale X") in the country of the host gives it; a capital standing for its
+government ("entre Libreville et Paris", "a indiqué le Kremlin") places nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from ..folding import fold
+from ..kb.places import Gazetteer
+from ..lexicons import word_set
+from ..offsets import mention
+from .clusters import Draft
+from .context import DocContext
+from .modality import future_form
+from .officials import Official
+
+
+def explicit_place(ctx: DocContext, sent: Span, trigger: Token | None, *, attached: bool = False) -> dict[str, Any] | None:
+    """The city or venue of ``sent`` introduced by "à", "au", a comma, nearest the predicate; with
+    ``attached``, only a place the predicate governs. A place in a future or conditional clause ("qui se
+    tiendra à Tunis") is another event's."""
+    doc = ctx.doc
+    best = None
+    k = ctx.sentence_of.get(sent.start, -1)
+    preps = ctx.lex.word_set("place_prep")
+    heads = ctx.lex.word_set("place_head")
+    places = ctx.near(k, "PLACE", trigger.i, 60) if trigger is not None else ctx.in_sentence(k, "PLACE")
+    candidates: list[Span] = []
+    for p in places:
+        if ctx.dateline and p.start_char == ctx.dateline.get("start"):
+            continue
+        prev = doc[p.start - 1].lower_ if p.start > 0 else ""
+        prev2 = doc[p.start - 2].lower_ if p.start > 1 else ""
+        genitive = ctx.lex.word_set("genitive")
+        if prev in word_set("place_article_after_prep") and prev2 in preps:
+            prev = prev2  # "à la Maison Blanche"
+        if prev not in preps and prev not in genitive and prev != ",":
+            continue
+        if prev in genitive and prev2 not in heads:
+            continue
+        if any(t.start <= p.start < t.end for t in ctx.near(k, "TITLE", p.start, 40)):
+            continue  # "l'ambassadeur d'Italie à Rabat": a place inside a title
+        if any(q.start <= p.start < q.end for q in ctx.near(k, "PERSON", p.start, 10)):
+            continue  # "Riyad al-Malki" is a name
+        if not_here(ctx, p, trigger if attached else None):
+            continue
+        dist = abs(p.start - trigger.i) if trigger is not None else p.start
+        candidates.append(p)
+        if best is None or dist < best[0]:
+            best = (dist, p)
+    for p in [*unlisted_places(ctx, sent, trigger), *city_states(ctx, sent, trigger)]:
+        if not_here(ctx, p, trigger if attached else None):
+            continue
+        dist = abs(p.start - trigger.i) if trigger is not None else p.start
+        if best is None or dist < best[0]:
+            best = (dist, p)
+    venue = named_venue(ctx, sent, trigger)
+    if venue is not None:
+        bounds = (venue["start"], venue["end"])
+    else:
+        bounds = (best[1].start_char, best[1].end_char) if best is not None and not _is_city(best[1]) else None
+    city = city_of_venue(ctx, [p for p in candidates if _is_city(p)], bounds)
+    if city is not None:
+        best, venue = (0, city), None  # "au Palais du Peuple à Damas": a venue in a city the text names gives the city
+    if venue is not None and best is not None and venue["name"].lower().startswith(tuple(ctx.lex.word_set("seat_venue"))):
+        venue = None  # "au siège de l'ONU à New York": a body's seat in a named city gives the city
+    if venue is not None:
+        # "au palais de l'Unité", "au château de Senningen": the named venue is the most precise place
+        if venue["country"] is None and best is not None:
+            venue["country"] = (best[1]._.info or {}).get("country")
+        return {key: venue[key] for key in ("name", "country", "mention")}
+    if best is None:
+        return None
+    p = best[1]
+    country = (p._.info or {}).get("country") if p.label_ == "PLACE" else _country_code(p)
+    # the place as the text writes it ("Kyiv", "Beijing", "la Maison Blanche"), not the gazetteer's form
+    return {"name": p.text, "country": country, "mention": mention(doc, p.start_char, p.end_char, ctx.omap)}
+
+
+def city_of_venue(ctx: DocContext, cities: list[Span], bounds: tuple[int, int] | None) -> Span | None:
+    """The city a venue (character ``bounds``) is in, when the sentence says it: right after the venue ("au
+    Palais du Peuple à Damas", "au palais présidentiel dans la capitale Jakarta"), or before it with the
+    relative "où" ("s'est rendu à Paris, où il a été reçu … au palais de l'Élysée")."""
+    if bounds is None:
+        return None
+    start, end = bounds
+    for city in cities:
+        if city.start_char >= end and len(ctx.text[end : city.start_char].split()) <= 4:
+            return city
+        if city.end_char <= start and ctx.lex.word_set("place_relative") & set(ctx.text[city.end_char : start].lower().split()):
+            return city
+    return None
+
+
+def _is_city(p: Span) -> bool:
+    """Is the place a city of the gazetteer, not a venue standing for one ("l'Élysée" for Paris)?"""
+    return p.label_ == "PLACE" and not (p._.info or {}).get("venue")
+
+
+def not_here(ctx: DocContext, p: Span, trigger: Token | None) -> bool:
+    """Does place ``p`` belong to another event than the predicate's: a clause in the future or the
+    conditional ("qui se tiendra à Tunis", "va financer un projet à Rumonge"), a participle describing a
+    thing ("une autoroute reliant Antananarivo à Toamasina", "une exposition organisée à Pékin"), or, given
+    ``trigger``, a phrase the predicate does not govern ("à la suite de son séjour à Conakry")? The
+    predicate's subject noun shares its verb: "la rencontre s'est tenue à Aqaba"."""
+    verb, event = None, False
+    markers = ctx.lex.word_set("future_marker")
+    for t in p.root.ancestors:
+        if any(is_future(ctx, x) for x in [t, *(c for c in t.children if c.dep_.startswith(("aux", "cop")))]):
+            return True
+        if t.lower_ in markers or any(c.lower_ in markers for c in t.children):
+            return True  # "en prévision de la conférence à Nice", "la prochaine session à Tunis", "ne commence que demain"
+        if t.pos_ in ("VERB", "AUX"):
+            verb = t
+            break
+        event = event or is_event_noun(ctx, t)  # "à l'issue de ses entretiens à Saint-Pétersbourg"
+    if verb is not None and (near_future(ctx, verb) or (not event and describes_a_thing(ctx, verb))):
+        return True
+    if trigger is None:
+        return False
+    if trigger.dep_.startswith("nsubj") and verb is not None and verb.i == trigger.head.i:
+        return False
+    return not any(t.i == trigger.i for t in p.root.ancestors)
+
+
+def near_future(ctx: DocContext, verb: Token) -> bool:
+    """An infinitive after "aller" in the present: "l'Allemagne va financer un projet"."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.lemma_.lower() in ctx.lex.word_set("near_future_verb")
+        and "Pres" in head.morph.get("Tense")
+        and not any(c.dep_.startswith("aux") for c in head.children)
+    )
+
+
+def describes_a_thing(ctx: DocContext, verb: Token) -> bool:
+    """A participle modifying a noun that is no encounter, visit or person ("une autoroute reliant …",
+    "le journal paraissant à …"); "le sommet tenu à Bagdad", "le ministre, arrivé à Doha" place the event."""
+    noun = verb.head
+    if not verb.dep_.startswith("acl") or "Part" not in verb.morph.get("VerbForm") or noun.pos_ != "NOUN":
+        return False
+    if any(c.dep_.startswith("aux") for c in verb.children) or any(t.pos_ != "ADJ" for t in ctx.doc[noun.i + 1 : verb.i]):
+        return False  # a clause ("a été conduit"), or a participle the parser hung far from its noun
+    if is_event_noun(ctx, noun):
+        return False
+    k = ctx.sentence_of.get(noun.i, -1)
+    return not any(s.start <= noun.i < s.end for label in ("TITLE", "PERSON") for s in ctx.in_sentence(k, label))
+
+
+def is_event_noun(ctx: DocContext, t: Token) -> bool:
+    """An encounter noun ("entretiens", "sommet") or a visit's ("visite", "séjour", "commission")."""
+    if t.pos_ != "NOUN":
+        return False
+    lemma = t.lemma_.lower()
+    return lemma in ctx.lex.noun_frames or t.lower_ in ctx.lex.noun_frames or lemma in ctx.lex.word_set("place_event_noun")
+
+
+def is_future(ctx: DocContext, t: Token) -> bool:
+    """A verb in the future or the conditional, by its morphology or its form."""
+    return t.pos_ in ("VERB", "AUX") and ("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") or future_form(ctx, t))
+
+
+def unlisted_places(ctx: DocContext, sent: Span, trigger: Token | None) -> list[Span]:
+    """Places the gazetteer does not know that the sentence puts its predicate at: the statistical NER's
+    locations after "à" ("a reçu hier, à Baabda, …", "à State House", "à la Présidence"), outside every
+    entity the rules found (a name, a country, a body, a title). Their country is the host's, found later.
+    "au" introduces regions ("la situation au Sahel") more often than venues."""
+    k = ctx.sentence_of.get(sent.start, -1)
+    preps = ctx.lex.word_set("unlisted_place_prep")
+    taken = [s for label in ("PERSON", "COUNTRY", "BODY", "TITLE", "PLACE") for s in ctx.in_sentence(k, label)]
+    out = []
+    for e in sent.ents:
+        if e.label_ != "LOC" or not e.text[:1].isupper() or (trigger is not None and abs(e.start - trigger.i) > 60):
+            continue
+        prev = ctx.doc[e.start - 1].lower_ if e.start > 0 else ""
+        if prev in word_set("place_article_after_prep") and e.start > 1:
+            prev = ctx.doc[e.start - 2].lower_
+        if prev in preps and not any(s.start < e.end and e.start < s.end for s in taken):
+            out.append(e)
+    return out
+
+
+def city_states(ctx: DocContext, sent: Span, trigger: Token | None) -> list[Span]:
+    """Countries whose capital bears their name, after "à": "à Djibouti", "à Singapour", "à Luxembourg"
+    name the city ("au Luxembourg", "en Tunisie" name the country, which places nothing)."""
+    k = ctx.sentence_of.get(sent.start, -1)
+    preps = ctx.lex.word_set("unlisted_place_prep")
+    spans = ctx.near(k, "COUNTRY", trigger.i, 60) if trigger is not None else ctx.in_sentence(k, "COUNTRY")
+    out = []
+    for c in spans:
+        code = _country_code(c)
+        if code is None or c.start == 0 or ctx.doc[c.start - 1].lower_ not in preps:
+            continue
+        capital = Gazetteer.default().capital_of(code)
+        if capital is not None and fold(capital.name) == fold(c.text):
+            out.append(c)
+    return out
+
+
+def _country_code(span: Span) -> str | None:
+    return span.kb_id_.split(":", 1)[1] if span.kb_id_.startswith("country:") else None
+
+
+def named_venue(ctx: DocContext, sent: Span, trigger: Token | None) -> dict[str, Any] | None:
+    """A venue the sentence names ("au palais présidentiel Ntare Rushatsi"), nearest the predicate."""
+    best = None
+    at = trigger.idx if trigger is not None else sent.start_char
+    for m in ctx.lex.cue("named_venue").finditer(ctx.span_text(sent)):
+        start, end = sent.start_char + m.start("venue"), sent.start_char + m.end("venue")
+        dist = abs(start - at)
+        if best is None or dist < best[0]:
+            best = (dist, start, end)
+    if best is None:
+        return None
+    _, start, end = best
+    return {"name": ctx.text[start:end], "country": None, "mention": mention(ctx.doc, start, end, ctx.omap), "start": start, "end": end}
+
+
+def visited_country(ctx: DocContext, d: Draft) -> str | None:
+    """The country a visit in the meeting's first sentences goes to ("en visite au Maroc")."""
+    for s in d.sentences[:2]:
+        m = re.search(r"\bvisite\b[^.;]{0,40}?\b(?:au|en|aux|à)\s+([A-ZÀ-Ý][\w\-']+)", s.text)
+        if not m:
+            continue
+        if m.group(1).lower() in ctx.lex.word_set("kingdom"):
+            return ctx.home
+        for c in ctx.in_sentence(ctx.sentence_of.get(s.start, -1), "COUNTRY"):
+            if s.start_char + m.start(1) <= c.start_char < s.start_char + m.end(1) + 20 and c.kb_id_.startswith("country:"):
+                return c.kb_id_.split(":", 1)[1]
+    return None
+
+
+def document_place(ctx: DocContext, d: Draft, participants: list[Official], host: str | None) -> dict[str, Any] | None:
+    """A meeting's place from the document when its own sentences give none: the place nearest before
+    its first sentence (else the first after it) in the country of its host, or of a participant."""
+    countries = [p.country for p in participants if p.key == host and p.country] or [p.country for p in participants if p.country]
+    if not countries or not d.sentences:
+        return None
+    first = min(s.start for s in d.sentences)
+    places = body_places(ctx)
+    starts = [p.start for p in places]
+    at = bisect.bisect_right(starts, first)
+    # the nearest before the meeting, else the first after it (a bounded scan: linear over meetings)
+    order = [*reversed(places[max(0, at - 200) : at]), *places[at : at + 200]]
+    p = next((q for q in order if (q._.info or {}).get("country") in countries), None)
+    if p is None:
+        return None
+    info = p._.info or {}
+    return {"name": p.text, "country": info.get("country"), "mention": mention(ctx.doc, p.start_char, p.end_char, ctx.omap)}
+
+
+def body_places(ctx: DocContext) -> list[Span]:
+    """The places of the text outside the dateline, titles and names, in order (computed once)."""
+    if ctx.body_places_cache is not None:
+        return ctx.body_places_cache
+    out = []
+    for p in ctx.by_label.get("PLACE", []):
+        if ctx.dateline and p.start_char == ctx.dateline.get("start"):
+            continue
+        k = ctx.sentence_of.get(p.start, -1)
+        if any(t.start <= p.start < t.end for t in ctx.near(k, "TITLE", p.start, 40)) or any(
+            q.start <= p.start < q.end for q in ctx.near(k, "PERSON", p.start, 10)
+        ):
+            continue
+        if not locative(ctx, p):
+            continue  # "la coopération entre Libreville et Paris", "a indiqué le Kremlin": a capital standing for its government
+        if not_here(ctx, p, None):
+            continue  # "la prochaine session se tiendra à Tunis"
+        line_start, _ = ctx.line_bounds(p.start_char)
+        before = ctx.text[line_start : p.start_char]
+        if before.rfind("(") > before.rfind(")"):
+            continue  # "(Reportage de X à Riyad ; …)": an aside, a credit
+        out.append(p)
+    ctx.body_places_cache = out
+    return out
+
+
+def locative(ctx: DocContext, p: Span) -> bool:
+    """Does the text put something at place ``p``: "à Berlin", "à la Maison Blanche", "la capitale Jakarta",
+    "notre capitale, Nouakchott", "la ville de Tianjin"? A place in any other construction ("entre Libreville
+    et Paris", "a indiqué le Kremlin", "le soutien de Paris") is a capital standing for its government."""
+    doc = ctx.doc
+    prev = doc[p.start - 1].lower_ if p.start > 0 else ""
+    prev2 = doc[p.start - 2].lower_ if p.start > 1 else ""
+    preps, heads = ctx.lex.word_set("place_prep"), ctx.lex.word_set("place_head_noun")
+    if prev in preps or prev in heads:
+        return True
+    if prev in word_set("place_article_after_prep"):
+        return prev2 in preps
+    return (prev == "," or prev in ctx.lex.word_set("possessive_prep")) and prev2 in heads

@@ -151,7 +151,8 @@ def person_names(cluster: PersonCluster, kb: KnowledgeBase) -> tuple[str, list[s
     the text's form is that name made longer ("José Manuel Albares Bueno" for
     "José Manuel Albares"). A text form that ends otherwise ("Mohammed ben Zayed"
     for "Mohammed ben Zayed Al Nahyane") is kept, so that the name keeps the
-    surname the text uses. The aliases are the other forms the text uses, as
+    surname the text uses; a form the KB lists as an alias that is its name and a designation
+    ("Abdallah II de Jordanie" for "Abdallah II") gives the KB's name. The aliases are the other forms the text uses, as
     written, then the KB's name and aliases.
 
     RETURNS (tuple[str, list[str]]): the name and the aliases (without the name).
@@ -165,4 +166,11 @@ def person_names(cluster: PersonCluster, kb: KnowledgeBase) -> tuple[str, list[s
         words, kb_words = fold(name).split(), fold(record.name).split()
         if words and kb_words and words[-1] == kb_words[-1] and not extends(words, kb_words):
             name = record.name
+        elif (
+            words[: len(kb_words)] == kb_words
+            and len(words) > len(kb_words)
+            and any(words[len(kb_words)] == w or (w.endswith("'") and words[len(kb_words)].startswith(w)) for w in word_set("de_forms"))
+            and fold(name) in {fold(a) for a in getattr(record, "aliases", ())}
+        ):
+            name = record.name  # "Abdallah II de Jordanie": an alias the KB gives, the name made longer by a designation
     return name, [alias for alias in dict.fromkeys([*written, *kb_names]) if alias != name]

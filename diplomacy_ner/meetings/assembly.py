@@ -377,8 +377,10 @@ class MeetingAssembler:
         k = enc.sent
         found = find_officials(ctx, k)
         people = [o for o in found if not o.weak]
-        if len(people) >= 2:
-            people = found  # a name listed among attendants the text gives an office attends too
+        if len(people) >= 2 or (people and self._plural_title(k)):
+            # a name listed among attendants the text gives an office attends too ("Sont présents le président
+            # X, le président Y et Z", "Les chefs de gouvernement X (Bulgarie), Y et Z étaient présents")
+            people = found
         current = self.clusters.current
         if (current is None or not current.multilateral) and self.open_session is not None and k - self.open_session[1] <= 6:
             current = self.open_session[0]  # the session told without its attendants
@@ -416,10 +418,16 @@ class MeetingAssembler:
             return
         # "ont pris part le président X, Y et le Premier ministre Z": a name listed among attendants the
         # text gives an office attends too, whether or not its own office is known
-        listed = explicit and sum(not o.weak for o in officials) >= 2
+        titled = sum(not o.weak for o in officials)
+        listed = explicit and (titled >= 2 or (titled >= 1 and self._plural_title(self.ctx.sentence_of.get(sent.start, -1))))
         for o in officials:
             if not o.weak or listed:
                 self.clusters.join(current, o)
+
+    def _plural_title(self, k: int) -> bool:
+        """Does sentence ``k`` hold a plural title ("les chefs de gouvernement X, Y et Z"), which opens a list?"""
+        doc = self.ctx.doc
+        return any("Plur" in doc[t.start].morph.get("Number") for t in self.ctx.in_sentence(k, "TITLE"))
 
     def _valid(self, d: Draft) -> bool:
         people = list(d.participants.values())

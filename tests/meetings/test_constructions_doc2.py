@@ -204,3 +204,14 @@ def test_la_veille_is_the_day_before_the_day_the_sentence_tells(extractor, told,
     text = text.replace("entretenu la veille le", "entretenu la veille avec le")
     [m] = meetings(extractor, text, published="2022-12-21")
     assert m.date is not None and m.date.isoformat() == expected
+
+
+def test_names_a_plural_title_lists_attend_with_their_titled_neighbour(extractor) -> None:
+    text = (
+        "Le Premier ministre Paul Kiroga a offert mardi un dîner à Bruxelles. La chancelière allemande Anna Weber et le "
+        "président français Louis Martin participaient à ce dîner. Les chefs de gouvernement Ivo Petrov (Bulgarie), "
+        "Sean Kelly (Irlande) et Marco Rossi (Italie) étaient également présents."
+    )
+    [m] = meetings(extractor, text)
+    assert names(m) == ["Anna Weber", "Ivo Petrov", "Louis Martin", "Marco Rossi", "Sean Kelly"]
+    assert {p.name: p.country for p in m.participants}["Sean Kelly"] == "IE"

@@ -108,9 +108,11 @@ class Extractor:
             self.nlp = spacy.load(pipeline)
             from .components.fast_attribute_ruler import use_array_attribute_ruler
             from .components.fast_lemmatizer import use_indexed_lemmatizer
+            from .components.fast_ops import use_blas_ops
 
             use_array_attribute_ruler(self.nlp)
             use_indexed_lemmatizer(self.nlp)
+            use_blas_ops(self.nlp)
         else:
             from .pipeline import build_pipeline
 

@@ -22,6 +22,7 @@ from thinc.api import Config
 
 from .components.fast_attribute_ruler import use_array_attribute_ruler
 from .components.fast_lemmatizer import use_indexed_lemmatizer
+from .components.fast_ops import use_blas_ops
 from .components.linker import Linker
 from .errors import Errors
 from .extensions import register_extensions
@@ -79,6 +80,7 @@ def build_pipeline(
         raise OSError(Errors.D021.format(name=source)) from err
     use_array_attribute_ruler(nlp)  # the model's ruler, same output, run on token arrays
     use_indexed_lemmatizer(nlp)  # the model's lemmatizer, same lemmas, set lookups in its index
+    use_blas_ops(nlp)  # the model's matrix products by numpy's BLAS on one thread, same annotations
     keep = [n for n in pipeline if "source" in components[n]]
     for name in list(nlp.component_names):
         if name not in keep:

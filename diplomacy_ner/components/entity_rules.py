@@ -163,7 +163,7 @@ class EntityRules(LinkerKB):
         self._generic_agreements(doc, found)
         # "Bourita s'est ensuite entretenu …": later bare repetitions of the names found
         others = found.countries + found.bodies + found.agreements + found.titles + places + found.other
-        found.people.extend(repeated_names(doc, found.people, others))
+        found.people.extend(repeated_names(doc, found.people, others, words))
 
         spans = found.other + found.people + found.titles + found.countries
         spans += dedupe(found.bodies) + dedupe(found.agreements) + places

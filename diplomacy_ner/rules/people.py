@@ -236,10 +236,10 @@ def find_people(
             continue
         i += 1
     people = longest_non_overlapping([Span(doc, s.start, s.end, label="PERSON", kb_id=s.kb_id_) for s in out])
-    return split_joined_pairs(doc, people)
+    return split_joined_pairs(doc, people, words)
 
 
-def split_joined_pairs(doc: Doc, people: list[Span]) -> list[Span]:
+def split_joined_pairs(doc: Doc, people: list[Span], words: TokenWords | None = None) -> list[Span]:
     """"l'entretien Dupont-Martin": after an encounter noun, two surnames of people the text names
     elsewhere joined by a hyphen are two mentions ("Keller-Sutter" stays one name: "Keller" names
     no one else; "l'équipe Dupont-Martin" stays as it is)."""
@@ -249,10 +249,12 @@ def split_joined_pairs(doc: Doc, people: list[Span]) -> list[Span]:
             surnames.setdefault(fold(p[-1].text), set()).add(p.start)
     taken = {i for p in people for i in range(p.start, p.end)}
     nouns = word_set("encounter_pair_nouns")  # "l'équipe Trump-Pence" is no pair of counterparts
-    for h, tok in enumerate(doc):
+    words = words if words is not None else TokenWords.of(doc)  # token strings as lists: no Token per token
+    texts, lowers, spaces = words.texts, words.lowers, words.spaces
+    for h in range(1, len(texts) - 1):
         # "la rencontre Dupont-Martin" the statistical NER did not take for a name
-        if tok.text in ("-", "–") and 0 < h < len(doc) - 1 and h not in taken and not doc[h - 1].whitespace_ and not tok.whitespace_:
-            if h >= 2 and doc[h - 2].lower_ in nouns and fold(doc[h - 1].text) in surnames and fold(doc[h + 1].text) in surnames and h - 1 not in taken and h + 1 not in taken:
+        if texts[h] in ("-", "–") and h not in taken and not spaces[h - 1] and not spaces[h]:
+            if h >= 2 and lowers[h - 2] in nouns and fold(texts[h - 1]) in surnames and fold(texts[h + 1]) in surnames and h - 1 not in taken and h + 1 not in taken:
                 people.append(Span(doc, h - 1, h + 2, label="PERSON"))
     people.sort(key=lambda p: p.start)
     out = []

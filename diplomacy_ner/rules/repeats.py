@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from ..folding import fold
 from ..lexicons import word_set
 from .people import is_name_token
+from .tokens import TokenWords
 
 _ROMAN = frozenset("ivxlcdm")
 
@@ -49,12 +50,13 @@ def name_forms(people: Iterable[Span]) -> dict[tuple[str, ...], tuple[int, int]]
     return forms
 
 
-def repeated_names(doc: Doc, people: list[Span], blocked: Iterable[Span]) -> list[Span]:
+def repeated_names(doc: Doc, people: list[Span], blocked: Iterable[Span], words: TokenWords | None = None) -> list[Span]:
     """New PERSON spans for the later bare repetitions of the document's people's names.
 
     doc (Doc): the doc.
     people (list[Span]): the PERSON spans found so far (their tokens are taken).
     blocked (Iterable[Span]): spans of other kinds (countries, bodies, titles, places...): no name there.
+    words (TokenWords | None): the doc's token strings, when the caller has read them (saves a Token per token).
     RETURNS (list[Span]): the new PERSON spans, not overlapping one another nor ``people``.
     """
     forms = name_forms(people)
@@ -66,11 +68,12 @@ def repeated_names(doc: Doc, people: list[Span], blocked: Iterable[Span]) -> lis
     for form, (size, after) in sorted(forms.items(), key=lambda item: -item[1][0]):
         by_first.setdefault(form[0], []).append((form, size, after))
     particles = word_set("name_particles")
+    texts = words.texts if words is not None else TokenWords.of(doc).texts
     n = len(doc)
     out: list[Span] = []
     i = 0
     while i < n:
-        candidates = by_first.get(fold(doc[i].text))
+        candidates = by_first.get(fold(texts[i]))
         if not candidates or i in taken:
             i += 1
             continue
@@ -78,7 +81,7 @@ def repeated_names(doc: Doc, people: list[Span], blocked: Iterable[Span]) -> lis
             end = i + size
             if i < after or end > n or any(k in taken for k in range(i, end)):
                 continue
-            if tuple(fold(doc[k].text) for k in range(i, end)) != form or not doc[end - 1].text[:1].isupper():
+            if tuple(fold(texts[k]) for k in range(i, end)) != form or not texts[end - 1][:1].isupper():
                 continue
             if not _stands_alone(doc, i, end, particles):
                 continue

@@ -5,6 +5,7 @@ dated roles, and unnamed titles resolved to a named official of the same country
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -80,8 +81,13 @@ def find_roles(
         kb_role = record.role_on(published) if record is not None and hasattr(record, "role_on") else None
         if kb_role is not None:
             text_role = info.get("role") or ""
-            if not text_role or (len(text_role.split()) == 1 and fold(kb_role.title).startswith(fold(text_role))):
-                # the text says only "ministre": the KB knows which ministry on that date
+            if not text_role or (
+                len(text_role.split()) == 1
+                and fold(kb_role.title).startswith(fold(text_role))
+                and not names_the_state(links, kb_role.title[len(text_role) :])
+            ):
+                # the text says only "ministre": the KB knows which ministry on that date (but "le
+                # président X" stays "président": "de la République" only restates whose president)
                 info["role"] = kb_role.title
                 info["source"] = "kb"
             if not info.get("country"):
@@ -135,6 +141,24 @@ def find_roles(
     return roles, title_person
 
 
+def names_the_state(links: KBLinks, rest: str) -> bool:
+    """Whether what an office adds after its head word only names the state: "de la République",
+    "des États-Unis", "du Royaume-Uni" (not a portfolio: "des Affaires étrangères")."""
+    lead = word_set("de_forms") | word_set("definite_articles")
+    elided = tuple(w for w in lead if w.endswith("'"))
+    words = rest.replace("’", "'").split()
+    while words and words[0].lower() in lead:
+        words = words[1:]
+    while words and words[0].lower().startswith(elided):
+        words[0] = words[0][words[0].index("'") + 1 :]  # "l'Ukraine"
+    name = " ".join(words)
+    if not name:
+        return False
+    if name in word_set("state_words"):
+        return True
+    return any(c.entity_id.startswith("country:") for c in links.candidates(name, types=("country",), limit=1, fuzzy=False))
+
+
 def compatible_class(held: str | None, title: str | None) -> bool:
     """Can an official whose office has class ``held`` be named by a title of class ``title``?"""
     return not held or not title or held == title or "generic" in (held, title)
@@ -183,9 +207,9 @@ def fronted_adjunct(doc: Doc, title: Span, person: PersonCluster) -> bool:
         k -= 1
     if k < 0 or not (doc[k].pos_ == "ADP" or doc[k].lower_ in word_set("de_forms") | word_set("a_forms")):
         return False
-    span = next((s for s in person.spans if title.end < s.start <= title.end + 8), None)
-    if span is None or span.end >= len(doc):
-        return False
+    span = min((s for s in person.spans if title.end <= s.start <= title.end + 8), key=lambda s: s.start, default=None)
+    if span is None or span.start == title.end or span.end >= len(doc):
+        return False  # "avec son homologue portugais Tiago X": a name right after the title is its own
     nxt = doc[span.end]
     return nxt.pos_ in ("AUX", "VERB") or (nxt.pos_ == "PRON" and "Rel" not in nxt.morph.get("PronType"))
 
@@ -247,8 +271,14 @@ def role_from_titles(links: KBLinks, titles: list[Span]) -> dict[str, Any]:
             continue
         if role is None or cls in GENERIC_CLASSES or more_specific(trole, role):
             role, cls = trole, tcls
-    best: dict[str, Any] = {"role": role, "country": country, "class": cls, "source": "text"}
+    counterpart = any(fold(tok.text) in _counterpart_words() for t in titles for tok in t)
+    best: dict[str, Any] = {"role": role, "country": country, "class": cls, "source": "text", "counterpart": counterpart}
     return {k: v for k, v in best.items() if v}
+
+
+@lru_cache(maxsize=1)
+def _counterpart_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in word_set("counterpart_titles"))
 
 
 def more_specific(longer: str, shorter: str) -> bool:

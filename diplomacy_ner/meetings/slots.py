@@ -244,6 +244,8 @@ def fill_countries(ctx: DocContext, d: Draft, participants: list[Official]) -> N
     ranking = [ctx.home] if ctx.home else []
     ranking += [c for c in ctx.ranking if c not in ranking]
     place_country = (d.location or {}).get("country")
+    # the host first: the article's own country is the receiver's before any guest's ("X a été reçu par Y")
+    missing.sort(key=lambda p: d.host is None or p.key != d.host)
     for p in missing:
         is_guest = d.host is not None and d.host != p.key
         for code in ranking:

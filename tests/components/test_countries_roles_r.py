@@ -129,3 +129,29 @@ def test_a_title_written_without_accents_or_in_title_case_still_names_its_state_
     assert doc._.person_roles[ids[0]].get("country") == country
     p = participant(extractor.analyze(text, published="2024-05-08"), surname)
     assert p["country"] == country
+
+
+# -- a country guessed from the article goes to the host before any guest ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("Le ministre des Affaires étrangères, Pieter Jansen, a été reçu mardi par le vice-Premier ministre, Marc Weber, "
+         "à l'Hôtel Saint-Vith. Le Luxembourg et les Pays-Bas coopèrent. Le Luxembourg soutient le Benelux."),
+        ("Le ministre des Affaires étrangères, Pieter Jansen, a été accueilli mardi par le vice-Premier ministre, "
+         "Marc Weber. Le Luxembourg et les Pays-Bas coopèrent. Le Luxembourg soutient le Benelux."),
+    ],
+)
+def test_the_article_s_country_goes_to_the_host_first(extractor, text) -> None:
+    analysis = extractor.analyze(text, published="2024-05-08")
+    assert participant(analysis, "Weber")["country"] == "LU"
+    assert participant(analysis, "Jansen")["country"] == "NL"
+
+
+@pytest.mark.parametrize("address", ["l'honorable", "Son Excellence l'honorable"])
+def test_a_title_reaches_its_name_over_a_form_of_address(extractor, address) -> None:
+    text = (f"La ministre des Affaires étrangères, {address} Sigrun Halldorsdottir, a rencontré mardi à Ottawa le "
+            "ministre estonien de la Défense, Tarmo Kivisaar. La ministre Halldorsdottir a salué les liens entre les deux pays.")
+    p = participant(extractor.analyze(text, published="2024-05-08"), "Halldorsdottir")
+    assert p["role"] == "ministre des Affaires étrangères"

@@ -1,5 +1,6 @@
 """Roles of the people of a list that a plural title opens, each named after its country:
-"les ministres des Affaires étrangères de la Pologne, X, du Danemark, Y, et de Chypre, Z".
+"les ministres des Affaires étrangères de la Pologne, X, du Danemark, Y, et de Chypre, Z", or
+after its demonym: "les présidents togolais X, ivoirien Y et ghanéen Z".
 
 The first name takes the title ("… de la Pologne" is inside it); every later item "du Danemark,
 Y" takes the same office, made singular ("ministre des Affaires étrangères"), and the country
@@ -75,6 +76,48 @@ def list_items(
         if title is None or not _plural(title):
             continue
         out[c.id] = (title, country.kb_id_.split(":", 1)[1])
+    return out
+
+
+def demonym_items(
+    doc: Doc, clusters: list[PersonCluster], attached: dict[str, list[Span]], countries: list[Span]
+) -> dict[str, tuple[Span, str]]:
+    """The title and the country of each person named after a demonym as a later item of a list a
+    plural title opens ("les présidents togolais X, ivoirien Y et ghanéen Z": Y and Z).
+
+    doc (Doc): the doc.
+    clusters (list[PersonCluster]): the people.
+    attached (dict[str, list[Span]]): the titles attached to each person so far.
+    countries (list[Span]): COUNTRY spans (only lower-case adjectives count: "ivoirien").
+    RETURNS (dict[str, tuple[Span, str]]): person id -> (the list's title, the item's country code).
+    """
+    adjective_end = {
+        s.end: s
+        for s in countries
+        if (s._.info or {}).get("form") == "adjective" and s.kb_id_.startswith("country:") and s.text[:1].islower()
+    }
+    if not adjective_end:
+        return {}
+    coordinators = word_set("name_coordinators")
+    at_end: dict[int, PersonCluster] = {s.end: c for c in clusters for s in c.spans}
+    spans = sorted(((s, c) for c in clusters for s in c.spans), key=lambda sc: sc[0].start)
+    out: dict[str, tuple[Span, str]] = {}
+    for span, c in spans:
+        adjective = adjective_end.get(span.start)
+        if adjective is None or attached.get(c.id) or c.id in out:
+            continue
+        k = adjective.start
+        if k < 1 or doc[k - 1].lower_ not in coordinators:
+            continue
+        before = at_end.get(k - 1)
+        if before is None or before.id == c.id:
+            continue
+        title = next((t for t in attached.get(before.id, []) if (t._.info or {}).get("role")), None)
+        if title is None and before.id in out:
+            title = out[before.id][0]
+        if title is None or not _plural(title):
+            continue
+        out[c.id] = (title, adjective.kb_id_.split(":", 1)[1])
     return out
 
 

@@ -14,7 +14,7 @@ from ..folding import fold
 from ..lexicons import word_set
 from .kb_links import KBLinks
 from .person_clusters import PersonCluster
-from .role_lists import list_items, singular_role
+from .role_lists import demonym_items, list_items, singular_role
 
 GENERIC_CLASSES = frozenset({"generic"})
 
@@ -56,7 +56,7 @@ def find_roles(
     roles: dict[str, dict[str, Any]] = {}
     demonyms = demonym_countries(doc, countries or [])
     named_at = {s.start: s for s in countries or [] if (s._.info or {}).get("form") is None and s.kb_id_.startswith("country:")}
-    items = list_items(doc, clusters, attached, countries or [])
+    items = {**demonym_items(doc, clusters, attached, countries or []), **list_items(doc, clusters, attached, countries or [])}
     for c in clusters:
         own = attached.get(c.id, [])
         # a former office ("l'ancien ministre X") is the role only when the text gives no other

@@ -53,8 +53,8 @@ class KBNames:
                     # a long name in any case: "République Démocratique du Congo", "république démocratique du Congo"
                     add(lower, "COUNTRY", rec.id, [form])
             for adj in rec.adjectives:
-                # also unaccented, as hurried copy writes it ("indonesienne")
-                add(lower, "COUNTRY_ADJ", rec.id, list(dict.fromkeys([adj, fold(adj)])))
+                # also unaccented and unhyphenated, as hurried copy writes it ("indonesienne", "capverdien")
+                add(lower, "COUNTRY_ADJ", rec.id, list(dict.fromkeys([adj, fold(adj), adj.replace("-", "")])))
                 self.adjectives.setdefault(fold(adj), rec.id)
             for prefix in rec.prefixes:
                 self.prefixes.setdefault(fold(prefix), rec.id)

@@ -155,3 +155,60 @@ def test_a_title_reaches_its_name_over_a_form_of_address(extractor, address) -> 
             "ministre estonien de la Défense, Tarmo Kivisaar. La ministre Halldorsdottir a salué les liens entre les deux pays.")
     p = participant(extractor.analyze(text, published="2024-05-08"), "Halldorsdottir")
     assert p["role"] == "ministre des Affaires étrangères"
+
+
+# -- a plural title over names each after its demonym -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Le président estonien a eu des discussions avec les présidents togolais Kodjo Amavi, ivoirien Yao Kouassi, "
+         "ghanéen Kwame Asante et nigérian Samuel Adeyemi.",
+         {"Amavi": "TG", "Kouassi": "CI", "Asante": "GH", "Adeyemi": "NG"}),
+        ("Les ministres sénégalais Awa Ndiaye et malien Moussa Keïta ont rencontré mardi à Lomé le ministre togolais "
+         "de la Sécurité, Kodjo Amavi.",
+         {"Ndiaye": "SN", "Keïta": "ML"}),
+        ("Les présidents sierra-léonais Ibrahim Kamara et capverdien Jorge Fonseca ont rencontré mercredi à Abuja le "
+         "chef de l'État nigérian.",
+         {"Kamara": "SL", "Fonseca": "CV"}),
+    ],
+)
+def test_each_name_after_its_demonym_takes_the_plural_title_and_the_demonym_s_country(extractor, text, expected) -> None:
+    doc = extractor.nlp(text)
+    for surname, code in expected.items():
+        ids = [e["id"] for e in doc._.entities if e["type"] == "person" and e["name"].endswith(surname)]
+        assert ids, [e["name"] for e in doc._.entities if e["type"] == "person"]
+        info = doc._.person_roles[ids[0]]
+        assert info.get("country") == code, (surname, info)
+        assert info.get("role") in ("président", "ministre"), (surname, info)
+
+
+def test_a_grave_accent_typed_for_an_apostrophe_keeps_the_title(extractor) -> None:
+    text = "Le président estonien a rencontré mercredi à Abuja le chef de l`Etat nigérian Samuel Adeyemi."
+    doc = extractor.nlp(text)
+    ids = [e["id"] for e in doc._.entities if e["type"] == "person" and e["name"].endswith("Adeyemi")]
+    info = doc._.person_roles[ids[0]]
+    assert info.get("country") == "NG" and info.get("role") == "chef de l'Etat"
+
+
+@pytest.mark.parametrize(
+    "text, surname, role, country",
+    [
+        ("Le président estonien a reçu mardi à Tallinn la coordinatrice spéciale des Nations unies pour le Liban, Sara Kalb.",
+         "Kalb", "coordinatrice spéciale des Nations unies pour le Liban", "ONU"),
+        ("Le ministre estonien, Tarmo Kivisaar, a rencontré mardi le secrétaire aux Affaires étrangères du Mexique, Pablo Ortigosa.",
+         "Ortigosa", "secrétaire aux Affaires étrangères", "MX"),
+    ],
+)
+def test_a_coordinator_and_a_cabinet_secretary_are_titles(extractor, text, surname, role, country) -> None:
+    p = participant(extractor.analyze(text, published="2024-05-08"), surname)
+    assert p["role"] == role and p["country"] == country
+
+
+def test_a_country_name_inside_a_person_s_name_is_no_vote_for_the_article_s_country(extractor) -> None:
+    text = ("Après une étape au Brésil, Solène Marchal poursuit sa campagne pour succéder à Dominique Lefort à la tête "
+            "du fonds par une visite en Inde. Elle a rencontré le Premier ministre indien, Arun Mehta.")
+    doc = extractor.nlp(text)
+    assert "DM" not in doc._.country_ranking
+

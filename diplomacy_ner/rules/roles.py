@@ -138,7 +138,37 @@ def find_roles(
                 if target is not None:
                     title_person[(t.start, t.end)] = target
                 break
+    complete_bare_heads(roles, titles, title_person, home)
     return roles, title_person
+
+
+def complete_bare_heads(
+    roles: dict[str, dict[str, Any]], titles: list[Span], title_person: dict[tuple[int, int], str | None], home: str | None
+) -> None:
+    """"Le Ministre des Affaires étrangères a reçu …" and then "le Ministre X": a person the text gives
+    only a portfolio head, of the article's own country, holds the one office of that head the
+    article names without a person, a country or a body (two such offices: nobody can tell)."""
+    heads = {fold(w) for w in word_set("portfolio_heads")}
+    free: dict[str, set[str]] = {}
+    for t in titles:
+        info = t._.info or {}
+        role = info.get("role")
+        if title_person.get((t.start, t.end)) is not None or not role or info.get("former") or info.get("countries") or info.get("bodies"):
+            continue
+        head = fold(role).split()[0]
+        if head in heads and len(role.split()) > 1 and not _plural_title(t):
+            free.setdefault(head, set()).add(role)
+    for info in roles.values():
+        role = info.get("role")
+        if not role or fold(role) not in heads or info.get("country") not in (None, home):
+            continue
+        fuller = {fold(r): r for r in free.get(fold(role), ())}
+        if len(fuller) == 1:
+            info["role"] = next(iter(fuller.values()))
+
+
+def _plural_title(title: Span) -> bool:
+    return any(t.lower_ in word_set("plural_title_words") for t in title)
 
 
 def names_the_state(links: KBLinks, rest: str) -> bool:

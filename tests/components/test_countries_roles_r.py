@@ -212,3 +212,28 @@ def test_a_country_name_inside_a_person_s_name_is_no_vote_for_the_article_s_coun
     doc = extractor.nlp(text)
     assert "DM" not in doc._.country_ranking
 
+
+# -- "le ministre X" after "Le Ministre des Affaires étrangères a reçu …" ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("Le Ministre des Affaires étrangères a reçu hier trois ambassadeurs. En effet, le Ministre Tiana Rakotomalala "
+         "a reçu l'ambassadrice de Chine, Li Wenjuan."),
+        ("La ministre des Affaires étrangères a reçu lundi plusieurs diplomates. La ministre Tiana Rakotomalala a "
+         "notamment reçu l'ambassadrice de Chine, Li Wenjuan."),
+    ],
+)
+def test_a_bare_minister_takes_the_one_portfolio_the_article_gives_the_office(extractor, text) -> None:
+    doc = extractor.nlp(text)
+    ids = [e["id"] for e in doc._.entities if e["type"] == "person" and e["name"].endswith("Rakotomalala")]
+    assert doc._.person_roles[ids[0]]["role"].lower() == "ministre des affaires étrangères"
+
+
+def test_a_bare_minister_keeps_his_word_when_the_article_names_two_portfolios(extractor) -> None:
+    text = ("Le ministre de la Santé a annoncé un plan. Le ministre de l'Intérieur a salué ce plan. "
+            "Le ministre Tiana Rakotomalala a reçu l'ambassadrice de Chine, Li Wenjuan.")
+    doc = extractor.nlp(text)
+    ids = [e["id"] for e in doc._.entities if e["type"] == "person" and e["name"].endswith("Rakotomalala")]
+    assert doc._.person_roles[ids[0]]["role"].lower() == "ministre"

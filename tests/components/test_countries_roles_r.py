@@ -237,3 +237,21 @@ def test_a_bare_minister_keeps_his_word_when_the_article_names_two_portfolios(ex
     doc = extractor.nlp(text)
     ids = [e["id"] for e in doc._.entities if e["type"] == "person" and e["name"].endswith("Rakotomalala")]
     assert doc._.person_roles[ids[0]]["role"].lower() == "ministre"
+
+
+# -- an adjective two states share names the one the document names ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Le président togolais est en visite en République du Congo. Il a été accueilli mardi à Brazzaville par son "
+         "homologue congolais, Didier Mabiala.", "CG"),
+        ("Le ministre congolais des Affaires étrangères, Didier Mabiala, a été reçu mardi à Alger. La République "
+         "démocratique du Congo soutient le projet.", "CD"),
+    ],
+)
+def test_a_shared_demonym_names_the_state_the_document_names(extractor, text, code) -> None:
+    doc = extractor.nlp(text)
+    ids = [e["id"] for e in doc._.entities if e["type"] == "person" and e["name"].endswith("Mabiala")]
+    assert doc._.person_roles[ids[0]].get("country") == code

@@ -63,11 +63,15 @@ def list_items(
         if k < 1 or doc[k - 1].lower_ not in de:
             continue
         k -= 1
-        if k > 0 and doc[k - 1].lower_ in coordinators and doc[k - 1].text != ",":
-            k -= 1  # ", et de Chypre, Z"
-        if k < 1 or doc[k - 1].text != ",":
+        coordinated = k > 0 and doc[k - 1].lower_ in coordinators and doc[k - 1].text != ","
+        if coordinated:
+            k -= 1  # ", et de Chypre, Z", "Y et de la Belgique, Z"
+        if k >= 1 and doc[k - 1].text == ",":
+            before = at_end.get(k - 1)
+        elif coordinated:
+            before = at_end.get(k)
+        else:
             continue
-        before = at_end.get(k - 1)
         if before is None:
             continue
         title = next((t for t in attached.get(before.id, []) if (t._.info or {}).get("role")), None)
@@ -125,3 +129,22 @@ def _plural(title: Span) -> bool:
     plural = word_set("plural_title_words")
     return any(t.lower_ in plural for t in title)
 
+
+
+def group_country(doc: Doc, title: Span, titles: list[Span]) -> str | None:
+    """The country of the plural title whose members a title names after "dont" ("dix ministres
+    sénégalais dont la ministre des Affaires étrangères X et le ministre de l'Intérieur Y"), or None.
+    The walk back from the title stops at a verb or a sentence break."""
+    inclusion = word_set("inclusion_words")
+    by_end = {t.end: t for t in titles}
+    sent_start = title.sent.start if doc.has_annotation("SENT_START") else max(0, title.start - 25)
+    for j in range(title.start - 1, max(sent_start, title.start - 25) - 1, -1):
+        tok = doc[j]
+        if tok.text in (".", ";", ":") or (tok.pos_ in ("VERB", "AUX") and j != title.start - 1):
+            return None
+        if tok.lower_ not in inclusion:
+            continue
+        group = by_end.get(j) or (by_end.get(j - 1) if j > 0 and doc[j - 1].text == "," else None)
+        codes = list((group._.info or {}).get("countries") or []) if group is not None else []
+        return codes[0] if group is not None and _plural(group) and len(set(codes)) == 1 else None
+    return None

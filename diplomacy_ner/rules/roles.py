@@ -14,7 +14,7 @@ from ..folding import fold
 from ..lexicons import word_set
 from .kb_links import KBLinks
 from .person_clusters import PersonCluster
-from .role_lists import demonym_items, list_items, singular_role
+from .role_lists import demonym_items, group_country, list_items, singular_role
 
 GENERIC_CLASSES = frozenset({"generic"})
 
@@ -27,6 +27,7 @@ def find_roles(
     published: dt.date | None,
     home: str | None,
     countries: list[Span] | None = None,
+    places: list[Span] | None = None,
 ) -> tuple[dict[str, dict[str, Any]], dict[tuple[int, int], str | None]]:
     """Roles of the people (text first, then the KB role valid on ``published``) and the person each title describes."""
     person_at_start: dict[int, PersonCluster] = {}
@@ -75,6 +76,12 @@ def find_roles(
                 # only for a person the text gives a title: a bare name in a list keeps what the
                 # meeting step reads from the list's own title ("les ambassadeurs …: X de Serbie, …")
                 code = next((k for s in c.spans if (k := country_beside(doc, s, named_at))), None)
+            if code is None:
+                # "dix ministres sénégalais dont la ministre des Affaires étrangères X": the group's country
+                code = next((k for t in own if (k := group_country(doc, t, titles))), None)
+            if code is None:
+                # "le prince héritier d'Abou Dhabi", "le maire de Lyon": the country of the place he governs
+                code = next((k for t in own if (k := place_country(doc, t, places or []))), None)
             if code:
                 info = {"source": "text", **info, "country": code}
         record = links.kb.get(c.kb_id) if c.kb_id else None
@@ -255,6 +262,18 @@ def country_beside(doc: Doc, span: Span, named_at: dict[int, Span]) -> str | Non
             j += 1
         if j in named_at:
             return named_at[j].kb_id_.split(":", 1)[1]
+    return None
+
+
+def place_country(doc: Doc, title: Span, places: list[Span]) -> str | None:
+    """The country of a place a title names after "de" ("prince héritier d'Abou Dhabi"), or None
+    (a posting after "à" is where a diplomat serves, not whom: "ambassadeur … à Dakar")."""
+    de = word_set("de_forms")
+    for p in places:
+        if title.start < p.start and p.end <= title.end and doc[p.start - 1].lower_ in de:
+            code = (p._.info or {}).get("country")
+            if code:
+                return code
     return None
 
 

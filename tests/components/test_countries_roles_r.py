@@ -255,3 +255,55 @@ def test_a_shared_demonym_names_the_state_the_document_names(extractor, text, co
     doc = extractor.nlp(text)
     ids = [e["id"] for e in doc._.entities if e["type"] == "person" and e["name"].endswith("Mabiala")]
     assert doc._.person_roles[ids[0]].get("country") == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("Dix ministres estoniens et dix ministres sénégalais dont la ministre des Affaires étrangères Awa Ndiaye et le "
+         "ministre de l'Intérieur Moussa Faye se sont retrouvés lundi au château de Vincennes."),
+        ("Plusieurs ministres sénégalais, dont la ministre des Affaires étrangères Awa Ndiaye et le ministre de "
+         "l'Intérieur Moussa Faye, ont été reçus lundi à Tallinn."),
+    ],
+)
+def test_the_members_named_after_dont_take_the_group_s_country(extractor, text) -> None:
+    doc = extractor.nlp(text)
+    for surname in ("Ndiaye", "Faye"):
+        ids = [e["id"] for e in doc._.entities if e["type"] == "person" and e["name"].endswith(surname)]
+        assert doc._.person_roles[ids[0]].get("country") == "SN", surname
+
+
+def test_the_last_item_of_a_country_list_after_et_takes_its_country(extractor) -> None:
+    text = ("Le président a reçu en audience les ambassadeurs du Chili, Rosa Quintanar, de l'Allemagne, Klaus Berger "
+            "et de la Belgique, Luc Vermeulen, qui terminent leur mandat.")
+    doc = extractor.nlp(text)
+    for surname, code in (("Berger", "DE"), ("Vermeulen", "BE")):
+        ids = [e["id"] for e in doc._.entities if e["type"] == "person" and e["name"].endswith(surname)]
+        assert doc._.person_roles[ids[0]].get("country") == code, surname
+
+
+def test_a_european_portfolio_is_no_office_of_the_union(extractor) -> None:
+    text = ("Le ministre estonien a rencontré lundi à Kyiv le Premier ministre ukrainien, Taras Bondar, et la "
+            "vice-Première ministre chargée de l'intégration européenne, Olena Marchenko.")
+    doc = extractor.nlp(text)
+    ids = [e["id"] for e in doc._.entities if e["type"] == "person" and e["name"].endswith("Marchenko")]
+    assert doc._.person_roles[ids[0]].get("country") != "UE"
+    text = "Le ministre estonien a rencontré lundi à Bruxelles le commissaire européen au Commerce, Paolo Rinaldi."
+    doc = extractor.nlp(text)
+    ids = [e["id"] for e in doc._.entities if e["type"] == "person" and e["name"].endswith("Rinaldi")]
+    assert doc._.person_roles[ids[0]].get("country") == "UE"
+
+
+@pytest.mark.parametrize(
+    "text, surname, code",
+    [
+        ("Le roi a accueilli vendredi à Amman le prince héritier d'Abou Dhabi Khalid Al Mansouri et le président "
+         "égyptien.", "Mansouri", "AE"),
+        ("Le roi a reçu vendredi à Amman le prince héritier de Dubaï, Rachid Al Falasi, et le ministre égyptien "
+         "des Affaires étrangères.", "Falasi", "AE"),
+    ],
+)
+def test_a_title_over_a_place_gives_the_place_s_country(extractor, text, surname, code) -> None:
+    doc = extractor.nlp(text)
+    ids = [e["id"] for e in doc._.entities if e["type"] == "person" and e["name"].endswith(surname)]
+    assert doc._.person_roles[ids[0]].get("country") == code

@@ -99,6 +99,9 @@ def find_roles(
                 info["source"] = "kb"
             if not info.get("country"):
                 info["country"] = kb_role.country
+            elif kb_role.country != info["country"] and info["country"] in links.codes_with_parents(kb_role.country)[1:]:
+                # "haut-commissaire des Nations unies" of the HCR: the KB's agency, not its parent body
+                info["country"] = kb_role.country
         elif record is not None and not info.get("country") and (info.get("role") or info.get("class")):
             # a title without a country, and no known office on that date: the state all the
             # person's known offices served, if only one (a person the text gives no title stays without)

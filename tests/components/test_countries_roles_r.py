@@ -14,6 +14,8 @@ pytestmark = pytest.mark.slow
 PEOPLE = [
     {"kind": "person", "id": "person:arvid-lenskog", "name": "Arvid Lenskog", "gender": "m",
      "roles": [{"title": "président de la République", "country": "IS", "start": "2020-01-01", "source": "test"}], "source": "test"},
+    {"kind": "person", "id": "person:marta-lindqvist", "name": "Marta Lindqvist", "gender": "f",
+     "roles": [{"title": "haute-commissaire des Nations unies pour les réfugiés", "country": "HCR", "start": "2021-01-01", "source": "test"}], "source": "test"},
     {"kind": "person", "id": "person:jonas-brekkvold", "name": "Jonas Brekkvold", "gender": "m",
      "roles": [{"title": "ministre des Finances", "country": "NO", "start": "2021-01-01", "source": "test"}], "source": "test"},
 ]
@@ -307,3 +309,10 @@ def test_a_title_over_a_place_gives_the_place_s_country(extractor, text, surname
     doc = extractor.nlp(text)
     ids = [e["id"] for e in doc._.entities if e["type"] == "person" and e["name"].endswith(surname)]
     assert doc._.person_roles[ids[0]].get("country") == code
+
+
+def test_an_agency_official_known_to_the_kb_keeps_the_agency_over_its_parent_body(custom) -> None:
+    text = ("Le président Arvid Lenskog a reçu mardi à Reykjavik Marta Lindqvist, haute-commissaire des Nations unies, "
+            "pour évoquer la situation des réfugiés.")
+    p = participant(custom.analyze(text, published="2024-05-08"), "Lindqvist")
+    assert p["country"] == "HCR"

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 # (pattern, replacement or None when computed) — order gives priority on overlaps.
-_APOSTROPHES = re.compile("[\u2019\u2018\u02bc\u00b4\u2032]")
+# a grave accent between two letters is an apostrophe typed on a keyboard without one ("l`Etat")
+_APOSTROPHES = re.compile("[\u2019\u2018\u02bc\u00b4\u2032]|(?<=[^\\W\\d_])`(?=[^\\W\\d_])")
 _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]")
 # zero-width characters, bidirectional marks and isolates (including the Arabic letter mark),
 # soft hyphens, variation selectors and carriage returns: removed

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from spacy.language import Language
@@ -51,7 +52,7 @@ class DocumentFacts(LinkerKB):
         for s in spans:
             by_label.setdefault(s.label_, []).append(s)
         doc._.dateline = dateline(doc, by_label.get("PLACE", []))
-        votes = country_votes(by_label.get("COUNTRY", []), by_label.get("TITLE", []), doc._.dateline)
+        votes = country_votes(by_label.get("COUNTRY", []), by_label.get("TITLE", []), doc._.dateline, by_label.get("PERSON", []))
         doc._.country_ranking = [code for code, _ in votes.most_common()]
         doc._.home_country = self._home_country(votes, doc._.dateline or {})
         return doc
@@ -72,14 +73,17 @@ class DocumentFacts(LinkerKB):
         return votes.most_common(1)[0][0] if votes else None
 
 
-def country_votes(countries: list[Span], titles: list[Span], line: dict[str, Any] | None) -> Counter[str]:
+def country_votes(
+    countries: list[Span], titles: list[Span], line: dict[str, Any] | None, persons: Sequence[Span] = ()
+) -> Counter[str]:
     """Mentions of each country, as votes for the article's home country.
 
     Country words inside titles ("le ministre italien", "Président de la République du
-    Sénégal") mark foreign officials and do not vote; a posting ("l'ambassadeur de Chine
+    Sénégal") mark foreign officials and do not vote, nor do those inside a person's name
+    ("Dominique" of "Dominique Dupont" is no Dominica); a posting ("l'ambassadeur de Chine
     en Mauritanie") votes for the country of the post; the dateline's country weighs more.
     """
-    in_title = {i for t in titles for i in range(t.start, t.end)}
+    in_title = {i for t in (*titles, *persons) for i in range(t.start, t.end)}
     votes: Counter[str] = Counter()
     for s in countries:
         if s.kb_id_.startswith("country:") and s.start not in in_title:

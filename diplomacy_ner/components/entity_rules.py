@@ -34,7 +34,7 @@ from ..folding import fold
 from ..kb.knowledge_base import KnowledgeBase
 from ..lexicons import word_set
 from ..meetings.dates import find_date_expressions
-from ..rules.countries import compound_countries, longest_per_start
+from ..rules.countries import compound_countries, longest_per_start, resolve_shared_adjectives
 from ..rules.dates import date_spans
 from ..rules.agreements import agreement_extent
 from ..rules.extents import SpanIndex, body_extent, title_extent
@@ -184,7 +184,7 @@ class EntityRules(LinkerKB):
             if label == "COUNTRY_ADJ":
                 span._.info = {"form": "adjective"}
             by_label[span.label_].append(span)
-        found.countries = longest_per_start(found.countries + compound_countries(doc, words, names))
+        found.countries = resolve_shared_adjectives(longest_per_start(found.countries + compound_countries(doc, words, names)))
         index = found.index
         index.first_names = {i for i, text in enumerate(words.texts) if text[:1].isupper() and fold(text) in names.first_names}
         for span in found.countries:

@@ -182,7 +182,8 @@ class Linker:
         # without a publication date, KB roles are dated by the latest year the text mentions
         reference = published or _text_date(doc)
         roles, title_person = find_roles(
-            links, doc, clusters, by_label.get("TITLE", []), reference, home, by_label.get("COUNTRY", [])
+            links, doc, clusters, by_label.get("TITLE", []), reference, home, by_label.get("COUNTRY", []),
+            by_label.get("PLACE", []),
         )
         bodies = named_entities(links, entity_bodies(by_label), "body", span_entity, home, doc)
         agreements = named_entities(links, by_label.get("AGREEMENT", []), "agreement", span_entity, home, doc)

@@ -177,7 +177,7 @@ def finalise(ctx: DocContext, d: Draft) -> dict[str, Any] | None:
     participants = list({(p.person_id or p.key): p for p in reversed(d.participants.values())}.values())[::-1]
     # roles and countries guessed for this meeting stay in it: the officials are shared by the document
     participants = [replace(p) for p in participants]
-    fill_roles(participants)
+    fill_roles(participants, ctx)
     participants = merge_placed_titles(d, participants)
     fill_countries(ctx, d, participants)
     # "le chef de la diplomatie vietnamienne" beside the named Vietnamese foreign minister: one person

@@ -15,6 +15,9 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from ..lexicons import word_set
+from ..offsets import mention
+from ..rules.roles import more_specific
 from .clusters import Draft
 from .context import DocContext
 from .dates import DateExpression, resolve_date
@@ -144,14 +147,27 @@ def visit_host(ctx: DocContext, d: Draft, participants: list[Official]) -> str |
     return None
 
 
-def fill_roles(participants: list[Official]) -> None:
-    """"son homologue serbe": a counterpart holds the same office, in the other country."""
+def fill_roles(participants: list[Official], ctx: DocContext | None = None) -> None:
+    """"son homologue serbe": a counterpart holds the same office, in the other country. A named
+    counterpart the text gives only the head of that office ("la ministre X") takes the office the
+    other states in full ("ministre des Affaires étrangères"), and so does the one he meets."""
     for p in participants:
         if p.role:
             continue
         others = [q for q in participants if q is not p and q.role and q.cls != "generic"]
         if others and (p.cls == "generic" or any((t._.info or {}).get("class") == "generic" for t in p.spans)):
             p.role = others[0].role
+            if p.cls == "generic":
+                p.cls = others[0].cls  # "son homologue turc" holds the office, and its class, of the other
+    if ctx is None or not any(p.person_id and ctx.person_info(p.person_id).get("counterpart") for p in participants):
+        return
+    heads = word_set("portfolio_heads")
+    for p in participants:
+        if not p.role or p.role.lower() not in heads:
+            continue  # "le président X" names his office in full
+        fuller = [q.role for q in participants if q is not p and q.role and q.cls == p.cls and more_specific(q.role, p.role)]
+        if len(set(fuller)) == 1:
+            p.role = fuller[0]
 
 
 def fill_countries(ctx: DocContext, d: Draft, participants: list[Official]) -> None:
@@ -170,6 +186,8 @@ def fill_countries(ctx: DocContext, d: Draft, participants: list[Official]) -> N
     ranking = [ctx.home] if ctx.home else []
     ranking += [c for c in ctx.ranking if c not in ranking]
     place_country = (d.location or {}).get("country")
+    # the host first: the article's own country is the receiver's before any guest's ("X a été reçu par Y")
+    missing.sort(key=lambda p: d.host is None or p.key != d.host)
     for p in missing:
         is_guest = d.host is not None and d.host != p.key
         for code in ranking:

@@ -65,3 +65,22 @@ def longest_per_start(spans: list[Span]) -> list[Span]:
         if (s._.info or {}).get("form") != "compound" and s.end > reach_end:
             reach_start, reach_end = s.start, s.end
     return out
+
+
+def resolve_shared_adjectives(spans: list[Span]) -> list[Span]:
+    """An adjective several states share ("congolais": both Congos) names the one of them the
+    document names elsewhere ("République du Congo"); with none or both named, all stay."""
+    named = {s.kb_id_ for s in spans if (s._.info or {}).get("form") is None}
+    groups: dict[tuple[int, int], list[Span]] = {}
+    for s in spans:
+        if (s._.info or {}).get("form") == "adjective":
+            groups.setdefault((s.start, s.end), []).append(s)
+    drop: set[tuple[int, int, str]] = set()
+    for group in groups.values():
+        ids = {s.kb_id_ for s in group}
+        if len(ids) < 2:
+            continue
+        chosen = ids & named
+        if len(chosen) == 1:
+            drop.update((s.start, s.end, s.kb_id_) for s in group if s.kb_id_ not in chosen)
+    return [s for s in spans if (s.start, s.end, s.kb_id_) not in drop]

@@ -53,7 +53,8 @@ class KBNames:
                     # a long name in any case: "République Démocratique du Congo", "république démocratique du Congo"
                     add(lower, "COUNTRY", rec.id, [form])
             for adj in rec.adjectives:
-                add(lower, "COUNTRY_ADJ", rec.id, [adj])
+                # also unaccented and unhyphenated, as hurried copy writes it ("indonesienne", "capverdien")
+                add(lower, "COUNTRY_ADJ", rec.id, list(dict.fromkeys([adj, fold(adj), adj.replace("-", "")])))
                 self.adjectives.setdefault(fold(adj), rec.id)
             for prefix in rec.prefixes:
                 self.prefixes.setdefault(fold(prefix), rec.id)
@@ -100,11 +101,20 @@ class KBNames:
 
 
 def case_variants(form: str) -> list[str]:
-    """A name as written, in capitals, and with a capital first letter."""
+    """A name as written, in capitals, with a capital first letter, and with its capitals
+    unaccented as French print often writes them ("Etats", "Emirats")."""
     variants = [form, form.upper()]
     if form[:1].islower():
         variants.append(form[:1].upper() + form[1:])
+    bare = unaccented_capitals(form)
+    if bare != form:
+        variants.append(bare)
     return variants
+
+
+def unaccented_capitals(form: str) -> str:
+    """``form`` with the accents of its capital letters dropped ("États" → "Etats")."""
+    return "".join(fold(c).upper() if c.isupper() and fold(c).isascii() and len(fold(c)) == 1 else c for c in form)
 
 
 def title_case(form: str) -> str:

@@ -1,5 +1,6 @@
 """Roles of the people of a list that a plural title opens, each named after its country:
-"les ministres des Affaires étrangères de la Pologne, X, du Danemark, Y, et de Chypre, Z".
+"les ministres des Affaires étrangères de la Pologne, X, du Danemark, Y, et de Chypre, Z", or
+after its demonym: "les présidents togolais X, ivoirien Y et ghanéen Z".
 
 The first name takes the title ("… de la Pologne" is inside it); every later item "du Danemark,
 Y" takes the same office, made singular ("ministre des Affaires étrangères"), and the country
@@ -62,11 +63,15 @@ def list_items(
         if k < 1 or doc[k - 1].lower_ not in de:
             continue
         k -= 1
-        if k > 0 and doc[k - 1].lower_ in coordinators and doc[k - 1].text != ",":
-            k -= 1  # ", et de Chypre, Z"
-        if k < 1 or doc[k - 1].text != ",":
+        coordinated = k > 0 and doc[k - 1].lower_ in coordinators and doc[k - 1].text != ","
+        if coordinated:
+            k -= 1  # ", et de Chypre, Z", "Y et de la Belgique, Z"
+        if k >= 1 and doc[k - 1].text == ",":
+            before = at_end.get(k - 1)
+        elif coordinated:
+            before = at_end.get(k)
+        else:
             continue
-        before = at_end.get(k - 1)
         if before is None:
             continue
         title = next((t for t in attached.get(before.id, []) if (t._.info or {}).get("role")), None)
@@ -78,7 +83,68 @@ def list_items(
     return out
 
 
+def demonym_items(
+    doc: Doc, clusters: list[PersonCluster], attached: dict[str, list[Span]], countries: list[Span]
+) -> dict[str, tuple[Span, str]]:
+    """The title and the country of each person named after a demonym as a later item of a list a
+    plural title opens ("les présidents togolais X, ivoirien Y et ghanéen Z": Y and Z).
+
+    doc (Doc): the doc.
+    clusters (list[PersonCluster]): the people.
+    attached (dict[str, list[Span]]): the titles attached to each person so far.
+    countries (list[Span]): COUNTRY spans (only lower-case adjectives count: "ivoirien").
+    RETURNS (dict[str, tuple[Span, str]]): person id -> (the list's title, the item's country code).
+    """
+    adjective_end = {
+        s.end: s
+        for s in countries
+        if (s._.info or {}).get("form") == "adjective" and s.kb_id_.startswith("country:") and s.text[:1].islower()
+    }
+    if not adjective_end:
+        return {}
+    coordinators = word_set("name_coordinators")
+    at_end: dict[int, PersonCluster] = {s.end: c for c in clusters for s in c.spans}
+    spans = sorted(((s, c) for c in clusters for s in c.spans), key=lambda sc: sc[0].start)
+    out: dict[str, tuple[Span, str]] = {}
+    for span, c in spans:
+        adjective = adjective_end.get(span.start)
+        if adjective is None or attached.get(c.id) or c.id in out:
+            continue
+        k = adjective.start
+        if k < 1 or doc[k - 1].lower_ not in coordinators:
+            continue
+        before = at_end.get(k - 1)
+        if before is None or before.id == c.id:
+            continue
+        title = next((t for t in attached.get(before.id, []) if (t._.info or {}).get("role")), None)
+        if title is None and before.id in out:
+            title = out[before.id][0]
+        if title is None or not _plural(title):
+            continue
+        out[c.id] = (title, adjective.kb_id_.split(":", 1)[1])
+    return out
+
+
 def _plural(title: Span) -> bool:
     plural = word_set("plural_title_words")
     return any(t.lower_ in plural for t in title)
 
+
+
+def group_country(doc: Doc, title: Span, titles: list[Span]) -> str | None:
+    """The country of the plural title whose members a title names after "dont" ("dix ministres
+    sénégalais dont la ministre des Affaires étrangères X et le ministre de l'Intérieur Y"), or None.
+    The walk back from the title stops at a verb or a sentence break."""
+    inclusion = word_set("inclusion_words")
+    by_end = {t.end: t for t in titles}
+    sent_start = title.sent.start if doc.has_annotation("SENT_START") else max(0, title.start - 25)
+    for j in range(title.start - 1, max(sent_start, title.start - 25) - 1, -1):
+        tok = doc[j]
+        if tok.text in (".", ";", ":") or (tok.pos_ in ("VERB", "AUX") and j != title.start - 1):
+            return None
+        if tok.lower_ not in inclusion:
+            continue
+        group = by_end.get(j) or (by_end.get(j - 1) if j > 0 and doc[j - 1].text == "," else None)
+        codes = list((group._.info or {}).get("countries") or []) if group is not None else []
+        return codes[0] if group is not None and _plural(group) and len(set(codes)) == 1 else None
+    return None

@@ -5,6 +5,7 @@ dated roles, and unnamed titles resolved to a named official of the same country
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -13,7 +14,7 @@ from ..folding import fold
 from ..lexicons import word_set
 from .kb_links import KBLinks
 from .person_clusters import PersonCluster
-from .role_lists import list_items, singular_role
+from .role_lists import demonym_items, group_country, list_items, singular_role
 
 GENERIC_CLASSES = frozenset({"generic"})
 
@@ -26,6 +27,7 @@ def find_roles(
     published: dt.date | None,
     home: str | None,
     countries: list[Span] | None = None,
+    places: list[Span] | None = None,
 ) -> tuple[dict[str, dict[str, Any]], dict[tuple[int, int], str | None]]:
     """Roles of the people (text first, then the KB role valid on ``published``) and the person each title describes."""
     person_at_start: dict[int, PersonCluster] = {}
@@ -55,7 +57,7 @@ def find_roles(
     roles: dict[str, dict[str, Any]] = {}
     demonyms = demonym_countries(doc, countries or [])
     named_at = {s.start: s for s in countries or [] if (s._.info or {}).get("form") is None and s.kb_id_.startswith("country:")}
-    items = list_items(doc, clusters, attached, countries or [])
+    items = {**demonym_items(doc, clusters, attached, countries or []), **list_items(doc, clusters, attached, countries or [])}
     for c in clusters:
         own = attached.get(c.id, [])
         # a former office ("l'ancien ministre X") is the role only when the text gives no other
@@ -74,17 +76,31 @@ def find_roles(
                 # only for a person the text gives a title: a bare name in a list keeps what the
                 # meeting step reads from the list's own title ("les ambassadeurs …: X de Serbie, …")
                 code = next((k for s in c.spans if (k := country_beside(doc, s, named_at))), None)
+            if code is None:
+                # "dix ministres sénégalais dont la ministre des Affaires étrangères X": the group's country
+                code = next((k for t in own if (k := group_country(doc, t, titles))), None)
+            if code is None:
+                # "le prince héritier d'Abou Dhabi", "le maire de Lyon": the country of the place he governs
+                code = next((k for t in own if (k := place_country(doc, t, places or []))), None)
             if code:
                 info = {"source": "text", **info, "country": code}
         record = links.kb.get(c.kb_id) if c.kb_id else None
         kb_role = record.role_on(published) if record is not None and hasattr(record, "role_on") else None
         if kb_role is not None:
             text_role = info.get("role") or ""
-            if not text_role or (len(text_role.split()) == 1 and fold(kb_role.title).startswith(fold(text_role))):
-                # the text says only "ministre": the KB knows which ministry on that date
+            if not text_role or (
+                len(text_role.split()) == 1
+                and fold(kb_role.title).startswith(fold(text_role))
+                and not names_the_state(links, kb_role.title[len(text_role) :])
+            ):
+                # the text says only "ministre": the KB knows which ministry on that date (but "le
+                # président X" stays "président": "de la République" only restates whose president)
                 info["role"] = kb_role.title
                 info["source"] = "kb"
             if not info.get("country"):
+                info["country"] = kb_role.country
+            elif kb_role.country != info["country"] and info["country"] in links.codes_with_parents(kb_role.country)[1:]:
+                # "haut-commissaire des Nations unies" of the HCR: the KB's agency, not its parent body
                 info["country"] = kb_role.country
         elif record is not None and not info.get("country") and (info.get("role") or info.get("class")):
             # a title without a country, and no known office on that date: the state all the
@@ -132,7 +148,55 @@ def find_roles(
                 if target is not None:
                     title_person[(t.start, t.end)] = target
                 break
+    complete_bare_heads(roles, titles, title_person, home)
     return roles, title_person
+
+
+def complete_bare_heads(
+    roles: dict[str, dict[str, Any]], titles: list[Span], title_person: dict[tuple[int, int], str | None], home: str | None
+) -> None:
+    """"Le Ministre des Affaires étrangères a reçu …" and then "le Ministre X": a person the text gives
+    only a portfolio head, of the article's own country, holds the one office of that head the
+    article names without a person, a country or a body (two such offices: nobody can tell)."""
+    heads = {fold(w) for w in word_set("portfolio_heads")}
+    free: dict[str, set[str]] = {}
+    for t in titles:
+        info = t._.info or {}
+        role = info.get("role")
+        if title_person.get((t.start, t.end)) is not None or not role or info.get("former") or info.get("countries") or info.get("bodies"):
+            continue
+        head = fold(role).split()[0]
+        if head in heads and len(role.split()) > 1 and not _plural_title(t):
+            free.setdefault(head, set()).add(role)
+    for info in roles.values():
+        role = info.get("role")
+        if not role or fold(role) not in heads or info.get("country") not in (None, home):
+            continue
+        fuller = {fold(r): r for r in free.get(fold(role), ())}
+        if len(fuller) == 1:
+            info["role"] = next(iter(fuller.values()))
+
+
+def _plural_title(title: Span) -> bool:
+    return any(t.lower_ in word_set("plural_title_words") for t in title)
+
+
+def names_the_state(links: KBLinks, rest: str) -> bool:
+    """Whether what an office adds after its head word only names the state: "de la République",
+    "des États-Unis", "du Royaume-Uni" (not a portfolio: "des Affaires étrangères")."""
+    lead = word_set("de_forms") | word_set("definite_articles")
+    elided = tuple(w for w in lead if w.endswith("'"))
+    words = rest.replace("’", "'").split()
+    while words and words[0].lower() in lead:
+        words = words[1:]
+    while words and words[0].lower().startswith(elided):
+        words[0] = words[0][words[0].index("'") + 1 :]  # "l'Ukraine"
+    name = " ".join(words)
+    if not name:
+        return False
+    if name in word_set("state_words"):
+        return True
+    return any(c.entity_id.startswith("country:") for c in links.candidates(name, types=("country",), limit=1, fuzzy=False))
 
 
 def compatible_class(held: str | None, title: str | None) -> bool:
@@ -183,9 +247,9 @@ def fronted_adjunct(doc: Doc, title: Span, person: PersonCluster) -> bool:
         k -= 1
     if k < 0 or not (doc[k].pos_ == "ADP" or doc[k].lower_ in word_set("de_forms") | word_set("a_forms")):
         return False
-    span = next((s for s in person.spans if title.end < s.start <= title.end + 8), None)
-    if span is None or span.end >= len(doc):
-        return False
+    span = min((s for s in person.spans if title.end <= s.start <= title.end + 8), key=lambda s: s.start, default=None)
+    if span is None or span.start == title.end or span.end >= len(doc):
+        return False  # "avec son homologue portugais Tiago X": a name right after the title is its own
     nxt = doc[span.end]
     return nxt.pos_ in ("AUX", "VERB") or (nxt.pos_ == "PRON" and "Rel" not in nxt.morph.get("PronType"))
 
@@ -201,6 +265,18 @@ def country_beside(doc: Doc, span: Span, named_at: dict[int, Span]) -> str | Non
             j += 1
         if j in named_at:
             return named_at[j].kb_id_.split(":", 1)[1]
+    return None
+
+
+def place_country(doc: Doc, title: Span, places: list[Span]) -> str | None:
+    """The country of a place a title names after "de" ("prince héritier d'Abou Dhabi"), or None
+    (a posting after "à" is where a diplomat serves, not whom: "ambassadeur … à Dakar")."""
+    de = word_set("de_forms")
+    for p in places:
+        if title.start < p.start and p.end <= title.end and doc[p.start - 1].lower_ in de:
+            code = (p._.info or {}).get("country")
+            if code:
+                return code
     return None
 
 
@@ -247,8 +323,14 @@ def role_from_titles(links: KBLinks, titles: list[Span]) -> dict[str, Any]:
             continue
         if role is None or cls in GENERIC_CLASSES or more_specific(trole, role):
             role, cls = trole, tcls
-    best: dict[str, Any] = {"role": role, "country": country, "class": cls, "source": "text"}
+    counterpart = any(fold(tok.text) in _counterpart_words() for t in titles for tok in t)
+    best: dict[str, Any] = {"role": role, "country": country, "class": cls, "source": "text", "counterpart": counterpart}
     return {k: v for k, v in best.items() if v}
+
+
+@lru_cache(maxsize=1)
+def _counterpart_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in word_set("counterpart_titles"))
 
 
 def more_specific(longer: str, shorter: str) -> bool:

@@ -44,8 +44,12 @@ def title_info(
         body_id = body_id_for(doc[s:e].text)
         if body_id:
             bodies.append(body_id)
-    # adjectives inside the head itself: "commissaire européen", "responsable onusienne"
+    # adjectives inside the head itself: "commissaire européen", "responsable onusienne" (not in its
+    # portfolio: "ministre chargée de l'intégration européenne" serves a state, not the EU)
+    links = word_set("de_forms") | word_set("a_forms") | word_set("charged_forms")
     for tok in doc[ext.start : ext.end]:
+        if tok.lower_ in links:
+            break
         body_id = body_adjectives.get(fold(tok.text))
         if body_id and body_id not in bodies:
             bodies.append(body_id)

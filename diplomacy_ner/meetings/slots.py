@@ -16,7 +16,6 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from ..lexicons import word_set
-from ..offsets import mention
 from ..rules.roles import more_specific
 from .clusters import Draft
 from .context import DocContext

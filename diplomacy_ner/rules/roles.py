@@ -346,7 +346,7 @@ def more_specific(longer: str, shorter: str) -> bool:
 def demonym_countries(doc: Doc, countries: list[Span]) -> dict[int, str]:
     """Country code by the token a capitalised demonym after an article leads to
     ("le Camerounais Paul Nkoulou", "la Sénégalaise …": the name starts after the demonym)."""
-    articles = word_set("definite_articles")
+    articles = word_set("definite_articles") | word_set("contracted_articles")  # "du Tchadien X", "au Gabonais X"
     out: dict[int, str] = {}
     for span in countries:
         if (span._.info or {}).get("form") != "adjective" or not span.kb_id_.startswith("country:"):

@@ -1,0 +1,124 @@
+"""Sessions and attendance: the steps of :class:`~.assembly.MeetingAssembler` for multilateral meetings.
+
+A session opens with its chair ("s'est ouverte … sous la présidence de X") or with its attendance
+("Ont pris part aux travaux X, Y et Z", "Sont présents …"); the sentences after a meeting join it
+when they go on with it ("Ils ont …", "a enregistré la participation de …").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from spacy.tokens import Span
+
+from . import modality, slots
+from .clusters import Draft
+from .encounters import Encounter
+from .officials import Official, find_officials
+
+if TYPE_CHECKING:
+    from .clusters import Clusterer
+    from .context import DocContext
+
+
+class SessionSteps:
+    """Session and attendance steps; the assembler provides the document state they read and change."""
+
+    ctx: DocContext
+    clusters: Clusterer
+    open_session: tuple[Draft, int] | None
+    previous_date: dt.date | None
+    context_place: dict[str, Any] | None
+    context_date: tuple[Span | None, dt.date | None]
+
+    if TYPE_CHECKING:  # the assembler's own
+
+        def _draft(self, enc: Encounter, state: str, members: dict[str, Official], host: Official | None, sent: Span) -> Draft: ...
+
+    def _chaired_session(self, k: int, sent: Span, officials: list[Official], encs: list[Encounter]) -> bool:
+        """"La réunion des ministres … s'est ouverte lundi à Bamako, sous la présidence de X": the session
+        opens with its chair; the attendants the text names next ("a enregistré la participation de Y et Z")
+        join it, and a session nobody joins is dropped at the end."""
+        ctx = self.ctx
+        session_frames = ctx.lex.word_set("session_frame")
+        enc = next((e for e in encs if e.frame.frame in session_frames or (e.frame.multilateral and not e.frame.join)), None)
+        if enc is None:
+            return False
+        state = modality.status(ctx, sent, enc.predicate)
+        if state != "held" or modality.background(ctx, sent, enc.predicate):
+            return False
+        cue = ctx.lex.cue("chair").search(sent.text)
+        if cue is None:
+            return False
+        after = sent.start_char + cue.end()
+        known = {o.key for o in officials}
+        chairs = {o.key: o for o in find_officials(ctx, k, chairs=True) if o.key not in known and not o.weak and ctx.doc[o.start].idx >= after}
+        if not chairs:
+            return False
+        draft = self._draft(enc, state, chairs, None, sent)
+        draft.multilateral = True
+        target = self.clusters.add(draft, sent, split=False)
+        if target is None:
+            return False
+        self.clusters.current = target
+        slots.finish(ctx, target, sent, enc.predicate, self.previous_date, self.context_place, self.context_date)
+        return True
+
+    def _join_frame(self, enc: Encounter, sent: Span, state: str) -> bool:
+        """"Ont pris part aux travaux X, Y et Z": a session described by its attendance."""
+        ctx = self.ctx
+        k = enc.sent
+        found = find_officials(ctx, k)
+        people = [o for o in found if not o.weak]
+        if len(people) >= 2 or (people and self._plural_title(k)):
+            # a name listed among attendants the text gives an office attends too ("Sont présents le président
+            # X, le président Y et Z", "Les chefs de gouvernement X (Bulgarie), Y et Z étaient présents")
+            people = found
+        current = self.clusters.current
+        if (current is None or not current.multilateral) and self.open_session is not None and k - self.open_session[1] <= 6:
+            current = self.open_session[0]  # the session told without its attendants
+        if current is not None and current.multilateral and state == "held":
+            for o in people:
+                self.clusters.join(current, o)
+            current.add_sentence(sent)
+            return True
+        if len(people) < 2 or state != "held" or enc.frame.join_only:
+            return False
+        draft = self._draft(enc, state, {o.key: o for o in people}, None, sent)
+        draft.multilateral = True
+        target = self.clusters.add(draft, sent, split=False)
+        if target is not None:
+            self.clusters.current = target
+            slots.finish(ctx, target, sent, enc.predicate, self.previous_date, self.context_place, self.context_date)
+        return target is not None
+
+    def _continues(self, sent: Span, current: Draft, officials: list[Official]) -> bool:
+        lex = self.ctx.lex
+        text = self.ctx.span_text(sent)
+        if lex.cue("sentence_start_anaphor").search(text) or lex.cue("plural_anaphor").search(text):
+            return True
+        if lex.cue("join_clause").search(text) and officials:
+            return True
+        keys = current.keys()
+        if any(o.key in keys for o in officials):
+            return True
+        pronouns = lex.word_set("pronoun_subject") | lex.word_set("plural_pronoun")
+        return any(t.lower_ in pronouns and t.dep_.startswith("nsubj") for t in sent)
+
+    def _join(self, current: Draft, sent: Span, officials: list[Official], encs: list[Encounter]) -> None:
+        explicit = self.ctx.lex.cue("join_clause").search(self.ctx.span_text(sent))
+        if not explicit and not (current.multilateral and any(e.frame.multilateral for e in encs)):
+            return
+        # "ont pris part le président X, Y et le Premier ministre Z": a name listed among attendants the
+        # text gives an office attends too, whether or not its own office is known
+        titled = sum(not o.weak for o in officials)
+        listed = explicit and (titled >= 2 or (titled >= 1 and self._plural_title(self.ctx.sentence_of.get(sent.start, -1))))
+        for o in officials:
+            if not o.weak or listed:
+                self.clusters.join(current, o)
+
+    def _plural_title(self, k: int) -> bool:
+        """Does sentence ``k`` hold a plural title ("les chefs de gouvernement X, Y et Z"), which opens a list?"""
+        doc = self.ctx.doc
+        return any("Plur" in doc[t.start].morph.get("Number") for t in self.ctx.in_sentence(k, "TITLE"))

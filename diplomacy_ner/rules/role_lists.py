@@ -74,10 +74,8 @@ def list_items(
             continue
         if before is None:
             continue
-        title = next((t for t in attached.get(before.id, []) if (t._.info or {}).get("role")), None)
-        if title is None and before.id in out:
-            title = out[before.id][0]
-        if title is None or not _plural(title):
+        title = _opening_title(before.id, attached, out)
+        if title is None:
             continue
         out[c.id] = (title, country.kb_id_.split(":", 1)[1])
     return out
@@ -116,13 +114,19 @@ def demonym_items(
         before = at_end.get(k - 1)
         if before is None or before.id == c.id:
             continue
-        title = next((t for t in attached.get(before.id, []) if (t._.info or {}).get("role")), None)
-        if title is None and before.id in out:
-            title = out[before.id][0]
-        if title is None or not _plural(title):
+        title = _opening_title(before.id, attached, out)
+        if title is None:
             continue
         out[c.id] = (title, adjective.kb_id_.split(":", 1)[1])
     return out
+
+
+def _opening_title(person_id: str, attached: dict[str, list[Span]], out: dict[str, tuple[Span, str]]) -> Span | None:
+    """The plural title that opens a list at the item ``person_id``: its own, or the one an earlier item took."""
+    title = next((t for t in attached.get(person_id, []) if (t._.info or {}).get("role")), None)
+    if title is None and person_id in out:
+        title = out[person_id][0]
+    return title if title is not None and _plural(title) else None
 
 
 def _plural(title: Span) -> bool:

@@ -65,6 +65,11 @@ class MeetingAssembler(SessionSteps):
         start, end = self.ctx.line_bounds(sent.start_char)
         return self.ctx.text[start:end].strip()
 
+    def _last_line(self, sent: Span) -> bool:
+        """Is ``sent`` on the text's last line? Nothing follows it for it to head: a last line
+        without end punctuation is a paragraph cut off, not a title."""
+        return not self.ctx.text[self.ctx.line_bounds(sent.start_char)[1] :].strip()
+
     def _sentence_kind(self, sent: Span) -> str:
         """``body``, ``heading`` (a short line without sentence punctuation: a title or caption) or ``skip``."""
         text = self.ctx.span_text(sent).strip()
@@ -73,7 +78,7 @@ class MeetingAssembler(SessionSteps):
         if text.startswith("#"):
             return "heading"
         line = self._line_of(sent)
-        if line and len(line) < 200 and line.rstrip("*# ")[-1:] not in ".!?»\"…:;":
+        if line and len(line) < 200 and line.rstrip("*# ")[-1:] not in ".!?»\"…:;" and not self._last_line(sent):
             return "heading"
         return "body"
 

@@ -140,7 +140,8 @@ class Coreference:
         if cls is None or cls == "generic":
             return self.last_subject or self.protagonist
         for o in reversed(self.history[-200:]):
-            if o.cls == cls and not o.unnamed and (o.country is None or o.country == self.ctx.home or self.ctx.home is None):
+            # a body's official ("OTAN") has no home state to differ from the text's
+            if o.cls == cls and not o.unnamed and (o.country is None or o.country == self.ctx.home or self.ctx.home is None or len(o.country) != 2):
                 return o
         p = self.protagonist
         if p is not None and p.cls == cls:

@@ -52,27 +52,42 @@ class Official:
 
 
 def anchor_of(doc: Doc, extent: frozenset[int]) -> int:
-    """The token of ``extent`` whose head is outside it: one governed by a verb, else the one nearest the root."""
+    """The token of ``extent`` whose head is outside it: one governed by a verb, else the one nearest the root.
+
+    A loose attachment to the verb (``dep``, ``obl:mod``, ``parataxis``) yields to a ``conj`` link:
+    in "avec le ministre de A, X, et la ministre de B, Y" the parser often hangs the second name
+    from the verb while its title is the conjunct that carries the construction."""
     best, best_depth = -1, 10**6
+    loose, conj = -1, -1
     for i in sorted(extent):
         tok = doc[i]
-        if tok.head.i in extent and tok.head.i != i:
+        if (tok.head.i in extent and tok.head.i != i) or tok.is_punct:
             continue
         if tok.head.pos_ in ("VERB", "AUX") and tok.head.i != i:
-            return i  # "le président …, X": the title carries the role the verb gives
+            if tok.dep_ not in LOOSE_DEPS:
+                return i  # "le président …, X": the title carries the role the verb gives
+            loose = i if loose < 0 else loose
+            continue
+        if tok.dep_ == "conj" and conj < 0:
+            conj = i
         depth, node = 0, tok
         while node.head.i != node.i and depth < 60:
             node, depth = node.head, depth + 1
         if depth < best_depth:
             best, best_depth = i, depth
+    if loose >= 0:
+        return conj if conj >= 0 else loose
     return best if best >= 0 else min(extent)
+
+
+LOOSE_DEPS = frozenset({"dep", "obl:mod", "parataxis"})
 
 
 def excluded(ctx: DocContext, i: int, sent: Span, *, genitive: bool = True, chairs: bool = False) -> bool:
     """Is token ``i`` in a zone whose people are not participants ("en présence de", "selon")?
     With ``chairs``, the chair of a session ("sous la présidence de X") is not excluded."""
     doc = ctx.doc
-    start = max(sent.start, i - 25)
+    start = max(sent.start, i - 60)  # the zone may hold a long list of aides
     window = doc[start:i]
     text = window.text
     for m in ctx.lex.cue("exclusion").finditer(text):
@@ -82,10 +97,11 @@ def excluded(ctx: DocContext, i: int, sent: Span, *, genitive: bool = True, chai
         between = doc.char_span(cue_end_char, doc[i].idx, alignment_mode="expand")
         if between is None:
             return True
-        # the zone ends at a finite verb, at an encounter word ("a déclaré lors de sa rencontre avec X")
-        # or at a sentence-level break
+        # the zone ends at a finite verb, at an encounter word ("a déclaré lors de sa rencontre avec X";
+        # not one inside a title: "secrétaire général de la présidence") or at a sentence-level break
         if any(
-            (t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")) or t.lower_ in ctx.lex.noun_frames
+            (t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"))
+            or (t.lower_ in ctx.lex.noun_frames and not (t.dep_ == "nmod" and t.head.pos_ == "NOUN"))
             for t in between
         ):
             continue

@@ -1,6 +1,7 @@
 """Constructions of real news, fourth set (sentences written for these tests, invented names).
 
-Articles cut off in the middle of their last sentence.
+Articles cut off in the middle of their last sentence; a second titled partner whose name the parser
+detached; aides listed after "assisté par"; a bare title that stands for a body's official.
 """
 
 from __future__ import annotations
@@ -44,3 +45,39 @@ def test_a_title_line_with_more_text_after_it_stays_a_heading(extractor) -> None
         "Le ministre des Affaires étrangères, Karim Benali, a évoqué mardi la situation régionale."
     )
     assert meetings(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "M. Benali s'est également entretenu avec le ministre de la Coopération de la Suède, Olof Brandt, et la "
+        "ministre des Affaires étrangères et des Communautés de la Guinée-Bissau, Rita Matos.",
+        "M. Benali s'est aussi entretenu jeudi avec le ministre du Commerce de la Norvège, Olof Brandt, et la "
+        "ministre des Affaires étrangères et de l'Intégration de la Guinée-Bissau, Rita Matos.",
+    ],
+)
+def test_a_second_titled_partner_whose_name_the_parser_detached_is_a_partner(extractor, text) -> None:
+    found = sorted(names(m) for m in meetings(extractor, text))
+    assert ["Benali", "Rita Matos"] in found or ["Leila Benali", "Rita Matos"] in found
+    [rita] = [p for m in meetings(extractor, text) for p in m.participants if p.name == "Rita Matos"]
+    assert rita.country == "GW"
+
+
+@pytest.mark.parametrize("cue", ["était assisté, au cours de l'audience, par", "était assisté par", "était assistée de"])
+def test_aides_listed_after_assiste_par_are_no_participants(extractor, cue) -> None:
+    text = (
+        "Le président Paul Kiroga a reçu mardi à Yaoundé le ministre suédois des Affaires étrangères, Olof Brandt. "
+        f"Le président {cue} le ministre des Relations extérieures, Karl Obi, le ministre secrétaire général de la "
+        "présidence de la République, Paul Ndo et le ministre, directeur du Cabinet civil, Marc Eto."
+    )
+    assert [names(m) for m in meetings(extractor, text)] == [["Olof Brandt", "Paul Kiroga"]]
+
+
+def test_a_bare_title_finds_the_body_official_named_before(extractor) -> None:
+    # "le secrétaire général" is the NATO official named first, not the national minister named since
+    text = (
+        "Le secrétaire général de l'OTAN, Piet Vandamme, a accueilli jeudi le roi Olaf de Norvège au siège de "
+        "l'OTAN à Bruxelles. Le ministre norvégien de la Défense, Lars Berg, a déposé une gerbe. Le secrétaire "
+        "général a ensuite eu un entretien avec le roi."
+    )
+    assert [names(m) for m in meetings(extractor, text)] == [["Olaf", "Piet Vandamme"]]

@@ -121,6 +121,11 @@ class MeetingAssembler(SessionSteps):
                     enc.strength -= 0.05
         return officials, encs
 
+    def _source(self, o: Official) -> bool:
+        """"La porte-parole, X, a confirmé que …": outside an encounter, a spokesperson is the article's
+        source, not the side an encounter noun without subject ("La rencontre avec Y a …") stands for."""
+        return o.cls in self.ctx.lex.word_set("source_class")
+
     def _between(self, enc: Encounter) -> bool:
         """Does the noun's "entre" name both sides ("L'entretien entre X et Y")?"""
         return len(enc.partners) >= 2 and between_sides(self.ctx, enc.partners)
@@ -148,7 +153,7 @@ class MeetingAssembler(SessionSteps):
                 self._join(self.clusters.current, sent, officials, encs)
                 self.clusters.current.add_sentence(sent)
             if subject is None:
-                subject = next((o for o in officials if not o.unnamed and ctx.doc[o.anchor].dep_ in ("nsubj", "nsubj:pass")), None)
+                subject = next((o for o in officials if not o.unnamed and ctx.doc[o.anchor].dep_ in ("nsubj", "nsubj:pass") and not self._source(o)), None)
             named = {o.key: o for o in officials if not o.unnamed and not o.weak}
             if len(named) == 2:
                 self.recent_pair = (k, list(named.values()))

@@ -68,7 +68,9 @@ def verb_chain(trigger: Token) -> list[Token]:
         chain.append(head)
         chain.extend(c for c in head.children if c.dep_.startswith("aux"))
         head = head.head
-    if head is not trigger and head.pos_ in ("VERB", "AUX") and trigger.dep_ in ("xcomp", "ccomp", "obj", "nsubj", "nsubj:pass"):
+    # an infinitive adjunct has no tense of its own: "participera samedi à …, en plus de rencontrer X"
+    infinitive_adjunct = trigger.dep_ == "advcl" and trigger.morph.get("VerbForm") == ["Inf"]
+    if head is not trigger and head.pos_ in ("VERB", "AUX") and (trigger.dep_ in ("xcomp", "ccomp", "obj", "nsubj", "nsubj:pass") or infinitive_adjunct):
         chain.append(head)
         chain.extend(c for c in head.children if c.dep_.startswith("aux"))
     return chain

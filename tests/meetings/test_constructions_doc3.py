@@ -81,3 +81,36 @@ def test_a_bare_title_finds_the_body_official_named_before(extractor) -> None:
         "général a ensuite eu un entretien avec le roi."
     )
     assert [names(m) for m in meetings(extractor, text)] == [["Olaf", "Piet Vandamme"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "M. Karl Obi participera samedi à deux séances de travail, en plus de rencontrer le président de la Banque "
+        "mondiale, Paul Ndo.",
+        "Le président Karl Obi prononcera un discours devant le Parlement, en plus de rencontrer le Premier ministre "
+        "suédois, Olof Brandt.",
+    ],
+)
+def test_an_infinitive_adjunct_of_a_future_verb_is_planned(extractor, text) -> None:
+    assert meetings(extractor, text) == []
+    [m] = extractor.extract_meetings(text, published="2025-03-12", statuses=("planned",))
+    assert m.status == "planned"
+
+
+def test_an_infinitive_adjunct_of_a_past_verb_is_held(extractor) -> None:
+    text = (
+        "Le président Karl Obi a prononcé mardi un discours devant le Parlement, en plus de rencontrer le Premier "
+        "ministre suédois, Olof Brandt."
+    )
+    assert [names(m) for m in meetings(extractor, text)] == [["Karl Obi", "Olof Brandt"]]
+
+
+def test_a_spokesperson_is_the_source_not_the_side_of_an_encounter_noun(extractor) -> None:
+    text = (
+        "Le président Karl Obi a rencontré samedi à Rome le président suédois Olof Brandt. La porte-parole de la "
+        "présidence, Anna Rossi, a confirmé que cette rencontre s'est déroulée samedi. Toutefois, Anna Rossi n'a pas "
+        "donné de détails. La rencontre avec Olof Brandt marque leur premier entretien direct."
+    )
+    found = [names(m) for m in meetings(extractor, text)]
+    assert found == [["Karl Obi", "Olof Brandt"]]

@@ -53,6 +53,8 @@ def status(ctx: DocContext, sent: Span, trigger: Token) -> str | None:
         return "planned"  # "…, avant une rencontre avec le Premier ministre": still ahead when the article tells it
     if lex.cue("planned").search(window):
         return "planned"
+    if trigger.pos_ in ("NOUN", "PROPN") and k > 0 and verbless(sent) and future_sentence(ctx, ctx.sents[k - 1]):
+        return "planned"  # "X commencera mardi sa visite. Au cœur des discussions avec Y : …": the time told before
     if trigger.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ in ("acl", "amod", "acl:relcl") and lex.cue("planned").search(c.text) for c in trigger.children
     ):
@@ -124,3 +126,15 @@ def future_form(ctx: DocContext, token: Token) -> bool:
             return False
     text = token.lower_
     return text.startswith(stem) and text[len(stem) :] in ctx.lex.word_set("future_ending")
+
+
+def verbless(sent: Span) -> bool:
+    """A nominal sentence ("Au menu des échanges avec X, la sécurité."): no finite verb of its own."""
+    return not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in sent)
+
+
+def future_sentence(ctx: DocContext, sent: Span) -> bool:
+    """Is the main clause of ``sent`` in the future or the conditional?"""
+    root = sent.root
+    chain = [root] + [c for c in root.children if c.dep_.startswith("aux")]
+    return any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") or future_form(ctx, t) for t in chain)

@@ -114,3 +114,24 @@ def test_a_spokesperson_is_the_source_not_the_side_of_an_encounter_noun(extracto
     )
     found = [names(m) for m in meetings(extractor, text)]
     assert found == [["Karl Obi", "Olof Brandt"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le président Karl Obi commencera mardi sa première visite d'État en Suède. Au coeur des discussions avec le "
+        "Premier ministre Olof Brandt : la crise régionale.",
+        "Le président Karl Obi entamerait mardi une visite en Suède. Au menu des échanges avec le Premier ministre "
+        "Olof Brandt, la sécurité régionale.",
+    ],
+)
+def test_a_verbless_sentence_after_a_future_one_tells_a_planned_encounter(extractor, text) -> None:
+    assert meetings(extractor, text) == []
+
+
+def test_a_verbless_sentence_after_a_past_one_tells_a_held_encounter(extractor) -> None:
+    text = (
+        "Le président Karl Obi a entamé mardi une visite en Suède. Au menu des échanges avec le Premier ministre "
+        "Olof Brandt, la sécurité régionale."
+    )
+    assert [names(m) for m in meetings(extractor, text)] == [["Karl Obi", "Olof Brandt"]]

@@ -121,6 +121,29 @@ class MeetingAssembler(SessionSteps):
                     enc.strength -= 0.05
         return officials, encs
 
+    def _last_two(self, enc: Encounter) -> tuple[int, list[Official]] | None:
+        """"Les deux chefs d'État ont eu un entretien" when no sentence named the pair together: the last
+        two titled people named in the three sentences before, of the title's class when it has one."""
+        ctx = self.ctx
+        tok = enc.subject_token
+        if tok is None or "Plur" not in tok.morph.get("Number") or not any(c.lower_ in ctx.lex.word_set("small_number") for c in tok.children):
+            return None  # "Ils", "les dirigeants": only "les deux …" counts two
+        title = next((t for t in ctx.in_sentence(enc.sent, "TITLE") if t.start <= tok.i < t.end), None)
+        cls = (title._.info or {}).get("class") if title is not None else None
+        found: dict[str, Official] = {}
+        first = enc.sent
+        for o in reversed(self.coref.history):
+            k = ctx.sentence_of.get(o.start, -1) if o.start >= 0 else -1
+            if k < 0 or k > enc.sent or enc.sent - k > 3:
+                break
+            if o.unnamed or o.weak or (cls and o.cls and o.cls != cls):
+                continue
+            found.setdefault(o.person_id or o.key, o)
+            first = min(first, k)
+            if len(found) == 2:
+                return first, list(reversed(found.values()))
+        return None
+
     def _source(self, o: Official) -> bool:
         """"La porte-parole, X, a confirmé que …": outside an encounter, a spokesperson is the article's
         source, not the side an encounter noun without subject ("La rencontre avec Y a …") stands for."""
@@ -177,6 +200,8 @@ class MeetingAssembler(SessionSteps):
                 self.clusters.merge(current, Draft(status=state, kind=enc.kind), sent)
                 return True
             pair = self.recent_pair if self.recent_pair is not None and enc.sent - self.recent_pair[0] <= 2 else None
+            if pair is None:
+                pair = self._last_two(enc)
             if pair is None or heading:
                 return False
             # "X a accepté l'invitation de Y. Les deux dirigeants ont tenu une réunion": the two officials just named

@@ -135,3 +135,27 @@ def test_a_verbless_sentence_after_a_past_one_tells_a_held_encounter(extractor) 
         "Olof Brandt, la sécurité régionale."
     )
     assert [names(m) for m in meetings(extractor, text)] == [["Karl Obi", "Olof Brandt"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le président suédois Olof Brandt est arrivé jeudi à Bamako. Le président de la Transition, Karl Obi, était "
+        "présent au pied de l'avion. Les deux chefs d'État ont eu un bref entretien au salon d'honneur.",
+        "Le Premier ministre suédois Olof Brandt est arrivé jeudi à Bamako pour une visite de travail. Le président "
+        "Karl Obi avait annoncé sa venue la semaine dernière. Plus tard, les deux hommes ont eu un entretien en "
+        "tête-à-tête.",
+    ],
+)
+def test_les_deux_takes_the_last_two_officials_named_apart(extractor, text) -> None:
+    [m] = meetings(extractor, text)
+    assert names(m) == ["Karl Obi", "Olof Brandt"]
+    assert {p.country for p in m.participants} == {"SE", "ML"}
+
+
+def test_les_deux_with_one_official_named_is_nobody(extractor) -> None:
+    text = (
+        "Le président suédois Olof Brandt est arrivé jeudi à Bamako. Il a visité le musée national. Les deux chefs "
+        "d'État ont eu un bref entretien au salon d'honneur."
+    )
+    assert meetings(extractor, text) == []

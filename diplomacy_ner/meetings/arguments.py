@@ -48,8 +48,8 @@ def word_order_fallback(ctx: DocContext, enc: Encounter, officials: list[Officia
     if not enc.partners and not enc.frame.needs_group:
         subjects = {s.key for s in enc.subjects}
         after = [o for o in officials[mid : mid + 12] if o.key in free and i < o.start < hi and o.key not in subjects]
-        if after and any(t.pos_ in ("VERB", "AUX") and t.i not in enc.tokens for t in doc[i + 1 : min(after[0].extent)]):
-            after = []  # another clause stands between the predicate and the official
+        if after and any(t.pos_ in ("VERB", "AUX") and t.i not in enc.tokens and t.dep_ != "fixed" for t in doc[i + 1 : min(after[0].extent)]):
+            after = []  # another clause stands between the predicate and the official ("à partir de" is none)
         # a verb that needs its partner's preposition ("évoquer avec", "discuter avec")
         preps = set(enc.frame.needs_next) if enc.frame.pos == "verb" and set(enc.frame.needs_next) <= set(enc.frame.partner_preps) else set()
         if after and preps and not any(t.lower_ in preps for t in doc[max(i + 1, min(after[0].extent) - 3) : min(after[0].extent)]):

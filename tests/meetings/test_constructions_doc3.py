@@ -159,3 +159,14 @@ def test_les_deux_with_one_official_named_is_nobody(extractor) -> None:
         "d'État ont eu un bref entretien au salon d'honneur."
     )
     assert meetings(extractor, text) == []
+
+
+def test_a_time_phrase_with_a_fixed_verb_does_not_cut_the_object_off(extractor) -> None:
+    text = (
+        "La ministre des Affaires étrangères Karla Obi a rencontré le 21 février à partir de 9h20 (21h20, heure de "
+        "Lima) et pendant près de 25 minutes Mme Olga Brandt, directrice générale de l'UNESCO."
+    )
+    [m] = meetings(extractor, text)
+    assert names(m) == ["Karla Obi", "Olga Brandt"]
+    [olga] = [p for p in m.participants if p.name == "Olga Brandt"]
+    assert text[olga.mentions[0].start : olga.mentions[0].end] in ("Olga Brandt", "Mme Olga Brandt")

@@ -139,6 +139,9 @@ class Coreference:
     def _same_class(self, cls: str | None, tok: Token) -> Official | None:
         if cls is None or cls == "generic":
             return self.last_subject or self.protagonist
+        subject = self.last_subject
+        if subject is not None and subject.cls == cls and not subject.unnamed:
+            return subject  # the last subject is the most salient holder of the office ("Le ministre a aussi rencontré …")
         for o in reversed(self.history[-200:]):
             # a body's official ("OTAN") has no home state to differ from the text's
             if o.cls == cls and not o.unnamed and (o.country is None or o.country == self.ctx.home or self.ctx.home is None or len(o.country) != 2):

@@ -170,3 +170,15 @@ def test_a_time_phrase_with_a_fixed_verb_does_not_cut_the_object_off(extractor) 
     assert names(m) == ["Karla Obi", "Olga Brandt"]
     [olga] = [p for p in m.participants if p.name == "Olga Brandt"]
     assert text[olga.mentions[0].start : olga.mentions[0].end] in ("Olga Brandt", "Mme Olga Brandt")
+
+
+def test_a_bare_title_as_subject_is_the_last_subject_of_its_office(extractor) -> None:
+    text = (
+        "Le ministre des Affaires étrangères, Karim Benali, a eu jeudi à New York des entretiens avec son homologue "
+        "suédois Olof Brandt. Karim Benali s'est également entretenu jeudi avec les ministres des Affaires étrangères "
+        "du Portugal, Rui Matos, et du Pérou, Luis Garcia. Le ministre a aussi rencontré au cours de la journée le "
+        "secrétaire général adjoint des Nations unies, Piet Vandamme."
+    )
+    found = [names(m) for m in meetings(extractor, text)]
+    assert ["Karim Benali", "Piet Vandamme"] in found
+    assert not any("Piet Vandamme" in f and "Karim Benali" not in f for f in found)

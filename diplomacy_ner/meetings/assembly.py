@@ -93,7 +93,7 @@ class MeetingAssembler(SessionSteps):
         predicates = sorted(e.predicate.i for e in encs)
         index = official_index(everyone)
         for enc in encs:
-            tok = subject_token(enc, ctx.root(k), ctx.lex.word_set("infinitive_mark"))
+            tok = subject_token(enc, ctx.root(k), ctx.lex.word_set("infinitive_mark") | ctx.lex.word_set("gerund_mark"))
             if tok is not None and not enc.subjects:
                 o = index.get(tok.i) or shell_subject(ctx, tok, everyone)
                 if o is not None:

@@ -92,7 +92,7 @@ class Coreference:
                 title = bare.get(tok.i) if pos in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubj:pass", "obj", "obl:agent", "obl:arg", "obl:mod", "nmod") else None
                 if title is not None and tok.i == title.start + next((j for j, t in enumerate(title) if t.pos_ in ("NOUN", "PROPN")), 0):
                     if not excluded(ctx, title.start, sent) and "Plur" not in tok.morph.get("Number"):
-                        target = self._same_class((title._.info or {}).get("class"), tok)
+                        target = self._same_class((title._.info or {}).get("class"), tok, (title._.info or {}).get("role"))
                         if target is not None and any(o.key == target.key for o in officials):
                             target = None  # named in this very sentence: the title is someone else
                         if target is None:
@@ -136,16 +136,20 @@ class Coreference:
                 return o
         return None
 
-    def _same_class(self, cls: str | None, tok: Token) -> Official | None:
+    def _same_class(self, cls: str | None, tok: Token, role: str | None = None) -> Official | None:
         if cls is None or cls == "generic":
             return self.last_subject or self.protagonist
         subject = self.last_subject
-        if subject is not None and subject.cls == cls and not subject.unnamed:
+        if subject is not None and subject.cls == cls and not subject.unnamed and same_office_word(role, subject.role):
             return subject  # the last subject is the most salient holder of the office ("Le ministre a aussi rencontré …")
-        for o in reversed(self.history[-200:]):
-            # a body's official ("OTAN") has no home state to differ from the text's
-            if o.cls == cls and not o.unnamed and (o.country is None or o.country == self.ctx.home or self.ctx.home is None or len(o.country) != 2):
-                return o
+        # a body's official ("OTAN") has no home state to differ from the text's
+        holders = [
+            o for o in reversed(self.history[-200:])
+            if o.cls == cls and not o.unnamed and (o.country is None or o.country == self.ctx.home or self.ctx.home is None or len(o.country) != 2)
+        ]
+        if holders:
+            # "le vice-président" is the last vice-president named, not the last president
+            return next((o for o in holders if role and o.role and same_office_word(role, o.role)), holders[0])
         p = self.protagonist
         if p is not None and p.cls == cls:
             return p
@@ -175,3 +179,12 @@ class Coreference:
                 self.history.append(o)
         if subject is not None:
             self.last_subject = subject
+
+
+def same_office_word(title: str | None, role: str | None) -> bool:
+    """Can a bare title stand for a person's role? Not when one's first word only extends the
+    other's ("vice-président" is no "président", "sous-secrétaire" no "secrétaire")."""
+    if not title or not role:
+        return True
+    a, b = title.split()[0].casefold(), role.split()[0].casefold()
+    return a == b or not (a.endswith(b) or b.endswith(a))

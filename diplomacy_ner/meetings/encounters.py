@@ -271,9 +271,11 @@ def subject_token(enc: Encounter, root: Token | None = None, marks: frozenset[st
         verbs = [t.doc[i] for i in enc.tokens if i != t.i]
         if verbs:
             t = verbs[0]
-    infinitive = t.morph.get("VerbForm") == ["Inf"] or any(c.dep_.startswith("aux") and c.morph.get("VerbForm") == ["Inf"] for c in t.children)
+    infinitive = t.morph.get("VerbForm")[:1] in (["Inf"], ["Part"]) or any(
+        c.dep_.startswith("aux") and c.morph.get("VerbForm")[:1] in (["Inf"], ["Part"]) for c in t.children
+    )
     if infinitive and any(c.dep_ == "mark" and c.lower_ in marks for c in t.children):
-        # "…, avant d'être reçu par Y": the infinitive's subject is the main clause's
+        # "…, avant d'être reçu par Y", "en étant reçu par Y": the subject is the main clause's
         aux_pass = any(c.dep_ == "aux:pass" for c in t.children)
         root = root if root is not None else t.sent.root
         subj = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)

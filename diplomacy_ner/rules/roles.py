@@ -142,9 +142,13 @@ def find_roles(
                 # the last official of that country whose office is compatible: "le chef du gouvernement
                 # cambodgien" after "le roi du Cambodge" is the prime minister named before, not the king
                 cls = info.get("class")
+                fitting = [pid for pid in reversed(named_in[code]) if compatible_class(roles.get(pid, {}).get("class"), cls)]
+                # "le vice-président chinois" is the vice-president named before, not the president
+                word = (info.get("role") or "").casefold().split()[:1]
                 target = next(
-                    (pid for pid in reversed(named_in[code]) if compatible_class(roles.get(pid, {}).get("class"), cls)), None
-                )
+                    (pid for pid in fitting if (roles.get(pid, {}).get("role") or "").casefold().split()[:1] == word), None
+                ) if word else None
+                target = target or next(iter(fitting), None)
                 if target is not None:
                     title_person[(t.start, t.end)] = target
                 break

@@ -182,3 +182,22 @@ def test_a_bare_title_as_subject_is_the_last_subject_of_its_office(extractor) ->
     found = [names(m) for m in meetings(extractor, text)]
     assert ["Karim Benali", "Piet Vandamme"] in found
     assert not any("Piet Vandamme" in f and "Karim Benali" not in f for f in found)
+
+
+@pytest.mark.parametrize("gerund", ["en étant reçu par", "en étant accueilli par"])
+def test_a_gerund_takes_the_main_clause_subject(extractor, gerund) -> None:
+    text = (
+        "Le ministre suédois de l'Industrie, Olof Brandt, est arrivé lundi à Tokyo. Aujourd'hui, le ministre a "
+        f"bénéficié d'un traitement de faveur {gerund} l'empereur Kenji malgré une demande tardive."
+    )
+    found = [names(m) for m in meetings(extractor, text)]
+    assert ["Kenji", "Olof Brandt"] in found
+
+
+def test_a_vice_president_title_is_the_vice_president_named_before(extractor) -> None:
+    text = (
+        "Le vice-président suédois Olof Brandt est arrivé lundi à Tokyo. Il est considéré comme le successeur du "
+        "président suédois Lars Berg. Aujourd'hui, le vice-président suédois a été reçu par l'empereur Kenji."
+    )
+    found = [names(m) for m in meetings(extractor, text)]
+    assert found == [["Kenji", "Olof Brandt"]]

@@ -230,14 +230,39 @@ def named_venue(ctx: DocContext, sent: Span, trigger: Token | None) -> dict[str,
 
 def visited_country(ctx: DocContext, d: Draft) -> str | None:
     """The country a visit in the meeting's first sentences goes to ("en visite au Maroc")."""
+    frame = visit_frame(ctx, d, lead=False)
+    return frame[0] if frame else None
+
+
+def visit_frame(ctx: DocContext, d: Draft, *, lead: bool = True) -> tuple[str, int] | None:
+    """The country of the visit a meeting belongs to and the index of the sentence telling it: a visit
+    in the meeting's first sentences ("en visite au Maroc"), else, with ``lead``, the one the article tells
+    before them, nearest ("Visite officielle au Vanuatu", "elle poursuit sa campagne par une visite en
+    Inde"): the frame of the encounters that follow ("Au cours de cette visite, elle a rencontré …")."""
     for s in d.sentences[:2]:
-        m = re.search(r"\bvisite\b[^.;]{0,40}?\b(?:au|en|aux|à)\s+([A-ZÀ-Ý][\w\-']+)", s.text)
-        if not m:
-            continue
+        code = visit_destination(ctx, s)
+        if code:
+            return code, ctx.sentence_of.get(s.start, -1)
+    if not lead or not d.sentences:
+        return None
+    first = ctx.sentence_of.get(min(s.start for s in d.sentences), -1)
+    for k in range(first - 1, -1, -1):
+        code = visit_destination(ctx, ctx.sents[k])
+        if code:
+            return code, k
+    return None
+
+
+def visit_destination(ctx: DocContext, sent: Span) -> str | None:
+    """The country ``sent`` says a visit goes to: a visit noun ("visite", "mission", "tournée") followed
+    closely by "au", "en", "aux" or "à" and the country ("sa visite de quatre jours en Chine")."""
+    nouns = "|".join(re.escape(w) for w in sorted(ctx.lex.word_set("visit_noun")))
+    text = ctx.span_text(sent)
+    for m in re.finditer(rf"\b(?i:{nouns})\b[^.;]{{0,40}}?\b(?:au|en|aux|à)\s+([A-ZÀ-Ý][\w\-']+)", text):
         if m.group(1).lower() in ctx.lex.word_set("kingdom"):
             return ctx.home
-        for c in ctx.in_sentence(ctx.sentence_of.get(s.start, -1), "COUNTRY"):
-            if s.start_char + m.start(1) <= c.start_char < s.start_char + m.end(1) + 20 and c.kb_id_.startswith("country:"):
+        for c in ctx.in_sentence(ctx.sentence_of.get(sent.start, -1), "COUNTRY"):
+            if sent.start_char + m.start(1) <= c.start_char < sent.start_char + m.end(1) + 20 and c.kb_id_.startswith("country:"):
                 return c.kb_id_.split(":", 1)[1]
     return None
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from ..folding import fold
 from ..lexicons import word_set
 from ..rules.roles import more_specific
 from .clusters import Draft
@@ -22,7 +23,7 @@ from .context import DocContext
 from .dates import DateExpression, resolve_date
 from .officials import Official
 # the place slot lives in .places; content reads document_place, assembly explicit_place, through this module
-from .places import document_place, explicit_place, visited_country  # noqa: F401
+from .places import document_place, explicit_place, visit_frame, visited_country  # noqa: F401
 
 
 def finish(
@@ -136,12 +137,31 @@ def header_date(ctx: DocContext, d: Span) -> bool:
     return False
 
 
-def visit_host(ctx: DocContext, d: Draft, participants: list[Official]) -> str | None:
-    """The participant at home when the others are visiting his country."""
-    visited = visited_country(ctx, d)
-    if visited:
+def place_host(ctx: DocContext, d: Draft, participants: list[Official], location: dict[str, Any] | None) -> str | None:
+    """The host of an in-person meeting no sentence gives one for: the official of the body whose seat
+    it was held at ("au siège d'Interpol"), else the one participant at home in the country of its
+    place, else in the country its sentences or the article's lead say a participant was visiting."""
+    if location is not None:
+        folded = fold(location.get("name") or "")
+        seat = [p for p in participants if p.country and len(p.country) > 2 and fold(p.country) in folded]
+        if len(seat) == 1:
+            return seat[0].key
+        at_home = [p for p in participants if location.get("country") and p.country == location.get("country")]
+        if len(at_home) == 1 and len(participants) >= 2:
+            return at_home[0].key
+    return visit_host(ctx, d, participants, location)
+
+
+def visit_host(ctx: DocContext, d: Draft, participants: list[Official], location: dict[str, Any] | None = None) -> str | None:
+    """The participant at home when the others are visiting his country: a visit the meeting's first
+    sentences tell ("en visite au Maroc"), else one the article tells before them ("Visite officielle au
+    Vanuatu", "au terme de sa visite en Chine ... Au cours de cette visite, elle a rencontré ...")
+    when the meeting's own place does not say otherwise."""
+    frame = visit_frame(ctx, d, lead=location is None)
+    if frame:
+        visited = frame[0]
         at_home = [p for p in participants if p.country == visited]
-        if len(at_home) == 1:
+        if len(at_home) == 1 and len(participants) >= 2:
             return at_home[0].key
     return None
 
@@ -182,6 +202,9 @@ def fill_countries(ctx: DocContext, d: Draft, participants: list[Official]) -> N
             host.country = visited
             present.add(visited)
             missing = [p for p in participants if not p.country]
+    if d.host is None and d.location is None:
+        visit_local(ctx, d, missing, present)
+        missing = [p for p in participants if not p.country]
     ranking = [ctx.home] if ctx.home else []
     ranking += [c for c in ctx.ranking if c not in ranking]
     place_country = (d.location or {}).get("country")
@@ -199,3 +222,21 @@ def fill_countries(ctx: DocContext, d: Draft, participants: list[Official]) -> N
             if place_country and place_country not in present and not is_guest:
                 p.country = place_country
                 present.add(place_country)
+
+
+def visit_local(ctx: DocContext, d: Draft, missing: list[Official], present: set[str]) -> None:
+    """"X poursuit sa tournée par une visite en Inde. … X a rencontré le Premier ministre Y": the visitor is
+    named in the sentence that tells the visit, so the one participant without a country it does not name
+    is at home in the visited country."""
+    frame = visit_frame(ctx, d)
+    if frame is None or frame[0] in present:
+        return
+    code, k = frame
+    named = {s.kb_id_ for s in ctx.in_sentence(k, "PERSON")} | {
+        (t._.info or {}).get("person") for t in ctx.in_sentence(k, "TITLE")
+    }
+    visitors = [p for p in d.participants.values() if p.person_id and p.person_id in named]
+    local = [p for p in missing if not (p.person_id and p.person_id in named)]
+    if visitors and len(local) == 1:
+        local[0].country = code
+        present.add(code)

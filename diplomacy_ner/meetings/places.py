@@ -85,7 +85,22 @@ def explicit_place(ctx: DocContext, sent: Span, trigger: Token | None, *, attach
     p = best[1]
     country = (p._.info or {}).get("country") if p.label_ == "PLACE" else _country_code(p)
     # the place as the text writes it ("Kyiv", "Beijing", "la Maison Blanche"), not the gazetteer's form
-    return {"name": p.text, "country": country, "mention": mention(doc, p.start_char, p.end_char, ctx.omap)}
+    return {"name": city_name(p), "country": country, "mention": mention(doc, p.start_char, p.end_char, ctx.omap)}
+
+
+def city_name(p: Span) -> str:
+    """The name of place ``p`` as the text writes it, with the article a contraction took in ("au Caire",
+    "du Havre" name "Le Caire", "Le Havre"), which the gazetteer's name of the city begins with."""
+    if p.label_ != "PLACE":
+        return p.text
+    place = Gazetteer.default().resolve(p.text, [c for c in [(p._.info or {}).get("country")] if c])
+    if place is None:
+        return p.text
+    name, folded = fold(place.name), fold(p.text)
+    for article in word_set("place_article"):
+        if name == article + folded:
+            return place.name[: len(place.name) - len(p.text)] + p.text
+    return p.text
 
 
 def city_of_venue(ctx: DocContext, cities: list[Span], bounds: tuple[int, int] | None) -> Span | None:
@@ -283,7 +298,7 @@ def document_place(ctx: DocContext, d: Draft, participants: list[Official], host
     if p is None:
         return None
     info = p._.info or {}
-    return {"name": p.text, "country": info.get("country"), "mention": mention(ctx.doc, p.start_char, p.end_char, ctx.omap)}
+    return {"name": city_name(p), "country": info.get("country"), "mention": mention(ctx.doc, p.start_char, p.end_char, ctx.omap)}
 
 
 def body_places(ctx: DocContext) -> list[Span]:

@@ -102,7 +102,29 @@ def lead_date(ctx: DocContext, before: int) -> tuple[Span | None, dt.date | None
     if ctx.lead_date is None:
         ctx.lead_date = _first_body_day(ctx)
     span, value = ctx.lead_date
-    return (span, value) if span is not None and span.start < before else (None, None)
+    if span is None or span.start >= before:
+        return None, None
+    return entry_date(ctx, span.start, before) or (span, value)
+
+
+def entry_date(ctx: DocContext, after: int, before: int) -> tuple[Span, dt.date] | None:
+    """The day that opens the nearest dated entry before token ``before`` and after token ``after`` ("( 3
+    avril 2016 ) « Entretien avec … »", "4 mai – Rencontre avec …"): a diary or a release in dated
+    paragraphs gives each encounter the day heading its paragraph, not the article's first day."""
+    for d in reversed(ctx.by_label.get("DATE", [])):
+        if d.start >= before:
+            continue
+        if d.start <= after:
+            return None
+        info = d._.info or {}
+        line_start, _ = ctx.line_bounds(d.start_char)
+        if info.get("kind") != "absolute" or ctx.text[line_start : d.start_char].strip(" \t([-–—•*") or header_date(ctx, d):
+            continue
+        expr = DateExpression(info["start_char"], info["end_char"], ctx.text[info["start_char"] : info["end_char"]], info["kind"])
+        value = resolve_date(expr, ctx.published, previous=None)
+        if value is not None:
+            return d, value
+    return None
 
 
 def _first_body_day(ctx: DocContext) -> tuple[Span | None, dt.date | None]:

@@ -1,0 +1,36 @@
+"""Place names and dates of meetings read from the article (sentences written for these tests, invented names)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Le ministre tunisien des Affaires étrangères, Karim Mansour, a été reçu lundi au Caire par son homologue égyptien, Tarek Fahmy.", "Caire"),
+        ("Le ministre marocain des Transports, Driss Alaoui, s'est entretenu lundi au Havre avec son homologue français, Luc Morin.", "Havre"),
+    ],
+)
+def test_a_city_after_a_contracted_article_keeps_its_article(extractor, text, written) -> None:
+    [m] = extractor.extract_meetings(text, published="2025-03-12")
+    assert m.location.name == "Le " + written
+    assert m.location.mention.text == written
+
+
+DIARY = (
+    "Visite officielle au Chili\n\n"
+    "( 4 mars 2025 ) Paul Ferrand : « Entretien avec Pablo Reyes, ministre des Finances du Chili, sur nos échanges commerciaux. »\n\n"
+    "( 5 mars 2025 ) « Entretien avec la ministre de la Santé, Mme Ana Soto. Elle a souhaité une coopération entre nos hôpitaux. »\n\n"
+    "« Entretien avec le ministre de l'Agriculture, M. Diego Rojas. Nous avons évoqué la pêche. »"
+)
+
+
+def test_each_encounter_of_a_diary_takes_the_day_heading_its_entry(extractor) -> None:
+    meetings = extractor.extract_meetings(DIARY)
+    days = {m.participants[1].name: m.date for m in meetings}
+    assert days == {"Pablo Reyes": dt.date(2025, 3, 4), "Ana Soto": dt.date(2025, 3, 5), "Diego Rojas": dt.date(2025, 3, 5)}

@@ -249,12 +249,13 @@ def visited_country(ctx: DocContext, d: Draft) -> str | None:
     return frame[0] if frame else None
 
 
-def visit_frame(ctx: DocContext, d: Draft, *, lead: bool = True) -> tuple[str, int] | None:
+def visit_frame(ctx: DocContext, d: Draft, *, lead: bool = True, own: bool = True) -> tuple[str, int] | None:
     """The country of the visit a meeting belongs to and the index of the sentence telling it: a visit
     in the meeting's first sentences ("en visite au Maroc"), else, with ``lead``, the one the article tells
     before them, nearest ("Visite officielle au Vanuatu", "elle poursuit sa campagne par une visite en
-    Inde"): the frame of the encounters that follow ("Au cours de cette visite, elle a rencontré …")."""
-    for s in d.sentences[:2]:
+    Inde"): the frame of the encounters that follow ("Au cours de cette visite, elle a rencontré …").
+    Without ``own``, only the article's visit before the meeting counts."""
+    for s in d.sentences[:2] if own else []:
         code = visit_destination(ctx, s)
         if code:
             return code, ctx.sentence_of.get(s.start, -1)
@@ -296,9 +297,30 @@ def document_place(ctx: DocContext, d: Draft, participants: list[Official], host
     order = [*reversed(places[max(0, at - 200) : at]), *places[at : at + 200]]
     p = next((q for q in order if (q._.info or {}).get("country") in countries), None)
     if p is None:
+        p = event_place(ctx, d, places[:at])
+    if p is None:
         return None
     info = p._.info or {}
     return {"name": city_name(p), "country": info.get("country"), "mention": mention(ctx.doc, p.start_char, p.end_char, ctx.omap)}
+
+
+def event_place(ctx: DocContext, d: Draft, before: list[Span]) -> Span | None:
+    """The place of the gathering a meeting belongs to, on ground that is none of its participants' ("a tenu
+    plusieurs réunions bilatérales à Washington", "en marge du forum qui se tient à Pékin", "lors de leur
+    réunion de dimanche à Biarritz"): the first place of the meeting's sentences, else the nearest before
+    them, when its sentence tells a gathering or a visit (word set gathering_noun, event nouns). A visit to
+    another country the article tells before ("en visite de travail au Congo") puts the meeting there."""
+    spans = sorted(d.sentences, key=lambda s: s.start)
+    inside = [p for p in body_places(ctx) if any(s.start <= p.start < s.end for s in spans)]
+    gathering = ctx.lex.word_set("gathering_noun")
+    frame = visit_frame(ctx, d, own=False)
+    for p in [*inside[:1], *reversed(before[-1:])]:
+        k = ctx.sentence_of.get(p.start, -1)
+        if k < 0 or (frame is not None and (p._.info or {}).get("country") != frame[0]):
+            continue
+        if any(t.lower_ in gathering or t.lemma_.lower() in gathering or is_event_noun(ctx, t) for t in ctx.sents[k]):
+            return p
+    return None
 
 
 def body_places(ctx: DocContext) -> list[Span]:

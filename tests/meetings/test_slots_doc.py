@@ -34,3 +34,30 @@ def test_each_encounter_of_a_diary_takes_the_day_heading_its_entry(extractor) ->
     meetings = extractor.extract_meetings(DIARY)
     days = {m.participants[1].name: m.date for m in meetings}
     assert days == {"Pablo Reyes": dt.date(2025, 3, 4), "Ana Soto": dt.date(2025, 3, 5), "Diego Rojas": dt.date(2025, 3, 5)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La ministre indonésienne des Finances, Dewi Lestari, a tenu plusieurs réunions bilatérales à Washington, aux États-Unis, "
+        "en marge des réunions du FMI.\n\nUne réunion bilatérale a eu lieu lundi avec le ministre japonais des Finances, Kenji Mori.",
+        "La ministre indonésienne des Finances, Dewi Lestari, s'est entretenue dimanche avec le ministre japonais des Finances, "
+        "Kenji Mori, sur la dette.\n\nSon porte-parole a déclaré lundi que lors de leur réunion de dimanche à Washington, en marge "
+        "du sommet du G20, les deux ministres avaient évoqué la dette.",
+    ],
+)
+def test_a_meeting_at_a_gathering_on_third_ground_takes_its_place_and_no_host(extractor, text) -> None:
+    [m] = extractor.extract_meetings(text, published="2025-04-15")
+    assert {p.name for p in m.participants} == {"Dewi Lestari", "Kenji Mori"}
+    assert m.location is not None and m.location.name == "Washington"
+    assert m.host is None
+
+
+def test_a_visit_the_article_tells_keeps_the_meeting_out_of_a_later_summit_city(extractor) -> None:
+    text = (
+        "Le président togolais, Koffi Amegan, est en visite de travail en République du Congo. Il a été accueilli mardi "
+        "par son homologue congolais, Jean Mabiala.\n\nLes deux chefs d'Etat ont eu un entretien en tête à tête. "
+        "La rencontre se tient à la veille du sommet de l'Union africaine à Addis-Abeba."
+    )
+    meetings = extractor.extract_meetings(text, published="2025-02-14")
+    assert meetings and all(m.location is None or m.location.name != "Addis-Abeba" for m in meetings)

@@ -23,7 +23,7 @@ from .context import DocContext
 from .dates import DateExpression, resolve_date
 from .officials import Official
 # the place slot lives in .places; content reads document_place, assembly explicit_place, through this module
-from .places import document_place, explicit_place, visit_frame, visited_country  # noqa: F401
+from .places import document_place, explicit_place, not_here, visit_frame, visited_country  # noqa: F401
 
 
 def finish(
@@ -69,16 +69,18 @@ def date_for(ctx: DocContext, sent: Span, trigger: Token, previous: dt.date | No
     dates = ctx.near(k, "DATE", trigger.i, 60)
     for d in dates:
         info = d._.info or {}
-        if info.get("kind") == "month" or header_date(ctx, d):
+        if info.get("kind") == "month" or header_date(ctx, d) or state_since(ctx, d):
             continue
+        if not_here(ctx, d, None):
+            continue  # "un sommet qui réunira les 28 et 29 juin …": the day of another, future event
         dist = abs(d.start - trigger.i)
         if best is None or dist < best[0]:
             best = (dist, d, info)
     if best is None:
         return None, None
     _, span, info = best
-    if info.get("kind") == "weekday":
-        # "mardi le 25 avril 2023": the weekday and the full date the text gives beside it are one day
+    if info.get("kind") in ("weekday", "relative"):
+        # "mardi le 25 avril 2023", "la veille, dimanche 9 novembre": the full date the text gives beside it is that day
         full = next((d for d in dates if 0 <= d.start - span.end <= 2 and (d._.info or {}).get("kind") == "absolute"), None)
         if full is not None:
             span, info = full, full._.info
@@ -130,7 +132,7 @@ def entry_date(ctx: DocContext, after: int, before: int) -> tuple[Span, dt.date]
 def _first_body_day(ctx: DocContext) -> tuple[Span | None, dt.date | None]:
     for d in ctx.by_label.get("DATE", []):
         info = d._.info or {}
-        if info.get("kind") in ("month", None) or header_date(ctx, d):
+        if info.get("kind") in ("month", None) or header_date(ctx, d) or state_since(ctx, d):
             continue
         k = ctx.sentence_of.get(d.start, -1)
         if k < 0 or ctx.sentence_years(k) and ctx.published and any(y < ctx.published.year for y in ctx.sentence_years(k)):
@@ -140,6 +142,13 @@ def _first_body_day(ctx: DocContext) -> tuple[Span | None, dt.date | None]:
         if value is not None:
             return d, value
     return None, None
+
+
+def state_since(ctx: DocContext, d: Span) -> bool:
+    """"à la tête de la commission depuis le 16 juillet 2020": a date after "depuis" starts a state, it is
+    no day an encounter took place."""
+    before = [t.lower_ for t in ctx.doc[max(0, d.start - 2) : d.start]]
+    return bool(set(before) & ctx.lex.word_set("since_prep"))
 
 
 def header_date(ctx: DocContext, d: Span) -> bool:

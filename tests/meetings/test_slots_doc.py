@@ -61,3 +61,34 @@ def test_a_visit_the_article_tells_keeps_the_meeting_out_of_a_later_summit_city(
     )
     meetings = extractor.extract_meetings(text, published="2025-02-14")
     assert meetings and all(m.location is None or m.location.name != "Addis-Abeba" for m in meetings)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # a date after "depuis" starts a state
+        (
+            "Le président seychellois, Marc Lablache, a reçu le secrétaire général de la Commission, Paul Ravel, à la tête "
+            "de la Commission depuis le 16 juillet 2020.",
+            None,
+        ),
+        # the day of a future event told in a relative clause is not the meeting's
+        (
+            "Le président chinois Li Wei et le Premier ministre japonais Kenji Mori ont tenu une réunion en amont d'un sommet "
+            "du G20, qui réunira entre les 14 et 15 mars à Osaka les grandes économies du monde.",
+            None,
+        ),
+    ],
+)
+def test_the_day_of_a_meeting_is_no_state_or_future_day(extractor, text, day) -> None:
+    [m] = extractor.extract_meetings(text, published="2025-03-14")
+    assert m.date == day
+
+
+def test_the_full_date_beside_la_veille_is_that_day(extractor) -> None:
+    text = (
+        "Le Premier ministre japonais Kenji Mori a rencontré mercredi le président chinois Li Wei. Cependant, M. Mori "
+        "avait rencontré la veille, dimanche 9 mars, le président russe Ivan Petrov."
+    )
+    days = {m.participants[1].name: m.date for m in extractor.extract_meetings(text, published="2025-03-14")}
+    assert days == {"Li Wei": dt.date(2025, 3, 12), "Ivan Petrov": dt.date(2025, 3, 9)}

@@ -79,6 +79,8 @@ def explicit_place(ctx: DocContext, sent: Span, trigger: Token | None, *, attach
         # "au palais de l'Unité", "au château de Senningen": the named venue is the most precise place
         if venue["country"] is None and best is not None:
             venue["country"] = (best[1]._.info or {}).get("country")
+        if venue["country"] is None:
+            venue["country"] = named_after_city(ctx, venue["name"])
         return {key: venue[key] for key in ("name", "country", "mention")}
     if best is None:
         return None
@@ -101,6 +103,16 @@ def city_name(p: Span) -> str:
         if name == article + folded:
             return place.name[: len(place.name) - len(p.text)] + p.text
     return p.text
+
+
+def named_after_city(ctx: DocContext, venue: str) -> str | None:
+    """The country of the city a venue is named after ("palais présidentiel de Niamey", "Palais de
+    Bruxelles"), when that city is in a country the article talks about."""
+    m = re.search(r"\b(?:de|du|d['’])\s*([A-ZÀ-Ý][\w'’\- ]*)$", venue)
+    if m is None:
+        return None
+    countries = {c for c in [ctx.home, *ctx.ranking] if c} | {_country_code(c) for c in ctx.by_label.get("COUNTRY", [])}
+    return next((p.country for p in Gazetteer.default().lookup(m.group(1)) if p.country in countries), None)
 
 
 def city_of_venue(ctx: DocContext, cities: list[Span], bounds: tuple[int, int] | None) -> Span | None:
@@ -279,6 +291,8 @@ def visit_destination(ctx: DocContext, sent: Span) -> str | None:
             return ctx.home
         for c in ctx.in_sentence(ctx.sentence_of.get(sent.start, -1), "COUNTRY"):
             if sent.start_char + m.start(1) <= c.start_char < sent.start_char + m.end(1) + 20 and c.kb_id_.startswith("country:"):
+                if not_here(ctx, c, None):
+                    break  # "la visite au Japon prévue cet automne": a visit to come places nobody
                 return c.kb_id_.split(":", 1)[1]
     return None
 
@@ -314,7 +328,12 @@ def event_place(ctx: DocContext, d: Draft, before: list[Span]) -> Span | None:
     inside = [p for p in body_places(ctx) if any(s.start <= p.start < s.end for s in spans)]
     gathering = ctx.lex.word_set("gathering_noun")
     frame = visit_frame(ctx, d, own=False)
-    for p in [*inside[:1], *reversed(before[-1:])]:
+    for p in inside[:1]:
+        # in the meeting's own sentences, only a place the gathering governs: not "à la suite de son séjour à Conakry"
+        if frame is None or (p._.info or {}).get("country") == frame[0]:
+            if any(t.lower_ in gathering or t.lemma_.lower() in gathering for t in p.root.ancestors):
+                return p
+    for p in before[-1:]:
         k = ctx.sentence_of.get(p.start, -1)
         if k < 0 or (frame is not None and (p._.info or {}).get("country") != frame[0]):
             continue

@@ -54,3 +54,20 @@ def test_the_officials_the_visit_sentence_does_not_name_are_of_the_visited_count
     assert [(p.name, p.country) for p in first.participants][1] == ("Budi Santoso", "ID")
     assert [(p.name, p.country) for p in second.participants][1] == ("Adi Wirawan", "ID")
     assert (host(first), host(second)) == ("Budi Santoso", "Adi Wirawan")
+
+
+def test_a_visit_to_come_makes_nobody_host(extractor) -> None:
+    text = (
+        "Le Premier ministre japonais Kenji Mori s'est entretenu lundi avec le président russe Ivan Petrov. "
+        "La visite au Japon du président russe prévue cet automne a été reportée."
+    )
+    [m] = extractor.extract_meetings(text, published="2025-03-14")
+    assert host(m) is None
+
+
+@pytest.mark.parametrize("guest", ["Le Premier ministre équato-guinéen, Pedro Ela,", "Le Premier ministre équato-guinéen"])
+def test_a_palace_named_after_a_city_gives_its_country_and_host(extractor, guest) -> None:
+    text = guest + " s'est entretenu avec le chef de l'Etat du Niger Issa Kountché ce lundi 10 mars 2025, au palais présidentiel de Niamey."
+    [m] = extractor.extract_meetings(text)
+    assert (m.location.name, m.location.country) == ("palais présidentiel de Niamey", "NE")
+    assert host(m) == "Issa Kountché"

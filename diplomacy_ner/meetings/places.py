@@ -220,20 +220,27 @@ def unlisted_places(ctx: DocContext, sent: Span, trigger: Token | None) -> list[
 
 
 def city_states(ctx: DocContext, sent: Span, trigger: Token | None) -> list[Span]:
-    """Countries whose capital bears their name, after "à": "à Djibouti", "à Singapour", "à Luxembourg"
-    name the city ("au Luxembourg", "en Tunisie" name the country, which places nothing)."""
+    """Countries that are a city, after "à": "à Djibouti", "à Singapour", "à Luxembourg" name the city ("au
+    Luxembourg", "en Tunisie" name the country, which places nothing); a state whose capital is "the city
+    of" its name is one place after "au" too ("au Vatican", capital "Cité du Vatican")."""
     k = ctx.sentence_of.get(sent.start, -1)
-    preps = ctx.lex.word_set("unlisted_place_prep")
     spans = ctx.near(k, "COUNTRY", trigger.i, 60) if trigger is not None else ctx.in_sentence(k, "COUNTRY")
-    out = []
-    for c in spans:
-        code = _country_code(c)
-        if code is None or c.start == 0 or ctx.doc[c.start - 1].lower_ not in preps:
-            continue
-        capital = Gazetteer.default().capital_of(code)
-        if capital is not None and fold(capital.name) == fold(c.text):
-            out.append(c)
-    return out
+    return [c for c in spans if is_city_state(ctx, c)]
+
+
+def is_city_state(ctx: DocContext, c: Span) -> bool:
+    """Does country span ``c`` name a city: "à Djibouti", "au Vatican" (see :func:`city_states`)?"""
+    code = _country_code(c)
+    if code is None or c.start == 0:
+        return False
+    prev = ctx.doc[c.start - 1].lower_
+    capital = Gazetteer.default().capital_of(code)
+    if capital is None:
+        return False
+    name, written = fold(capital.name), fold(c.text)
+    if prev in ctx.lex.word_set("unlisted_place_prep"):
+        return name == written
+    return prev in ctx.lex.word_set("place_prep") and name != written and name.endswith(" " + written)
 
 
 def _country_code(span: Span) -> str | None:

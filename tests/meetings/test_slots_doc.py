@@ -92,3 +92,20 @@ def test_the_full_date_beside_la_veille_is_that_day(extractor) -> None:
     )
     days = {m.participants[1].name: m.date for m in extractor.extract_meetings(text, published="2025-03-14")}
     assert days == {"Li Wei": dt.date(2025, 3, 12), "Ivan Petrov": dt.date(2025, 3, 9)}
+
+
+def test_a_state_that_is_a_city_places_the_meeting_after_au(extractor) -> None:
+    text = (
+        "La présidente de la Commission européenne, Ursula Berg, a rencontré samedi le président américain Tom Baker "
+        "au Vatican, en marge des funérailles du pape."
+    )
+    [m] = extractor.extract_meetings(text, published="2025-04-28")
+    assert (m.location.name, m.location.country) == ("Vatican", "VA")
+    assert m.host is None
+
+
+def test_a_country_after_au_places_nothing(extractor) -> None:
+    [m] = extractor.extract_meetings(
+        "Le Premier ministre Jean Weber a reçu lundi au Luxembourg le président français Luc Morin.", published="2025-04-28"
+    )
+    assert m.location is None

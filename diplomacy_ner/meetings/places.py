@@ -51,9 +51,9 @@ def explicit_place(ctx: DocContext, sent: Span, trigger: Token | None, *, attach
             continue
         if any(t.start <= p.start < t.end for t in ctx.near(k, "TITLE", p.start, 40)):
             continue  # "l'ambassadeur d'Italie à Rabat": a place inside a title
-        if any(q.start <= p.start < q.end for q in ctx.near(k, "PERSON", p.start, 10)):
+        if any(q.start <= p.start < q.end for q in ctx.near(k, "PERSON", p.start, 10)) or opens_a_name(ctx, p):
             continue  # "Riyad al-Malki" is a name
-        if not_here(ctx, p, trigger if attached else None):
+        if not_here(ctx, p, trigger if attached else None) or next_event(ctx, p, trigger):
             continue
         dist = abs(p.start - trigger.i) if trigger is not None else p.start
         candidates.append(p)
@@ -115,6 +115,13 @@ def named_after_city(ctx: DocContext, venue: str) -> str | None:
     return next((p.country for p in Gazetteer.default().lookup(m.group(1)) if p.country in countries), None)
 
 
+def opens_a_name(ctx: DocContext, p: Span) -> bool:
+    """Is place ``p`` the given name of a person the rules did not find, followed by a joining particle
+    and a capitalised word ("Riyad al-Malki", "Tunis ben Ali")?"""
+    particles = "|".join(re.escape(w) for w in sorted(word_set("name_joining_particles")))
+    return re.match(rf"\s+(?i:{particles})[\-\s]+[A-ZÀ-Ý]", ctx.text[p.end_char : p.end_char + 30]) is not None
+
+
 def city_of_venue(ctx: DocContext, cities: list[Span], bounds: tuple[int, int] | None) -> Span | None:
     """The city a venue (character ``bounds``) is in, when the sentence says it: right after the venue ("au
     Palais du Peuple à Damas", "au palais présidentiel dans la capitale Jakarta"), or before it with the
@@ -159,6 +166,15 @@ def not_here(ctx: DocContext, p: Span, trigger: Token | None) -> bool:
     if trigger.dep_.startswith("nsubj") and verb is not None and verb.i == trigger.head.i:
         return False
     return not any(t.i == trigger.i for t in p.root.ancestors)
+
+
+def next_event(ctx: DocContext, p: Span, trigger: Token | None) -> bool:
+    """Is place ``p`` in a clause telling what the subject did next ("a rencontré X, avant de voir Y à
+    Ramallah"), whose verb is not the predicate's?"""
+    verb = next((t for t in p.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or (trigger is not None and verb.i == trigger.i):
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in ctx.lex.word_set("next_event_mark") for c in verb.children)
 
 
 def near_future(ctx: DocContext, verb: Token) -> bool:
@@ -360,7 +376,7 @@ def body_places(ctx: DocContext) -> list[Span]:
         k = ctx.sentence_of.get(p.start, -1)
         if any(t.start <= p.start < t.end for t in ctx.near(k, "TITLE", p.start, 40)) or any(
             q.start <= p.start < q.end for q in ctx.near(k, "PERSON", p.start, 10)
-        ):
+        ) or opens_a_name(ctx, p):
             continue
         if not locative(ctx, p):
             continue  # "la coopération entre Libreville et Paris", "a indiqué le Kremlin": a capital standing for its government

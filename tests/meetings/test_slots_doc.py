@@ -109,3 +109,21 @@ def test_a_country_after_au_places_nothing(extractor) -> None:
         "Le Premier ministre Jean Weber a reçu lundi au Luxembourg le président français Luc Morin.", published="2025-04-28"
     )
     assert m.location is None
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "avant de voir le Premier ministre palestinien, Karim Haddad, et celui des Affaires étrangères, Riyad al-Sayegh, à Naplouse.",
+        "avant de se rendre à Naplouse pour voir le Premier ministre palestinien, Karim Haddad.",
+    ],
+)
+def test_the_place_of_what_the_visitor_did_next_is_not_the_meeting_s(extractor, second) -> None:
+    text = (
+        "Le ministre suisse des Affaires étrangères, Urs Keller, était de passage dimanche à Jérusalem. Il a rencontré "
+        "son homologue israélien, Dan Levy, " + second
+    )
+    meetings = {frozenset(p.name for p in m.participants): m for m in extractor.extract_meetings(text, published="2025-03-10")}
+    m = meetings[frozenset({"Urs Keller", "Dan Levy"})]
+    assert m.location is not None and m.location.name == "Jérusalem"
+    assert m.host is not None and m.host.name == "Dan Levy"

@@ -53,7 +53,7 @@ def explicit_place(ctx: DocContext, sent: Span, trigger: Token | None, *, attach
             continue  # "l'ambassadeur d'Italie à Rabat": a place inside a title
         if any(q.start <= p.start < q.end for q in ctx.near(k, "PERSON", p.start, 10)) or opens_a_name(ctx, p):
             continue  # "Riyad al-Malki" is a name
-        if not_here(ctx, p, trigger if attached else None) or next_event(ctx, p, trigger):
+        if not_here(ctx, p, trigger if attached else None) or next_event(ctx, p, trigger) or not_the_city(ctx, p):
             continue
         dist = abs(p.start - trigger.i) if trigger is not None else p.start
         candidates.append(p)
@@ -113,6 +113,15 @@ def named_after_city(ctx: DocContext, venue: str) -> str | None:
         return None
     countries = {c for c in [ctx.home, *ctx.ranking] if c} | {_country_code(c) for c in ctx.by_label.get("COUNTRY", [])}
     return next((p.country for p in Gazetteer.default().lookup(m.group(1)) if p.country in countries), None)
+
+
+def not_the_city(ctx: DocContext, p: Span) -> bool:
+    """A city's name after a contracted article that its own name does not begin with ("au Bristol", "au
+    Québec", against "au Caire"): a hotel or a region named like the city."""
+    if p.start == 0 or not _is_city(p) or ctx.doc[p.start - 1].lower_ not in ctx.lex.word_set("contracted_masculine"):
+        return False
+    place = Gazetteer.default().resolve(p.text, [c for c in [(p._.info or {}).get("country")] if c])
+    return place is not None and not fold(place.name).startswith("le ")
 
 
 def opens_a_name(ctx: DocContext, p: Span) -> bool:
@@ -323,16 +332,19 @@ def visit_destination(ctx: DocContext, sent: Span) -> str | None:
 def document_place(ctx: DocContext, d: Draft, participants: list[Official], host: str | None) -> dict[str, Any] | None:
     """A meeting's place from the document when its own sentences give none: the place nearest before
     its first sentence (else the first after it) in the country of its host, or of a participant."""
-    countries = [p.country for p in participants if p.key == host and p.country] or [p.country for p in participants if p.country]
+    hosts = [p.country for p in participants if p.key == host and p.country]
+    countries = [p.country for p in participants if p.country]
     if not countries or not d.sentences:
         return None
     first = min(s.start for s in d.sentences)
     places = body_places(ctx)
     starts = [p.start for p in places]
     at = bisect.bisect_right(starts, first)
-    # the nearest before the meeting, else the first after it (a bounded scan: linear over meetings)
-    order = [*reversed(places[max(0, at - 200) : at]), *places[at : at + 200]]
-    p = next((q for q in order if (q._.info or {}).get("country") in countries), None)
+    # the nearest before the meeting, else the first after it (a bounded scan: linear over meetings); the
+    # host's country first, then any participant's ("Talon a reçu … à son hôtel" after "sa visite à Paris")
+    before, after = list(reversed(places[max(0, at - 200) : at])), places[at : at + 200]
+    order = [(before, hosts), (before, countries), (after, hosts), (after, countries)] if hosts else [(before, countries), (after, countries)]
+    p = next((q for side, codes in order for q in side if (q._.info or {}).get("country") in codes), None)
     if p is None:
         p = event_place(ctx, d, places[:at])
     if p is None:
@@ -378,7 +390,7 @@ def body_places(ctx: DocContext) -> list[Span]:
             q.start <= p.start < q.end for q in ctx.near(k, "PERSON", p.start, 10)
         ) or opens_a_name(ctx, p):
             continue
-        if not locative(ctx, p):
+        if not locative(ctx, p) or not_the_city(ctx, p):
             continue  # "la coopération entre Libreville et Paris", "a indiqué le Kremlin": a capital standing for its government
         if not_here(ctx, p, None):
             continue  # "la prochaine session se tiendra à Tunis"

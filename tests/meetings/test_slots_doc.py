@@ -127,3 +127,13 @@ def test_the_place_of_what_the_visitor_did_next_is_not_the_meeting_s(extractor, 
     m = meetings[frozenset({"Urs Keller", "Dan Levy"})]
     assert m.location is not None and m.location.name == "Jérusalem"
     assert m.host is not None and m.host.name == "Dan Levy"
+
+
+def test_a_hotel_named_like_a_city_is_no_city_and_the_visit_city_places_the_audience(extractor) -> None:
+    text = (
+        "Le président béninois Paul Adjovi a effectué une visite à Paris, du 4 au 10 mars.\n\n"
+        "Au Bristol, où il avait posé ses valises, Paul Adjovi a reçu le ministre français de l'Économie, Luc Morin. "
+        "Ils ont évoqué la venue à Cotonou d'une délégation d'entreprises."
+    )
+    [m] = extractor.extract_meetings(text, published="2025-03-12")
+    assert (m.location.name, m.location.country) == ("Paris", "FR")

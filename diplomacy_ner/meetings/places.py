@@ -266,9 +266,10 @@ def document_place(ctx: DocContext, d: Draft, participants: list[Official], host
     starts = [p.start for p in places]
     at = bisect.bisect_right(starts, first)
     # the nearest before the meeting, else the first after it (a bounded scan: linear over meetings); the
-    # host's country first, then any participant's ("Talon a reçu … à son hôtel" after "sa visite à Paris")
+    # host's country first, then any participant's before it ("X a reçu … à son hôtel" after "sa visite à
+    # Paris"); after it, only the host's ("… à la suite de son récent séjour à Conakry" is the guest's trip)
     before, after = list(reversed(places[max(0, at - 200) : at])), places[at : at + 200]
-    order = [(before, hosts), (before, countries), (after, hosts), (after, countries)] if hosts else [(before, countries), (after, countries)]
+    order = [(before, hosts), (before, countries), (after, hosts)] if hosts else [(before, countries), (after, countries)]
     p = next((q for side, codes in order for q in side if (q._.info or {}).get("country") in codes), None)
     if p is None:
         p = event_place(ctx, d, places[:at])

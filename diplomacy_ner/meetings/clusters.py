@@ -17,6 +17,7 @@ from typing import Any
 
 from spacy.tokens import Span
 
+from .hosts import carried_host
 from .officials import Official
 
 
@@ -114,7 +115,8 @@ class Clusterer:
             self.add_participant(target, p)
         self._reindex(target, before)
         if draft.host and not target.explicit_host:
-            target.host = draft.host
+            # "reçu par le Premier ministre japonais" joining the meeting of the named one: he is the host
+            target.host = carried_host(draft.participants.get(draft.host), target.participants.values())
             target.explicit_host = draft.explicit_host
         if target.kind is None:
             target.kind = draft.kind

@@ -12,7 +12,8 @@ from .clusters import Draft
 from .context import DocContext, role_class
 from .officials import Official, excluded
 from ..folding import fold
-from .slots import document_place, lead_date, fill_countries, fill_roles, visit_host
+from .hosts import carried_host
+from .slots import document_place, fill_countries, fill_roles, lead_date, place_host
 
 CABINET = frozenset({"minister", "secretary"})  # title classes of a government's members
 
@@ -188,6 +189,8 @@ def finalise(ctx: DocContext, d: Draft) -> dict[str, Any] | None:
     if len(kept) >= 2:
         participants = kept
     participants = name_unnamed(ctx, d, participants)
+    if d.host is not None and all(p.key != d.host for p in participants):
+        d.host = carried_host(d.participants.get(d.host), participants)  # "Le Président du Faso, le capitaine X"
     if d.kind is None:
         for s in d.sentences[1:]:
             if lex.cue("call").search(s.text) and any(w in s.text.lower() for w in lex.word_set("call_talk_noun")):
@@ -205,18 +208,8 @@ def finalise(ctx: DocContext, d: Draft) -> dict[str, Any] | None:
         country = around.get("country") or (ctx.dateline or {}).get("country")
         if country:
             location = {**location, "country": country}
-    if kind == "in_person" and host is None and location is not None:
-        # "au siège de l'OTAN", "au siège d'Interpol": the body's own official receives
-        folded = fold(location.get("name") or "")
-        seat = [p for p in participants if p.country and len(p.country) > 2 and fold(p.country) in folded]
-        if len(seat) == 1:
-            host = seat[0].key
-    if kind == "in_person" and host is None and location and location.get("country"):
-        at_home = [p for p in participants if p.country == location.get("country")]
-        if len(at_home) == 1 and len(participants) >= 2:
-            host = at_home[0].key
-    if host is None and kind == "in_person":
-        host = visit_host(ctx, d, participants)
+    if kind == "in_person" and host is None:
+        host = place_host(ctx, d, participants, location)
     evidence = [mention(ctx.doc, s.start_char, s.end_char, ctx.omap) for s in sorted(d.sentences, key=lambda s: s.start)]
     topics, bodies, agreements = content(ctx, d)
     host_p = next((p for p in participants if p.key == host), None)

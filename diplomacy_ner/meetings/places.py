@@ -16,14 +16,13 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from ..folding import fold
-from ..kb.places import Gazetteer
 from ..lexicons import word_set
 from ..offsets import mention
 from .clusters import Draft
 from .context import DocContext
 from .modality import future_form
 from .officials import Official
+from .place_names import city_name, city_states, country_code as _country_code, is_city as _is_city, named_after_city, not_the_city, opens_a_name
 
 
 def explicit_place(ctx: DocContext, sent: Span, trigger: Token | None, *, attached: bool = False) -> dict[str, Any] | None:
@@ -51,9 +50,9 @@ def explicit_place(ctx: DocContext, sent: Span, trigger: Token | None, *, attach
             continue
         if any(t.start <= p.start < t.end for t in ctx.near(k, "TITLE", p.start, 40)):
             continue  # "l'ambassadeur d'Italie à Rabat": a place inside a title
-        if any(q.start <= p.start < q.end for q in ctx.near(k, "PERSON", p.start, 10)):
+        if any(q.start <= p.start < q.end for q in ctx.near(k, "PERSON", p.start, 10)) or opens_a_name(ctx, p):
             continue  # "Riyad al-Malki" is a name
-        if not_here(ctx, p, trigger if attached else None):
+        if not_here(ctx, p, trigger if attached else None) or next_event(ctx, p, trigger) or not_the_city(ctx, p):
             continue
         dist = abs(p.start - trigger.i) if trigger is not None else p.start
         candidates.append(p)
@@ -79,13 +78,15 @@ def explicit_place(ctx: DocContext, sent: Span, trigger: Token | None, *, attach
         # "au palais de l'Unité", "au château de Senningen": the named venue is the most precise place
         if venue["country"] is None and best is not None:
             venue["country"] = (best[1]._.info or {}).get("country")
+        if venue["country"] is None:
+            venue["country"] = named_after_city(ctx, venue["name"])
         return {key: venue[key] for key in ("name", "country", "mention")}
     if best is None:
         return None
     p = best[1]
     country = (p._.info or {}).get("country") if p.label_ == "PLACE" else _country_code(p)
     # the place as the text writes it ("Kyiv", "Beijing", "la Maison Blanche"), not the gazetteer's form
-    return {"name": p.text, "country": country, "mention": mention(doc, p.start_char, p.end_char, ctx.omap)}
+    return {"name": city_name(p), "country": country, "mention": mention(doc, p.start_char, p.end_char, ctx.omap)}
 
 
 def city_of_venue(ctx: DocContext, cities: list[Span], bounds: tuple[int, int] | None) -> Span | None:
@@ -101,11 +102,6 @@ def city_of_venue(ctx: DocContext, cities: list[Span], bounds: tuple[int, int] |
         if city.end_char <= start and ctx.lex.word_set("place_relative") & set(ctx.text[city.end_char : start].lower().split()):
             return city
     return None
-
-
-def _is_city(p: Span) -> bool:
-    """Is the place a city of the gazetteer, not a venue standing for one ("l'Élysée" for Paris)?"""
-    return p.label_ == "PLACE" and not (p._.info or {}).get("venue")
 
 
 def not_here(ctx: DocContext, p: Span, trigger: Token | None) -> bool:
@@ -132,6 +128,15 @@ def not_here(ctx: DocContext, p: Span, trigger: Token | None) -> bool:
     if trigger.dep_.startswith("nsubj") and verb is not None and verb.i == trigger.head.i:
         return False
     return not any(t.i == trigger.i for t in p.root.ancestors)
+
+
+def next_event(ctx: DocContext, p: Span, trigger: Token | None) -> bool:
+    """Is place ``p`` in a clause telling what the subject did next ("a rencontré X, avant de voir Y à
+    Ramallah"), whose verb is not the predicate's?"""
+    verb = next((t for t in p.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or (trigger is not None and verb.i == trigger.i):
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in ctx.lex.word_set("next_event_mark") for c in verb.children)
 
 
 def near_future(ctx: DocContext, verb: Token) -> bool:
@@ -192,27 +197,6 @@ def unlisted_places(ctx: DocContext, sent: Span, trigger: Token | None) -> list[
     return out
 
 
-def city_states(ctx: DocContext, sent: Span, trigger: Token | None) -> list[Span]:
-    """Countries whose capital bears their name, after "à": "à Djibouti", "à Singapour", "à Luxembourg"
-    name the city ("au Luxembourg", "en Tunisie" name the country, which places nothing)."""
-    k = ctx.sentence_of.get(sent.start, -1)
-    preps = ctx.lex.word_set("unlisted_place_prep")
-    spans = ctx.near(k, "COUNTRY", trigger.i, 60) if trigger is not None else ctx.in_sentence(k, "COUNTRY")
-    out = []
-    for c in spans:
-        code = _country_code(c)
-        if code is None or c.start == 0 or ctx.doc[c.start - 1].lower_ not in preps:
-            continue
-        capital = Gazetteer.default().capital_of(code)
-        if capital is not None and fold(capital.name) == fold(c.text):
-            out.append(c)
-    return out
-
-
-def _country_code(span: Span) -> str | None:
-    return span.kb_id_.split(":", 1)[1] if span.kb_id_.startswith("country:") else None
-
-
 def named_venue(ctx: DocContext, sent: Span, trigger: Token | None) -> dict[str, Any] | None:
     """A venue the sentence names ("au palais présidentiel Ntare Rushatsi"), nearest the predicate."""
     best = None
@@ -230,14 +214,42 @@ def named_venue(ctx: DocContext, sent: Span, trigger: Token | None) -> dict[str,
 
 def visited_country(ctx: DocContext, d: Draft) -> str | None:
     """The country a visit in the meeting's first sentences goes to ("en visite au Maroc")."""
-    for s in d.sentences[:2]:
-        m = re.search(r"\bvisite\b[^.;]{0,40}?\b(?:au|en|aux|à)\s+([A-ZÀ-Ý][\w\-']+)", s.text)
-        if not m:
-            continue
+    frame = visit_frame(ctx, d, lead=False)
+    return frame[0] if frame else None
+
+
+def visit_frame(ctx: DocContext, d: Draft, *, lead: bool = True, own: bool = True) -> tuple[str, int] | None:
+    """The country of the visit a meeting belongs to and the index of the sentence telling it: a visit
+    in the meeting's first sentences ("en visite au Maroc"), else, with ``lead``, the one the article tells
+    before them, nearest ("Visite officielle au Vanuatu", "elle poursuit sa campagne par une visite en
+    Inde"): the frame of the encounters that follow ("Au cours de cette visite, elle a rencontré …").
+    Without ``own``, only the article's visit before the meeting counts."""
+    for s in d.sentences[:2] if own else []:
+        code = visit_destination(ctx, s)
+        if code:
+            return code, ctx.sentence_of.get(s.start, -1)
+    if not lead or not d.sentences:
+        return None
+    first = ctx.sentence_of.get(min(s.start for s in d.sentences), -1)
+    for k in range(first - 1, -1, -1):
+        code = visit_destination(ctx, ctx.sents[k])
+        if code:
+            return code, k
+    return None
+
+
+def visit_destination(ctx: DocContext, sent: Span) -> str | None:
+    """The country ``sent`` says a visit goes to: a visit noun ("visite", "mission", "tournée") followed
+    closely by "au", "en", "aux" or "à" and the country ("sa visite de quatre jours en Chine")."""
+    nouns = "|".join(re.escape(w) for w in sorted(ctx.lex.word_set("visit_noun")))
+    text = ctx.span_text(sent)
+    for m in re.finditer(rf"\b(?i:{nouns})\b[^.;]{{0,40}}?\b(?:au|en|aux|à)\s+([A-ZÀ-Ý][\w\-']+)", text):
         if m.group(1).lower() in ctx.lex.word_set("kingdom"):
             return ctx.home
-        for c in ctx.in_sentence(ctx.sentence_of.get(s.start, -1), "COUNTRY"):
-            if s.start_char + m.start(1) <= c.start_char < s.start_char + m.end(1) + 20 and c.kb_id_.startswith("country:"):
+        for c in ctx.in_sentence(ctx.sentence_of.get(sent.start, -1), "COUNTRY"):
+            if sent.start_char + m.start(1) <= c.start_char < sent.start_char + m.end(1) + 20 and c.kb_id_.startswith("country:"):
+                if not_here(ctx, c, None):
+                    break  # "la visite au Japon prévue cet automne": a visit to come places nobody
                 return c.kb_id_.split(":", 1)[1]
     return None
 
@@ -245,20 +257,50 @@ def visited_country(ctx: DocContext, d: Draft) -> str | None:
 def document_place(ctx: DocContext, d: Draft, participants: list[Official], host: str | None) -> dict[str, Any] | None:
     """A meeting's place from the document when its own sentences give none: the place nearest before
     its first sentence (else the first after it) in the country of its host, or of a participant."""
-    countries = [p.country for p in participants if p.key == host and p.country] or [p.country for p in participants if p.country]
+    hosts = [p.country for p in participants if p.key == host and p.country]
+    countries = [p.country for p in participants if p.country]
     if not countries or not d.sentences:
         return None
     first = min(s.start for s in d.sentences)
     places = body_places(ctx)
     starts = [p.start for p in places]
     at = bisect.bisect_right(starts, first)
-    # the nearest before the meeting, else the first after it (a bounded scan: linear over meetings)
-    order = [*reversed(places[max(0, at - 200) : at]), *places[at : at + 200]]
-    p = next((q for q in order if (q._.info or {}).get("country") in countries), None)
+    # the nearest before the meeting, else the first after it (a bounded scan: linear over meetings); the
+    # host's country first, then any participant's before it ("X a reçu … à son hôtel" after "sa visite à
+    # Paris"); after it, only the host's ("… à la suite de son récent séjour à Conakry" is the guest's trip)
+    before, after = list(reversed(places[max(0, at - 200) : at])), places[at : at + 200]
+    order = [(before, hosts), (before, countries), (after, hosts)] if hosts else [(before, countries), (after, countries)]
+    p = next((q for side, codes in order for q in side if (q._.info or {}).get("country") in codes), None)
+    if p is None:
+        p = event_place(ctx, d, places[:at])
     if p is None:
         return None
     info = p._.info or {}
-    return {"name": p.text, "country": info.get("country"), "mention": mention(ctx.doc, p.start_char, p.end_char, ctx.omap)}
+    return {"name": city_name(p), "country": info.get("country"), "mention": mention(ctx.doc, p.start_char, p.end_char, ctx.omap)}
+
+
+def event_place(ctx: DocContext, d: Draft, before: list[Span]) -> Span | None:
+    """The place of the gathering a meeting belongs to, on ground that is none of its participants' ("a tenu
+    plusieurs réunions bilatérales à Washington", "en marge du forum qui se tient à Pékin", "lors de leur
+    réunion de dimanche à Biarritz"): the first place of the meeting's sentences, else the nearest before
+    them, when its sentence tells a gathering or a visit (word set gathering_noun, event nouns). A visit to
+    another country the article tells before ("en visite de travail au Congo") puts the meeting there."""
+    spans = sorted(d.sentences, key=lambda s: s.start)
+    inside = [p for p in body_places(ctx) if any(s.start <= p.start < s.end for s in spans)]
+    gathering = ctx.lex.word_set("gathering_noun")
+    frame = visit_frame(ctx, d, own=False)
+    for p in inside[:1]:
+        # in the meeting's own sentences, only a place the gathering governs: not "à la suite de son séjour à Conakry"
+        if frame is None or (p._.info or {}).get("country") == frame[0]:
+            if any(t.lower_ in gathering or t.lemma_.lower() in gathering for t in p.root.ancestors):
+                return p
+    for p in before[-1:]:
+        k = ctx.sentence_of.get(p.start, -1)
+        if k < 0 or (frame is not None and (p._.info or {}).get("country") != frame[0]):
+            continue
+        if any(t.lower_ in gathering or t.lemma_.lower() in gathering or is_event_noun(ctx, t) for t in ctx.sents[k]):
+            return p
+    return None
 
 
 def body_places(ctx: DocContext) -> list[Span]:
@@ -272,9 +314,9 @@ def body_places(ctx: DocContext) -> list[Span]:
         k = ctx.sentence_of.get(p.start, -1)
         if any(t.start <= p.start < t.end for t in ctx.near(k, "TITLE", p.start, 40)) or any(
             q.start <= p.start < q.end for q in ctx.near(k, "PERSON", p.start, 10)
-        ):
+        ) or opens_a_name(ctx, p):
             continue
-        if not locative(ctx, p):
+        if not locative(ctx, p) or not_the_city(ctx, p):
             continue  # "la coopération entre Libreville et Paris", "a indiqué le Kremlin": a capital standing for its government
         if not_here(ctx, p, None):
             continue  # "la prochaine session se tiendra à Tunis"

@@ -15,6 +15,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from ..folding import fold
 from ..lexicons import word_set
 from ..rules.roles import more_specific
 from .clusters import Draft
@@ -22,7 +23,7 @@ from .context import DocContext
 from .dates import DateExpression, resolve_date
 from .officials import Official
 # the place slot lives in .places; content reads document_place, assembly explicit_place, through this module
-from .places import document_place, explicit_place, visited_country  # noqa: F401
+from .places import document_place, explicit_place, not_here, visit_frame, visited_country  # noqa: F401
 
 
 def finish(
@@ -68,16 +69,18 @@ def date_for(ctx: DocContext, sent: Span, trigger: Token, previous: dt.date | No
     dates = ctx.near(k, "DATE", trigger.i, 60)
     for d in dates:
         info = d._.info or {}
-        if info.get("kind") == "month" or header_date(ctx, d):
+        if info.get("kind") == "month" or header_date(ctx, d) or state_since(ctx, d):
             continue
+        if not_here(ctx, d, None):
+            continue  # "un sommet qui réunira les 28 et 29 juin …": the day of another, future event
         dist = abs(d.start - trigger.i)
         if best is None or dist < best[0]:
             best = (dist, d, info)
     if best is None:
         return None, None
     _, span, info = best
-    if info.get("kind") == "weekday":
-        # "mardi le 25 avril 2023": the weekday and the full date the text gives beside it are one day
+    if info.get("kind") in ("weekday", "relative"):
+        # "mardi le 25 avril 2023", "la veille, dimanche 9 novembre": the full date the text gives beside it is that day
         full = next((d for d in dates if 0 <= d.start - span.end <= 2 and (d._.info or {}).get("kind") == "absolute"), None)
         if full is not None:
             span, info = full, full._.info
@@ -101,13 +104,35 @@ def lead_date(ctx: DocContext, before: int) -> tuple[Span | None, dt.date | None
     if ctx.lead_date is None:
         ctx.lead_date = _first_body_day(ctx)
     span, value = ctx.lead_date
-    return (span, value) if span is not None and span.start < before else (None, None)
+    if span is None or span.start >= before:
+        return None, None
+    return entry_date(ctx, span.start, before) or (span, value)
+
+
+def entry_date(ctx: DocContext, after: int, before: int) -> tuple[Span, dt.date] | None:
+    """The day that opens the nearest dated entry before token ``before`` and after token ``after`` ("( 3
+    avril 2016 ) « Entretien avec … »", "4 mai – Rencontre avec …"): a diary or a release in dated
+    paragraphs gives each encounter the day heading its paragraph, not the article's first day."""
+    for d in reversed(ctx.by_label.get("DATE", [])):
+        if d.start >= before:
+            continue
+        if d.start <= after:
+            return None
+        info = d._.info or {}
+        line_start, _ = ctx.line_bounds(d.start_char)
+        if info.get("kind") != "absolute" or ctx.text[line_start : d.start_char].strip(" \t([-–—•*") or header_date(ctx, d):
+            continue
+        expr = DateExpression(info["start_char"], info["end_char"], ctx.text[info["start_char"] : info["end_char"]], info["kind"])
+        value = resolve_date(expr, ctx.published, previous=None)
+        if value is not None:
+            return d, value
+    return None
 
 
 def _first_body_day(ctx: DocContext) -> tuple[Span | None, dt.date | None]:
     for d in ctx.by_label.get("DATE", []):
         info = d._.info or {}
-        if info.get("kind") in ("month", None) or header_date(ctx, d):
+        if info.get("kind") in ("month", None) or header_date(ctx, d) or state_since(ctx, d):
             continue
         k = ctx.sentence_of.get(d.start, -1)
         if k < 0 or ctx.sentence_years(k) and ctx.published and any(y < ctx.published.year for y in ctx.sentence_years(k)):
@@ -117,6 +142,13 @@ def _first_body_day(ctx: DocContext) -> tuple[Span | None, dt.date | None]:
         if value is not None:
             return d, value
     return None, None
+
+
+def state_since(ctx: DocContext, d: Span) -> bool:
+    """"à la tête de la commission depuis le 16 juillet 2020": a date after "depuis" starts a state, it is
+    no day an encounter took place."""
+    before = [t.lower_ for t in ctx.doc[max(0, d.start - 2) : d.start]]
+    return bool(set(before) & ctx.lex.word_set("since_prep"))
 
 
 def header_date(ctx: DocContext, d: Span) -> bool:
@@ -136,12 +168,31 @@ def header_date(ctx: DocContext, d: Span) -> bool:
     return False
 
 
-def visit_host(ctx: DocContext, d: Draft, participants: list[Official]) -> str | None:
-    """The participant at home when the others are visiting his country."""
-    visited = visited_country(ctx, d)
-    if visited:
+def place_host(ctx: DocContext, d: Draft, participants: list[Official], location: dict[str, Any] | None) -> str | None:
+    """The host of an in-person meeting no sentence gives one for: the official of the body whose seat
+    it was held at ("au siège d'Interpol"), else the one participant at home in the country of its
+    place, else in the country its sentences or the article's lead say a participant was visiting."""
+    if location is not None:
+        folded = fold(location.get("name") or "")
+        seat = [p for p in participants if p.country and len(p.country) > 2 and fold(p.country) in folded]
+        if len(seat) == 1:
+            return seat[0].key
+        at_home = [p for p in participants if location.get("country") and p.country == location.get("country")]
+        if len(at_home) == 1 and len(participants) >= 2:
+            return at_home[0].key
+    return visit_host(ctx, d, participants, location)
+
+
+def visit_host(ctx: DocContext, d: Draft, participants: list[Official], location: dict[str, Any] | None = None) -> str | None:
+    """The participant at home when the others are visiting his country: a visit the meeting's first
+    sentences tell ("en visite au Maroc"), else one the article tells before them ("Visite officielle au
+    Vanuatu", "au terme de sa visite en Chine ... Au cours de cette visite, elle a rencontré ...")
+    when the meeting's own place does not say otherwise."""
+    frame = visit_frame(ctx, d, lead=location is None)
+    if frame:
+        visited = frame[0]
         at_home = [p for p in participants if p.country == visited]
-        if len(at_home) == 1:
+        if len(at_home) == 1 and len(participants) >= 2:
             return at_home[0].key
     return None
 
@@ -182,6 +233,9 @@ def fill_countries(ctx: DocContext, d: Draft, participants: list[Official]) -> N
             host.country = visited
             present.add(visited)
             missing = [p for p in participants if not p.country]
+    if d.host is None and d.location is None:
+        visit_local(ctx, d, missing, present)
+        missing = [p for p in participants if not p.country]
     ranking = [ctx.home] if ctx.home else []
     ranking += [c for c in ctx.ranking if c not in ranking]
     place_country = (d.location or {}).get("country")
@@ -199,3 +253,21 @@ def fill_countries(ctx: DocContext, d: Draft, participants: list[Official]) -> N
             if place_country and place_country not in present and not is_guest:
                 p.country = place_country
                 present.add(place_country)
+
+
+def visit_local(ctx: DocContext, d: Draft, missing: list[Official], present: set[str]) -> None:
+    """"X poursuit sa tournée par une visite en Inde. … X a rencontré le Premier ministre Y": the visitor is
+    named in the sentence that tells the visit, so the one participant without a country it does not name
+    is at home in the visited country."""
+    frame = visit_frame(ctx, d)
+    if frame is None or frame[0] in present:
+        return
+    code, k = frame
+    named = {s.kb_id_ for s in ctx.in_sentence(k, "PERSON")} | {
+        (t._.info or {}).get("person") for t in ctx.in_sentence(k, "TITLE")
+    }
+    visitors = [p for p in d.participants.values() if p.person_id and p.person_id in named]
+    local = [p for p in missing if not (p.person_id and p.person_id in named)]
+    if visitors and len(local) == 1:
+        local[0].country = code
+        present.add(code)

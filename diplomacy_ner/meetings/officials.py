@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from .context import DocContext, is_title_phrase
-from ..lexicons import word_list
+from ..lexicons import word_list, word_set
 from .lexicon import MeetingLexicon
 
 CARDINALS = {w: n for n, w in enumerate(word_list("cardinal_number")) if n > 1}  # "deux" → 2
@@ -179,6 +179,8 @@ def find_officials(ctx: DocContext, k: int, *, chairs: bool = False) -> list[Off
             continue  # "la Conférence des ministres de l'Intérieur de …": a body's name, not a person
         if info.get("former"):
             continue  # "l'ancien ministre malien": nobody holds that office in this meeting
+        if _demonstrative(ctx, t):
+            continue  # "ce représentant de la France": the person just named, not another official
         codes = list(info.get("countries") or [])
         plural = "Plur" in doc[t.start].morph.get("Number") or t.root.morph.get("Number") == ["Plur"]
         if plural:
@@ -208,8 +210,38 @@ def find_officials(ctx: DocContext, k: int, *, chairs: bool = False) -> list[Off
         for code in dict.fromkeys(codes):
             key = f"unnamed:{code}:{(role or cls or '').lower()}"
             out.append(Official(key, None, None, role, code, cls, t.start, t.end, [t], unnamed=True, anchor=anchor, extent=ext))
+    out.extend(_elliptic_titles(ctx, k, titles, chairs=chairs))
     out.sort(key=lambda o: (o.start, o.key))
     return _merge_appositions(ctx, out)
+
+
+def _elliptic_titles(ctx: DocContext, k: int, titles: list[Span], *, chairs: bool) -> list[Official]:
+    """"L'ambassadeur du Ghana et celui du Mali", "le ministre malien, X, et celle du Niger": a
+    demonstrative pronoun with a country complement repeats the office of the title before it, for
+    that country (an unnamed official)."""
+    doc = ctx.doc
+    sent = ctx.sents[k]
+    lex = ctx.lex
+    pronouns, genitive = lex.word_set("elliptic_title_pronoun"), lex.word_set("genitive")
+    countries = {c.start: c for c in ctx.in_sentence(k, "COUNTRY") if c.kb_id_.startswith("country:") and (c._.info or {}).get("form") is None}
+    out: list[Official] = []
+    for i in range(sent.start, sent.end - 2):
+        if doc[i].lower_ not in pronouns or doc[i + 1].lower_ not in genitive:
+            continue
+        j = i + 2 if doc[i + 2].pos_ != "DET" else i + 3
+        country = countries.get(j)
+        before = [t for t in titles if t.end <= i and i - t.end <= 12 and (t._.info or {}).get("class") not in (None, "generic")]
+        if country is None or not before or excluded(ctx, i, sent, chairs=chairs):
+            continue
+        info = before[-1]._.info or {}
+        if info.get("former") or not info.get("role"):
+            continue
+        code = country.kb_id_.split(":", 1)[1]
+        role, cls = singular_role(info["role"]), info.get("class")
+        ext = frozenset(range(i, country.end))
+        key = f"unnamed:{code}:{role.lower()}"
+        out.append(Official(key, None, None, role, code, cls, i, country.end, [doc[i : country.end]], unnamed=True, anchor=i, extent=ext))
+    return out
 
 
 def _plural_countries(ctx: DocContext, k: int, t: Span, codes: list[str]) -> list[str]:
@@ -248,6 +280,15 @@ def _plural_countries(ctx: DocContext, k: int, t: Span, codes: list[str]) -> lis
                 if len(seen) == n:
                     return seen[::-1]
     return out
+
+
+def _demonstrative(ctx: DocContext, t: Span) -> bool:
+    """Does a demonstrative open the title ("cet ambassadeur du Japon", "ce nouveau représentant de la
+    France")? Such a title takes up someone the text has just presented."""
+    k = t.start - 1
+    if k >= 0 and ctx.doc[k].lower_ in word_set("apposition_title_adjectives"):
+        k -= 1
+    return k >= 0 and ctx.doc[k].lower_ in ctx.lex.word_set("demonstrative_det")
 
 
 def _free_title_before(ctx: DocContext, k: int, start: int, sent: Span) -> Span | None:

@@ -45,8 +45,11 @@ def find_roles(
         person = capacity if capacity is not None else person_after(doc, t.end, person_at_start)
         if person is not None and capacity is None and fronted_adjunct(doc, t, person):
             person = None  # "Outre le président togolais, X a échangé …": X is not that president
+        if person is not None and capacity is None and inner_title(doc, t):
+            # "X, secrétaire d'État auprès du ministre des Affaires étrangères Y": Y is the inner title's
+            person = person_before(doc, t.start, person_at_end, end=t.end) or person
         if person is None:
-            person = person_before(doc, t.start, person_at_end)
+            person = person_before(doc, t.start, person_at_end, end=t.end)
             if person is None and t.start > 0 and doc[t.start - 1].text == ",":
                 person = appended_at.get(t.start - 1)  # "X, ambassadeur, haut représentant de …"
             if person is not None:
@@ -280,11 +283,28 @@ def place_country(doc: Doc, title: Span, places: list[Span]) -> str | None:
     return None
 
 
-def person_before(doc: Doc, i: int, person_at_end: dict[int, PersonCluster]) -> PersonCluster | None:
-    """The person right before a title, across a comma or an opening bracket."""
+def inner_title(doc: Doc, title: Span) -> bool:
+    """Whether a title ends on the office of another person, after "de" or an article ("conseiller
+    du président", "secrétaire d'État auprès du ministre de l'Intérieur"): a name right after it is
+    that other person's."""
+    inner = word_set("titles_after_article")
+    lead = word_set("de_forms") | word_set("definite_articles")
+    return any(doc[k].lower_ in inner and doc[k - 1].lower_ in lead for k in range(title.start + 1, title.end))
+
+
+def person_before(doc: Doc, i: int, person_at_end: dict[int, PersonCluster], *, end: int | None = None) -> PersonCluster | None:
+    """The person right before a title, across a comma or an opening bracket ("X, nouvel ambassadeur
+    de …"); across an article too when the title ``doc[i:end]`` is no clause's subject ("X, le nouvel
+    ambassadeur de France, a …", not "Lors de l'entretien avec X, le ministre a déclaré")."""
     j = i
-    if j > 1 and doc[j - 1].lower_ in word_set("apposition_title_adjectives") and doc[j - 2].text == ",":
-        j -= 1  # "X, nouvel ambassadeur de …"
+    if j > 1 and doc[j - 1].lower_ in word_set("apposition_title_adjectives"):
+        j -= 1
+    if j > 1 and doc[j - 1].lower_ in word_set("definite_articles") and doc[j - 2].text == ",":
+        if end is not None and end < len(doc) and doc[end].pos_ in ("VERB", "AUX"):
+            return None
+        j -= 1
+    if j < i and doc[j - 1].text != ",":
+        j = i
     if j > 0 and doc[j - 1].text in (",", "("):
         j -= 1
         return person_at_end.get(j)

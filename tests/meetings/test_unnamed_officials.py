@@ -154,3 +154,34 @@ def test_guests_received_together_in_the_passive_are_one_meeting_each(extractor)
     assert sorted(names(m) for m in found) == [["Kofi Mensah", "Paul Otieno"], ["Oumar Diarra", "Paul Otieno"]]
     together = meetings(extractor, "Kofi Mensah et Oumar Diarra ont été reçus ensemble par le ministre Paul Otieno.")
     assert [names(m) for m in together] == [["Kofi Mensah", "Oumar Diarra", "Paul Otieno"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "« Hier, j'ai reçu un appel du ministre des Affaires étrangères du Ghana », a déclaré le ministre togolais des "
+        "Affaires étrangères, Paul Otieno.",
+        "« J'ai eu hier un appel du ministre des Affaires étrangères du Ghana », a indiqué Paul Otieno, ministre togolais "
+        "des Affaires étrangères.",
+        "Le ministre togolais des Affaires étrangères, Paul Otieno, a déclaré : « Hier, j'ai reçu un appel du ministre "
+        "des Affaires étrangères du Ghana ».",
+        "« Hier, j'ai reçu un appel du ministre des Affaires étrangères du Ghana. Il m'a dit que la date restait à "
+        "fixer. » Ces propos sont ceux du ministre togolais des Affaires étrangères, Paul Otieno, a rapporté l'agence.",
+    ],
+)
+def test_a_minister_speaking_in_the_first_person_is_the_subject_of_his_quote(extractor, text) -> None:
+    [m] = meetings(extractor, text)
+    assert names(m) == ["<ministre des Affaires étrangères|GH>", "Paul Otieno"]
+    assert m.kind == "call"
+
+
+def test_a_first_person_outside_a_quotation_is_nobody(extractor) -> None:
+    # no quotation: "je" is the author of a column, not an official of the article
+    text = "Je reçois chaque semaine des lettres de lecteurs. Le ministre togolais Paul Otieno s'est rendu lundi à Accra."
+    assert meetings(extractor, text) == []
+
+
+def test_a_call_from_an_office_after_du(extractor) -> None:
+    text = "Le ministre togolais des Affaires étrangères, Paul Otieno, a reçu hier un appel du ministre des Affaires étrangères du Ghana."
+    [m] = meetings(extractor, text)
+    assert names(m) == ["<ministre des Affaires étrangères|GH>", "Paul Otieno"] and m.kind == "call"

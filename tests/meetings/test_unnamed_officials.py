@@ -185,3 +185,37 @@ def test_a_call_from_an_office_after_du(extractor) -> None:
     text = "Le ministre togolais des Affaires étrangères, Paul Otieno, a reçu hier un appel du ministre des Affaires étrangères du Ghana."
     [m] = meetings(extractor, text)
     assert names(m) == ["<ministre des Affaires étrangères|GH>", "Paul Otieno"] and m.kind == "call"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Le président Paul Otieno a reçu lundi les ambassadeurs des pays membres du groupe - le Ghana, le Mali et la "
+         "France.", "ambassadeur"),
+        ("Les ministres du commerce des États du corridor côtier (Bénin, Ghana et Togo) se sont réunis lundi à Cotonou.",
+         "ministre du commerce"),
+        ("Les ministres du commerce des pays de la région : le Bénin, le Ghana et le Togo, se sont réunis lundi à Cotonou.",
+         "ministre du commerce"),
+    ],
+)
+def test_a_plural_title_takes_the_countries_a_list_after_it_spells_out(extractor, text, role) -> None:
+    [m] = meetings(extractor, text)
+    unnamed = sorted((p.role, p.country) for p in m.participants if p.name is None)
+    countries = ["FR", "GH", "ML"] if "France" in text else ["BJ", "GH", "TG"]
+    assert unnamed == [(role, c) for c in countries]
+
+
+def test_a_hyphen_inside_a_name_opens_no_list(extractor) -> None:
+    text = "Les ministres du commerce des États du corridor Accra-Lomé se sont réunis lundi à Cotonou avec le Ghana."
+    assert meetings(extractor, text) == []
+
+
+def test_guests_received_with_a_group_are_one_audience(extractor) -> None:
+    text = (
+        "Le président Paul Otieno a reçu lundi les ambassadeurs du Ghana, du Mali et de la France, ainsi que le chef de "
+        "délégation de l'Union européenne."
+    )
+    [m] = meetings(extractor, text)
+    assert names(m) == [
+        "<ambassadeur|FR>", "<ambassadeur|GH>", "<ambassadeur|ML>", "<chef de délégation de l'Union européenne|UE>", "Paul Otieno",
+    ]

@@ -17,11 +17,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from .context import DocContext, is_title_phrase
-from ..lexicons import word_list, word_set
-from .lexicon import MeetingLexicon
-
-CARDINALS = {w: n for n, w in enumerate(word_list("cardinal_number")) if n > 1}  # "deux" → 2
-
+from ..lexicons import word_set
+from .plural_titles import member_office, plural_countries, singular_role
 
 
 @dataclass
@@ -185,7 +182,7 @@ def find_officials(ctx: DocContext, k: int, *, chairs: bool = False) -> list[Off
         plural = "Plur" in doc[t.start].morph.get("Number") or t.root.morph.get("Number") == ["Plur"]
         reach = t.end  # a list of countries after the title is part of its mention
         if plural:
-            codes, reach = _plural_countries(ctx, k, t, codes)
+            codes, reach = plural_countries(ctx, k, t, codes)
         if not codes and plural:
             continue  # "la réunion des ministres des Affaires étrangères de l'OCI": the members of a body, nobody in particular
         for b in info.get("bodies") or []:
@@ -206,7 +203,7 @@ def find_officials(ctx: DocContext, k: int, *, chairs: bool = False) -> list[Off
         role = info.get("role") if cls != "generic" else None
         if role and "Plur" in doc[t.start].morph.get("Number"):
             role = singular_role(role)  # "les ministres des Affaires étrangères de A et de B": one minister each
-            role = _without_member_states(role)
+            role = member_office(role)
         ext = frozenset(range(t.start, reach))
         anchor = anchor_of(doc, ext)
         for code in dict.fromkeys(codes):
@@ -246,48 +243,6 @@ def _elliptic_titles(ctx: DocContext, k: int, titles: list[Span], *, chairs: boo
     return out
 
 
-def _plural_countries(ctx: DocContext, k: int, t: Span, codes: list[str]) -> tuple[list[str], int]:
-    """The countries of a plural title: its own, those coordinated after it ("les ministres des
-    Affaires étrangères béninois et togolais", "… du Niger, du Mali et du Burkina"), those a list
-    after it spells out ("… des pays du groupe - le Ghana, le Mali et la France"), or, for "… des
-    deux pays", the last two countries the text named before it; and the end of the mention."""
-    doc = ctx.doc
-    lex = ctx.lex
-    joiners = lex.word_set("list_joiner") | lex.word_set("genitive") | {",", "et"}
-    countries = {c.start: c for c in ctx.in_sentence(k, "COUNTRY") if c.kb_id_.startswith("country:")}
-    out = list(codes)
-    if out:
-        i = t.end
-        while i < len(doc):
-            j = i
-            while j < len(doc) and (doc[j].lower_ in joiners or doc[j].pos_ == "DET") and j - i < 3:
-                j += 1
-            c = countries.get(j)
-            if c is None or j == i and i != t.end:
-                break
-            out.append(c.kb_id_.split(":", 1)[1])
-            i = c.end
-        return list(dict.fromkeys(out)), t.end
-    listed, end = _listed_countries(ctx, countries, t)
-    if len(listed) >= 2:
-        return listed, end
-    if t.end + 2 < len(doc) and doc[t.end].lower_ in lex.word_set("genitive") and doc[t.end + 2].lower_ in lex.word_set("country_noun"):
-        n = CARDINALS.get(doc[t.end + 1].lower_)
-        if n:
-            seen: list[str] = []
-            for c in reversed(ctx.by_label.get("COUNTRY", [])):
-                if c.start >= t.start or not c.kb_id_.startswith("country:") or ctx.sentence_of.get(c.start, k) < k - 6:
-                    continue
-                if c.start > 0 and doc[c.start - 1].lower_ in lex.word_set("place_prep"):
-                    continue  # "après s'être vus au Guatemala, les ministres des deux pays": a place, not a side
-                code = c.kb_id_.split(":", 1)[1]
-                if code not in seen:
-                    seen.append(code)
-                if len(seen) == n:
-                    return seen[::-1], t.end
-    return out, t.end
-
-
 def _demonstrative(ctx: DocContext, t: Span) -> bool:
     """Does a demonstrative open the title ("cet ambassadeur du Japon", "ce nouveau représentant de la
     France")? Such a title takes up someone the text has just presented."""
@@ -295,48 +250,6 @@ def _demonstrative(ctx: DocContext, t: Span) -> bool:
     if k >= 0 and ctx.doc[k].lower_ in word_set("apposition_title_adjectives"):
         k -= 1
     return k >= 0 and ctx.doc[k].lower_ in ctx.lex.word_set("demonstrative_det")
-
-
-def _without_member_states(role: str) -> str:
-    """A member's office without the group of states a plural title names ("ministre du Commerce des
-    États du corridor" → "ministre du Commerce", "ambassadeur des pays membres" → "ambassadeur")."""
-    lex = MeetingLexicon.default()
-    words = role.split(" ")
-    for n in range(1, len(words) - 1):
-        if words[n].lower() in lex.word_set("genitive") and words[n + 1].lower() in lex.word_set("country_noun"):
-            return " ".join(words[:n])
-    return role
-
-
-def _listed_countries(ctx: DocContext, countries: dict[int, Span], t: Span) -> tuple[list[str], int]:
-    """The countries a list after a plural title spells out, behind a dash, a colon or a bracket
-    ("les ambassadeurs des pays du groupe - le Ghana, le Mali et la France", "les ministres des États
-    du corridor (Bénin, Ghana et Togo)"), and the end of the list; none when no such list follows."""
-    doc = ctx.doc
-    joiners = ctx.lex.word_set("list_joiner") | {","}
-    openers = ctx.lex.word_set("list_opener")
-
-    def opener(j: int) -> bool:  # a free-standing dash, not the hyphen of "Abidjan-Lagos"
-        return doc[j].text in openers and (doc[j].text == "(" or doc[j].text == ":" or bool(doc[j - 1].whitespace_))
-
-    i = t.end
-    while i < len(doc) and i - t.end < 4 and not opener(i):
-        if doc[i].pos_ in ("VERB", "AUX") or doc[i].is_sent_end:
-            return [], t.end
-        i += 1
-    if i >= len(doc) or not opener(i):
-        return [], t.end
-    out: list[str] = []
-    i += 1
-    while i < len(doc):
-        while i < len(doc) and (doc[i].pos_ == "DET" or (out and doc[i].lower_ in joiners)):
-            i += 1
-        c = countries.get(i)
-        if c is None:
-            break
-        out.append(c.kb_id_.split(":", 1)[1])
-        i = c.end
-    return list(dict.fromkeys(out)), i
 
 
 def _free_title_before(ctx: DocContext, k: int, start: int, sent: Span) -> Span | None:
@@ -375,23 +288,6 @@ def _merge_appositions(ctx: DocContext, officials: list[Official]) -> list[Offic
                 drop.add(j)
                 break
     return [o for k, o in enumerate(officials) if k not in drop]
-
-
-def singular_role(role: str) -> str:
-    """The office of one member of a plural title ("chefs d'État" → "chef d'État")."""
-    words = role.split(" ")
-    genitive = MeetingLexicon.default().word_set("genitive")
-    out = []
-    for k, w in enumerate(words):
-        if w.lower() in genitive or w.lower().startswith(("d'", "de ")):
-            out.extend(words[k:])
-            break
-        if "'" in w:
-            head, _, rest = w.partition("'")
-            out.append((head[:-1] if head.endswith("s") else head) + "'" + rest)
-            continue
-        out.append(w[:-1] if len(w) > 3 and w.endswith("s") else w)
-    return " ".join(out)
 
 
 def bare_titles(ctx: DocContext, k: int) -> dict[int, Span]:

@@ -61,6 +61,7 @@ def find_roles(
     demonyms = demonym_countries(doc, countries or [])
     named_at = {s.start: s for s in countries or [] if (s._.info or {}).get("form") is None and s.kb_id_.startswith("country:")}
     items = {**demonym_items(doc, clusters, attached, countries or []), **list_items(doc, clusters, attached, countries or [])}
+    free = [t for t in titles if title_person.get((t.start, t.end)) is None and not (t._.info or {}).get("former")]
     for c in clusters:
         own = attached.get(c.id, [])
         # a former office ("l'ancien ministre X") is the role only when the text gives no other
@@ -111,6 +112,12 @@ def find_roles(
             states = {r.country for r in getattr(record, "roles", ()) if len(r.country) == 2 and r.country.isupper()}
             if len(states) == 1:
                 info["country"] = states.pop()
+        elif record is not None and not info.get("country") and not info.get("role"):
+            # "C'est un secrétaire général de l'OEA en fin de mandat … Luis Almagro": a title no one took
+            # that names one of the person's known offices (its body or state, its head word)
+            office = known_office(links, getattr(record, "roles", ()), free)
+            if office is not None:
+                info = {**info, "role": office.title, "country": office.country, "source": "kb"}
         roles[c.id] = info
     # unnamed titles: coreference with a named official of the same country ("le président syrien")
     named_in: dict[str, list[str]] = {}  # country → its named officials so far, in text order
@@ -153,6 +160,19 @@ def find_roles(
                 break
     complete_bare_heads(roles, titles, title_person, home)
     return roles, title_person
+
+
+def known_office(links: KBLinks, offices: Any, titles: list[Span]) -> Any:
+    """The first of a person's known offices (knowledge-base roles) that one of ``titles`` names: the
+    same state or body, the same office ("secrétaire général de l'OEA"); None when none does."""
+    for t in titles:
+        info = t._.info or {}
+        role = fold(info.get("role") or "")
+        codes = set(info.get("countries") or []) | {links.body_code(b) for b in info.get("bodies") or []}
+        for office in offices:
+            if role and office.country in codes and fold(office.title) == role:
+                return office
+    return None
 
 
 def complete_bare_heads(

@@ -112,11 +112,13 @@ def load_supplements(path: str | Path | Traversable | None = None) -> dict[str, 
     return supplements
 
 
-def _unique(values: Sequence[str], taken: set[str]) -> tuple[str, ...]:
-    """Keep the first of each folded value, skipping those already in ``taken`` (updated)."""
+def _unique(values: Sequence[str], taken: set[str], *, exact: bool = False) -> tuple[str, ...]:
+    """Keep the first of each folded value, skipping those already in ``taken`` (updated). With
+    ``exact``, only the same spelling is a repeat: names are matched as written, so "Nigéria"
+    beside "Nigeria" is a form of its own."""
     kept = []
     for value in values:
-        key = fold(value)
+        key = value if exact else fold(value)
         if key and key not in taken:
             taken.add(key)
             kept.append(value)
@@ -169,11 +171,11 @@ def build_country_records(supplements: Mapping[str, CountrySupplement] | None = 
             official_source = ()
         # The official name may equal the short name ("Japon", "Canada"): it is still the official name.
         official = _unique(official_source, set())
-        taken = {fold(name), *(fold(o) for o in official)}
+        taken = {name, *official}
         alias_source = list(sup.aliases)
         if py_name != name and not _is_index_form(py_name):
             alias_source.append(py_name)
-        aliases = _unique(alias_source, taken)
+        aliases = _unique(alias_source, taken, exact=True)
         records.append(
             CountryRecord(
                 id=f"country:{code}",
@@ -181,7 +183,7 @@ def build_country_records(supplements: Mapping[str, CountrySupplement] | None = 
                 name=name,
                 official_names=official,
                 aliases=aliases,
-                adjectives=_unique(sup.adjectives, set()),
+                adjectives=_unique(sup.adjectives, set(), exact=True),
                 prefixes=_unique(sup.prefixes, set()),
                 capitals=_unique(sup.capitals, set()),
                 un_member=sup.un_member,
@@ -200,15 +202,15 @@ def build_country_records(supplements: Mapping[str, CountrySupplement] | None = 
                 )
             )
         official = _unique(sup.official_names or (), set())
-        taken = {fold(sup.name), *(fold(o) for o in official)}
+        taken = {sup.name, *official}
         records.append(
             CountryRecord(
                 id=f"country:{code}",
                 code=code,
                 name=sup.name,
                 official_names=official,
-                aliases=_unique(sup.aliases, taken),
-                adjectives=_unique(sup.adjectives, set()),
+                aliases=_unique(sup.aliases, taken, exact=True),
+                adjectives=_unique(sup.adjectives, set(), exact=True),
                 prefixes=_unique(sup.prefixes, set()),
                 capitals=_unique(sup.capitals, set()),
                 un_member=sup.un_member,

@@ -237,9 +237,12 @@ class MeetingAssembler(SessionSteps):
         host = enc.host()
         held = False
         each = ctx.sentence_cue(k, "distributive")
-        for group in partner_groups(enc.partners, distribute=distribute and not enc.frame.multilateral, each=each):
+        guests, fixed = enc.partners, [*enc.subjects, *enc.agents]
+        if enc.passive and enc.agents and not enc.partners and len(enc.subjects) > 1:
+            guests, fixed = enc.subjects, list(enc.agents)  # "A et B ont été reçus par X": the subjects are the guests
+        for group in partner_groups(guests, distribute=distribute and not enc.frame.multilateral, each=each):
             members: dict[str, Official] = {}
-            for o in [*enc.subjects, *enc.agents, *group]:
+            for o in [*fixed, *group]:
                 members.setdefault(o.key, o)
             # people the text gives no office meet only through an explicit frame that the parse ties them to
             untitled = all(o.weak for o in members.values()) and (enc.strength < 0.85 or bool(enc.guessed & set(members)))

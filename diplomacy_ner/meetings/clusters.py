@@ -217,4 +217,6 @@ def partner_groups(partners: list[Official], *, distribute: bool, each: bool = F
             last.append(o)
         else:
             groups.append([o])
+    if len(groups) > 1 and any(len({q.start for q in g}) < len(g) for g in groups):
+        return [partners]  # "a reçu les ambassadeurs de A et de B ainsi que le chef de délégation de C": one audience
     return groups

@@ -7,7 +7,9 @@
   the same class, else the protagonist when its class agrees, else (a head of
   state or government) an unnamed official of the article's country;
 - "ils", "les deux ministres", "leur entretien": the participants of the last
-  meeting (the clustering layer continues that meeting).
+  meeting (the clustering layer continues that meeting);
+- "je" inside a quotation: its speaker ("« J'ai reçu … », a déclaré X"), else the
+  article's protagonist.
 """
 
 from __future__ import annotations
@@ -66,6 +68,7 @@ class Coreference:
         bare = bare_titles(ctx, k)
         plural_pronouns, definite_plural = lex.word_set("plural_pronoun"), lex.word_set("definite_plural")
         pronouns, demonstratives = lex.word_set("pronoun_subject"), lex.word_set("demonstrative")
+        out.extend(self._first_person(k, covered))
         for i in ctx.anaphor_candidates(k):  # the tokens none of the tests below takes are skipped
             if i in covered:
                 continue
@@ -105,6 +108,52 @@ class Coreference:
             if target is not None:
                 out.append(target.copy_at(tok.i, tok.i + 1, tok.i))
         return out, plural
+
+    def _first_person(self, k: int, covered: set[int]) -> list[Official]:
+        """"« Cet après-midi, j'ai reçu un appel du ministre … », a indiqué X": a first-person subject
+        inside a quotation is its speaker."""
+        ctx = self.ctx
+        sent = ctx.sents[k]
+        first = ctx.lex.word_set("first_person_subject")
+        if not any(w in ctx.span_text(sent).lower() for w in first):
+            return []
+        out = []
+        for tok in sent:
+            if tok.lower_ in first and tok.dep_ in ("nsubj", "nsubj:pass") and tok.i not in covered and self._quoted(tok.idx):
+                speaker = self._speaker(k) or self.protagonist
+                if speaker is not None:
+                    out.append(speaker.copy_at(tok.i, tok.i + 1, tok.i))
+        return out
+
+    def _quoted(self, char: int) -> bool:
+        """Is the character at ``char`` inside a quotation opened in its paragraph?"""
+        start, _ = self.ctx.line_bounds(char)
+        before = self.ctx.text[start:char]
+        opened = max(before.rfind("«"), before.rfind("“"))
+        return opened > max(before.rfind("»"), before.rfind("”")) or before.count('"') % 2 == 1
+
+    def _speaker(self, k: int) -> Official | None:
+        """The person a reporting verb gives the quotation of sentence ``k`` to, in that sentence or the
+        next three (the subject, or the name right after a verb that follows the quote: "», a déclaré X"),
+        else in the sentence before it ("X a déclaré : « … »")."""
+        ctx = self.ctx
+        reporting = ctx.lex.word_set("reporting_verb")
+        for m in [k, k + 1, k + 2, k + 3, k - 1]:
+            if not 0 <= m < len(ctx.sents):
+                continue
+            persons = [s for s in ctx.in_sentence(m, "PERSON") if ctx.person_info(s.kb_id_)]
+            for verb in ctx.sents[m]:
+                if verb.lemma_.lower() not in reporting or verb.pos_ not in ("VERB", "AUX"):
+                    continue
+                subject = next((s for s in persons if s.root.dep_ in ("nsubj", "nsubj:pass") and s.root.head.i == verb.i), None)
+                after = next((s for s in persons if 0 < s.start - verb.i <= 10), None)
+                quote_before = any(t.text in ("»", "”", '"', ",") for t in ctx.doc[max(0, verb.i - 3) : verb.i])
+                found = subject or (after if quote_before else None)
+                if found is not None:
+                    pid = found.kb_id_
+                    info = ctx.person_info(pid)
+                    return Official(pid, pid, ctx.person_name(pid), info.get("role"), info.get("country"), info.get("class"), -1, -1)
+        return None
 
     def _unnamed_title(self, title: Span, tok: Token, officials: list[Official]) -> Official | None:
         """"Rabat - Le chef du gouvernement s'est entretenu avec …", "X a été reçu par le président de la

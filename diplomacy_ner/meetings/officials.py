@@ -17,11 +17,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from .context import DocContext, is_title_phrase
-from ..lexicons import word_list
-from .lexicon import MeetingLexicon
-
-CARDINALS = {w: n for n, w in enumerate(word_list("cardinal_number")) if n > 1}  # "deux" → 2
-
+from ..lexicons import word_set
+from .plural_titles import member_office, plural_countries, singular_role
 
 
 @dataclass
@@ -195,10 +192,13 @@ def find_officials(ctx: DocContext, k: int, *, chairs: bool = False) -> list[Off
             continue  # "la Conférence des ministres de l'Intérieur de …": a body's name, not a person
         if info.get("former"):
             continue  # "l'ancien ministre malien": nobody holds that office in this meeting
+        if _demonstrative(ctx, t):
+            continue  # "ce représentant de la France": the person just named, not another official
         codes = list(info.get("countries") or [])
         plural = "Plur" in doc[t.start].morph.get("Number") or t.root.morph.get("Number") == ["Plur"]
+        reach = t.end  # a list of countries after the title is part of its mention
         if plural:
-            codes = _plural_countries(ctx, k, t, codes)
+            codes, reach = plural_countries(ctx, k, t, codes)
         if not codes and plural:
             continue  # "la réunion des ministres des Affaires étrangères de l'OCI": the members of a body, nobody in particular
         for b in info.get("bodies") or []:
@@ -219,51 +219,53 @@ def find_officials(ctx: DocContext, k: int, *, chairs: bool = False) -> list[Off
         role = info.get("role") if cls != "generic" else None
         if role and "Plur" in doc[t.start].morph.get("Number"):
             role = singular_role(role)  # "les ministres des Affaires étrangères de A et de B": one minister each
-        ext = frozenset(range(t.start, t.end))
+            role = member_office(role)
+        ext = frozenset(range(t.start, reach))
         anchor = anchor_of(doc, ext)
         for code in dict.fromkeys(codes):
             key = f"unnamed:{code}:{(role or cls or '').lower()}"
             out.append(Official(key, None, None, role, code, cls, t.start, t.end, [t], unnamed=True, anchor=anchor, extent=ext))
+    out.extend(_elliptic_titles(ctx, k, titles, chairs=chairs))
     out.sort(key=lambda o: (o.start, o.key))
     return _merge_appositions(ctx, out)
 
 
-def _plural_countries(ctx: DocContext, k: int, t: Span, codes: list[str]) -> list[str]:
-    """The countries of a plural title: its own, those coordinated after it ("les ministres des
-    Affaires étrangères béninois et togolais", "… du Niger, du Mali et du Burkina"), or, for "… des
-    deux pays", the last two countries the text named before it."""
+def _elliptic_titles(ctx: DocContext, k: int, titles: list[Span], *, chairs: bool) -> list[Official]:
+    """"L'ambassadeur du Ghana et celui du Mali", "le ministre malien, X, et celle du Niger": a
+    demonstrative pronoun with a country complement repeats the office of the title before it, for
+    that country (an unnamed official)."""
     doc = ctx.doc
+    sent = ctx.sents[k]
     lex = ctx.lex
-    joiners = lex.word_set("list_joiner") | lex.word_set("genitive") | {",", "et"}
-    countries = {c.start: c for c in ctx.in_sentence(k, "COUNTRY") if c.kb_id_.startswith("country:")}
-    out = list(codes)
-    if out:
-        i = t.end
-        while i < len(doc):
-            j = i
-            while j < len(doc) and (doc[j].lower_ in joiners or doc[j].pos_ == "DET") and j - i < 3:
-                j += 1
-            c = countries.get(j)
-            if c is None or j == i and i != t.end:
-                break
-            out.append(c.kb_id_.split(":", 1)[1])
-            i = c.end
-        return list(dict.fromkeys(out))
-    if t.end + 2 < len(doc) and doc[t.end].lower_ in lex.word_set("genitive") and doc[t.end + 2].lower_ in lex.word_set("country_noun"):
-        n = CARDINALS.get(doc[t.end + 1].lower_)
-        if n:
-            seen: list[str] = []
-            for c in reversed(ctx.by_label.get("COUNTRY", [])):
-                if c.start >= t.start or not c.kb_id_.startswith("country:") or ctx.sentence_of.get(c.start, k) < k - 6:
-                    continue
-                if c.start > 0 and doc[c.start - 1].lower_ in lex.word_set("place_prep"):
-                    continue  # "après s'être vus au Guatemala, les ministres des deux pays": a place, not a side
-                code = c.kb_id_.split(":", 1)[1]
-                if code not in seen:
-                    seen.append(code)
-                if len(seen) == n:
-                    return seen[::-1]
+    pronouns, genitive = lex.word_set("elliptic_title_pronoun"), lex.word_set("genitive")
+    countries = {c.start: c for c in ctx.in_sentence(k, "COUNTRY") if c.kb_id_.startswith("country:") and (c._.info or {}).get("form") is None}
+    out: list[Official] = []
+    for i in range(sent.start, sent.end - 2):
+        if doc[i].lower_ not in pronouns or doc[i + 1].lower_ not in genitive:
+            continue
+        j = i + 2 if doc[i + 2].pos_ != "DET" else i + 3
+        country = countries.get(j)
+        before = [t for t in titles if t.end <= i and i - t.end <= 12 and (t._.info or {}).get("class") not in (None, "generic")]
+        if country is None or not before or excluded(ctx, i, sent, chairs=chairs):
+            continue
+        info = before[-1]._.info or {}
+        if info.get("former") or not info.get("role"):
+            continue
+        code = country.kb_id_.split(":", 1)[1]
+        role, cls = singular_role(info["role"]), info.get("class")
+        ext = frozenset(range(i, country.end))
+        key = f"unnamed:{code}:{role.lower()}"
+        out.append(Official(key, None, None, role, code, cls, i, country.end, [doc[i : country.end]], unnamed=True, anchor=i, extent=ext))
     return out
+
+
+def _demonstrative(ctx: DocContext, t: Span) -> bool:
+    """Does a demonstrative open the title ("cet ambassadeur du Japon", "ce nouveau représentant de la
+    France")? Such a title takes up someone the text has just presented."""
+    k = t.start - 1
+    if k >= 0 and ctx.doc[k].lower_ in word_set("apposition_title_adjectives"):
+        k -= 1
+    return k >= 0 and ctx.doc[k].lower_ in ctx.lex.word_set("demonstrative_det")
 
 
 def _free_title_before(ctx: DocContext, k: int, start: int, sent: Span) -> Span | None:
@@ -302,23 +304,6 @@ def _merge_appositions(ctx: DocContext, officials: list[Official]) -> list[Offic
                 drop.add(j)
                 break
     return [o for k, o in enumerate(officials) if k not in drop]
-
-
-def singular_role(role: str) -> str:
-    """The office of one member of a plural title ("chefs d'État" → "chef d'État")."""
-    words = role.split(" ")
-    genitive = MeetingLexicon.default().word_set("genitive")
-    out = []
-    for k, w in enumerate(words):
-        if w.lower() in genitive or w.lower().startswith(("d'", "de ")):
-            out.extend(words[k:])
-            break
-        if "'" in w:
-            head, _, rest = w.partition("'")
-            out.append((head[:-1] if head.endswith("s") else head) + "'" + rest)
-            continue
-        out.append(w[:-1] if len(w) > 3 and w.endswith("s") else w)
-    return " ".join(out)
 
 
 def bare_titles(ctx: DocContext, k: int) -> dict[int, Span]:

@@ -80,6 +80,10 @@ def title_extent(doc: Doc, start: int, end: int, spans: SpanIndex, *, generic: b
                 i += 1
             elif doc[i].lower_ == "et" and i + 1 < n and (i + 1) in spans.country_adjectives and ext.country_spans:
                 i += 1
+            elif (k := _country_complement(doc, i, spans, first=not ext.country_spans)) is not None:
+                # "ses homologues du Ghana et du Mali": a country named after "de", and those coordinated with it
+                ext.country_spans.append((k, spans.country_names[k]))
+                i = spans.country_names[k]
             else:
                 break
         ext.end = i
@@ -227,6 +231,23 @@ def title_extent(doc: Doc, start: int, end: int, spans: SpanIndex, *, generic: b
         break
     ext.end = i
     return ext
+
+
+def _country_complement(doc: Doc, i: int, spans: SpanIndex, *, first: bool) -> int | None:
+    """The start of a country name that a generic title's complement opens at ``i``: "du Ghana",
+    "de la Côte d'Ivoire", and after a first one, a coordinated ", du Mali" or "et du Mali"."""
+    n = len(doc)
+    j = i
+    if not first:
+        if doc[j].lower_ not in ("et", ","):
+            return None
+        j += 1
+    if j >= n or doc[j].lower_ not in DE:
+        return None
+    j += 1
+    if j < n and doc[j].lower_ in word_set("definite_articles"):
+        j += 1
+    return j if j in spans.country_names else None
 
 
 def body_extent(doc: Doc, start: int, end: int, spans: SpanIndex, *, stops: Container[int] = ()) -> int:

@@ -45,8 +45,11 @@ def find_roles(
         person = capacity if capacity is not None else person_after(doc, t.end, person_at_start)
         if person is not None and capacity is None and fronted_adjunct(doc, t, person):
             person = None  # "Outre le président togolais, X a échangé …": X is not that president
+        if person is not None and capacity is None and inner_title(doc, t):
+            # "X, secrétaire d'État auprès du ministre des Affaires étrangères Y": Y is the inner title's
+            person = person_before(doc, t.start, person_at_end, end=t.end) or person
         if person is None:
-            person = person_before(doc, t.start, person_at_end)
+            person = person_before(doc, t.start, person_at_end, end=t.end)
             if person is None and t.start > 0 and doc[t.start - 1].text == ",":
                 person = appended_at.get(t.start - 1)  # "X, ambassadeur, haut représentant de …"
             if person is not None:
@@ -58,6 +61,7 @@ def find_roles(
     demonyms = demonym_countries(doc, countries or [])
     named_at = {s.start: s for s in countries or [] if (s._.info or {}).get("form") is None and s.kb_id_.startswith("country:")}
     items = {**demonym_items(doc, clusters, attached, countries or []), **list_items(doc, clusters, attached, countries or [])}
+    free = [t for t in titles if title_person.get((t.start, t.end)) is None and not (t._.info or {}).get("former")]
     for c in clusters:
         own = attached.get(c.id, [])
         # a former office ("l'ancien ministre X") is the role only when the text gives no other
@@ -108,6 +112,12 @@ def find_roles(
             states = {r.country for r in getattr(record, "roles", ()) if len(r.country) == 2 and r.country.isupper()}
             if len(states) == 1:
                 info["country"] = states.pop()
+        elif record is not None and not info.get("country") and not info.get("role"):
+            # "C'est un secrétaire général de l'OEA en fin de mandat … Luis Almagro": a title no one took
+            # that names one of the person's known offices (its body or state, its head word)
+            office = known_office(links, getattr(record, "roles", ()), free)
+            if office is not None:
+                info = {**info, "role": office.title, "country": office.country, "source": "kb"}
         roles[c.id] = info
     # unnamed titles: coreference with a named official of the same country ("le président syrien")
     named_in: dict[str, list[str]] = {}  # country → its named officials so far, in text order
@@ -154,6 +164,19 @@ def find_roles(
                 break
     complete_bare_heads(roles, titles, title_person, home)
     return roles, title_person
+
+
+def known_office(links: KBLinks, offices: Any, titles: list[Span]) -> Any:
+    """The first of a person's known offices (knowledge-base roles) that one of ``titles`` names: the
+    same state or body, the same office ("secrétaire général de l'OEA"); None when none does."""
+    for t in titles:
+        info = t._.info or {}
+        role = fold(info.get("role") or "")
+        codes = set(info.get("countries") or []) | {links.body_code(b) for b in info.get("bodies") or []}
+        for office in offices:
+            if role and office.country in codes and fold(office.title) == role:
+                return office
+    return None
 
 
 def complete_bare_heads(
@@ -284,11 +307,28 @@ def place_country(doc: Doc, title: Span, places: list[Span]) -> str | None:
     return None
 
 
-def person_before(doc: Doc, i: int, person_at_end: dict[int, PersonCluster]) -> PersonCluster | None:
-    """The person right before a title, across a comma or an opening bracket."""
+def inner_title(doc: Doc, title: Span) -> bool:
+    """Whether a title ends on the office of another person, after "de" or an article ("conseiller
+    du président", "secrétaire d'État auprès du ministre de l'Intérieur"): a name right after it is
+    that other person's."""
+    inner = word_set("titles_after_article")
+    lead = word_set("de_forms") | word_set("definite_articles")
+    return any(doc[k].lower_ in inner and doc[k - 1].lower_ in lead for k in range(title.start + 1, title.end))
+
+
+def person_before(doc: Doc, i: int, person_at_end: dict[int, PersonCluster], *, end: int | None = None) -> PersonCluster | None:
+    """The person right before a title, across a comma or an opening bracket ("X, nouvel ambassadeur
+    de …"); across an article too when the title ``doc[i:end]`` is no clause's subject ("X, le nouvel
+    ambassadeur de France, a …", not "Lors de l'entretien avec X, le ministre a déclaré")."""
     j = i
-    if j > 1 and doc[j - 1].lower_ in word_set("apposition_title_adjectives") and doc[j - 2].text == ",":
-        j -= 1  # "X, nouvel ambassadeur de …"
+    if j > 1 and doc[j - 1].lower_ in word_set("apposition_title_adjectives"):
+        j -= 1
+    if j > 1 and doc[j - 1].lower_ in word_set("definite_articles") and doc[j - 2].text == ",":
+        if end is not None and end < len(doc) and doc[end].pos_ in ("VERB", "AUX"):
+            return None
+        j -= 1
+    if j < i and doc[j - 1].text != ",":
+        j = i
     if j > 0 and doc[j - 1].text in (",", "("):
         j -= 1
         return person_at_end.get(j)

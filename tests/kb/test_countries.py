@@ -88,7 +88,7 @@ def test_no_pycountry_index_forms(kb: KnowledgeBase) -> None:
         ("la Grande-Bretagne", "GB", "alias"),
         ("le Royaume-Uni", "GB", "name"),
         ("Taïwan", "TW", "name"),
-        ("Taiwan", "TW", "name"),
+        ("Taiwan", "TW", "alias"),  # written without the diaeresis: an alias of its own
         ("la Palestine", "PS", "name"),
         ("Corée du Sud", "KR", "name"),
     ],
@@ -135,3 +135,25 @@ def test_index_form_without_override_is_an_error() -> None:
     del supplements["KR"]
     with pytest.raises(KnowledgeBaseError, match=r"field `KR\.name`.*Corée, République de"):
         build_country_records(supplements)
+
+
+def test_spellings_that_differ_only_by_accents_are_kept() -> None:
+    # names are matched as written: "Nigéria" beside "Nigeria" and "burkinabé" beside "burkinabè" are forms of their own
+    records = {r.code: r for r in build_country_records()}
+    assert "Nigéria" in records["NG"].aliases
+    assert "Liberia" in records["LR"].aliases
+    assert {"burkinabè", "burkinabé"} <= set(records["BF"].adjectives)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Le président du Nigéria a reçu lundi son homologue.", "NG"),
+        ("Le ministre burkinabé des Affaires étrangères a reçu lundi son homologue.", "BF"),
+        ("La Côte-d'Ivoire et le Ghana ont signé un accord.", "CI"),
+    ],
+)
+def test_accented_spellings_are_country_mentions(extractor, text: str, code: str) -> None:
+    doc = extractor.nlp(extractor.make_doc(text, None))
+    assert f"country:{code}" in {s.kb_id_ for s in doc.spans["diplomacy"] if s.label_ == "COUNTRY"}

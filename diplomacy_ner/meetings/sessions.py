@@ -78,6 +78,12 @@ class SessionSteps:
         current = self.clusters.current
         if (current is None or not current.multilateral) and self.open_session is not None and k - self.open_session[1] <= 6:
             current = self.open_session[0]  # the session told without its attendants
+        if current is not None and not current.multilateral and state == "held" and self._joins_told_meeting(enc, current):
+            # "X et Y ont pris part à l'entretien": attendants of the talks just told, bilateral until now
+            for o in people:
+                self.clusters.join(current, o)
+            current.add_sentence(sent)
+            return True
         if current is not None and current.multilateral and state == "held":
             for o in people:
                 self.clusters.join(current, o)
@@ -92,6 +98,29 @@ class SessionSteps:
             self.clusters.current = target
             slots.finish(ctx, target, sent, enc.predicate, self.previous_date, self.context_place, self.context_date)
         return target is not None
+
+    def _joins_told_meeting(self, enc: Encounter, current: Draft) -> bool:
+        """Does the join frame point back at the talks just told ("ont pris part à l'entretien", "à cette
+        rencontre", "y ont participé")? Only a definite or demonstrative meeting noun, or the clitic "y", does:
+        "a participé à un forum" is another event. The talks must be told in one of the two sentences before."""
+        ctx = self.ctx
+        if enc.frame.join_only:
+            return False
+        told = [ctx.sentence_of.get(s.start, -1) for s in current.sentences]
+        if not told or not 0 < enc.sent - max(told) <= 2:
+            return False
+        doc, pred = ctx.doc, enc.predicate
+        if any(c.lower_ in ctx.lex.word_set("told_meeting_clitic") for c in pred.children if c.i < pred.i):
+            return True
+        nouns, dets = ctx.lex.word_set("told_meeting_noun"), ctx.lex.word_set("told_meeting_det")
+        sent = ctx.sents[enc.sent]
+        for i in range(pred.i + 1, min(sent.end, pred.i + 6)):
+            tok = doc[i]
+            if tok.is_punct:
+                return False
+            if tok.lower_ in nouns:
+                return doc[i - 1].lower_ in dets
+        return False
 
     def _continues(self, sent: Span, current: Draft, officials: list[Official]) -> bool:
         lex = self.ctx.lex

@@ -14,7 +14,7 @@ from ..folding import fold
 from ..lexicons import word_set
 from .kb_links import KBLinks
 from .person_clusters import PersonCluster
-from .role_lists import demonym_items, group_country, list_items, singular_role
+from .role_lists import bracket_items, demonym_items, group_country, list_items, singular_role
 
 GENERIC_CLASSES = frozenset({"generic"})
 
@@ -57,7 +57,11 @@ def find_roles(
     roles: dict[str, dict[str, Any]] = {}
     demonyms = demonym_countries(doc, countries or [])
     named_at = {s.start: s for s in countries or [] if (s._.info or {}).get("form") is None and s.kb_id_.startswith("country:")}
-    items = {**demonym_items(doc, clusters, attached, countries or []), **list_items(doc, clusters, attached, countries or [])}
+    items = {
+        **bracket_items(doc, clusters, attached, countries or []),
+        **demonym_items(doc, clusters, attached, countries or []),
+        **list_items(doc, clusters, attached, countries or []),
+    }
     for c in clusters:
         own = attached.get(c.id, [])
         # a former office ("l'ancien ministre X") is the role only when the text gives no other
@@ -255,10 +259,12 @@ def fronted_adjunct(doc: Doc, title: Span, person: PersonCluster) -> bool:
 
 
 def country_beside(doc: Doc, span: Span, named_at: dict[int, Span]) -> str | None:
-    """The code of a country named right after a person ("X de Serbie", "X des Pays-Bas")."""
+    """The code of a country named right after a person ("X de Serbie", "X des Pays-Bas", "X (Serbie)")."""
     de = word_set("de_forms")
     n = len(doc)
     j = span.end
+    if j + 2 < n and doc[j].text == "(" and j + 1 in named_at and doc[named_at[j + 1].end].text == ")":
+        return named_at[j + 1].kb_id_.split(":", 1)[1]  # "X (Bulgarie)"
     if j < n and doc[j].lower_ in de:
         j += 1
         if j < n and doc[j].lower_ in word_set("definite_articles"):

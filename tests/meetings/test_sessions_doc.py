@@ -1,0 +1,98 @@
+"""Multilateral sessions and their attendants (sentences written for these tests, invented names).
+
+Who a session's text places in it: the attendants of talks just told ("ont pris part à l'entretien"),
+the members of a list a plural title opens with bracketed countries, a late attendant ("était
+également présent"); and who it does not: aides who "assisted" a principal.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+RECEPTION = "Le président Paul Kiroga a reçu jeudi à Dakar le Premier ministre français Louis Martin. "
+ATTENDANTS = "Le ministre sénégalais des Affaires étrangères Ivo Sandor et le ministre français des Armées Marc Obone"
+
+
+def meetings(extractor, text, published="2025-03-12"):
+    return extractor.extract_meetings(text, published=published)
+
+
+def names(meeting):
+    return sorted(p.name or f"<{p.role}|{p.country}>" for p in meeting.participants)
+
+
+@pytest.mark.parametrize(
+    "joined",
+    [
+        f"{ATTENDANTS} ont pris part à l'entretien.",
+        f"{ATTENDANTS} y ont pris part.",
+        f"{ATTENDANTS} ont participé à cette rencontre.",
+        f"Les échanges ont porté sur la coopération. {ATTENDANTS} ont pris part aux discussions.",
+    ],
+)
+def test_attendants_of_the_talks_just_told_join_them(extractor, joined) -> None:
+    text = RECEPTION + joined
+    [m] = meetings(extractor, text)
+    assert names(m) == ["Ivo Sandor", "Louis Martin", "Marc Obone", "Paul Kiroga"]
+    sandor = next(p for p in m.participants if p.name == "Ivo Sandor")
+    assert (sandor.role, sandor.country) == ("ministre des Affaires étrangères", "SN")
+    assert any(text[x.start : x.end] == "Ivo Sandor" for x in sandor.mentions)
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        # another event, not the talks just told
+        f"{ATTENDANTS} ont participé à un forum économique.",
+        # attendants only "présents" at a bilateral audience are not participants
+        f"Étaient présents {ATTENDANTS[0].lower()}{ATTENDANTS[1:]}.",
+        "Le ministre sénégalais des Affaires étrangères Ivo Sandor était également présent.",
+    ],
+)
+def test_other_attendance_does_not_join_a_bilateral_audience(extractor, other) -> None:
+    found = meetings(extractor, RECEPTION + other)
+    assert ["Louis Martin", "Paul Kiroga"] in [names(m) for m in found]
+    assert not any("Paul Kiroga" in names(m) and "Ivo Sandor" in names(m) for m in found)
+
+
+def test_talks_told_three_sentences_earlier_are_not_joined(extractor) -> None:
+    text = (
+        RECEPTION + "La saison des pluies a commencé. Les récoltes sont bonnes. Le fleuve a débordé. "
+        f"{ATTENDANTS} ont pris part à l'entretien."
+    )
+    assert not any("Ivo Sandor" in names(m) and "Paul Kiroga" in names(m) for m in meetings(extractor, text))
+
+
+@pytest.mark.parametrize("present", ["présents", "présent"])
+def test_a_bracketed_country_list_attends_with_the_plural_title_and_countries(extractor, present) -> None:
+    text = (
+        "Le Premier ministre Paul Kiroga a offert mardi un dîner à Bruxelles. La chancelière allemande Anna Weber "
+        "et le président français Louis Martin participaient à ce dîner. Les chefs de gouvernement Ivo Petrov "
+        f"(Bulgarie), Sean Kelly (Irlande), Jan Novak (Slovaquie) et Marco Rossi (Italie) étaient également {present}."
+    )
+    [m] = meetings(extractor, text)
+    assert names(m) == ["Anna Weber", "Ivo Petrov", "Jan Novak", "Louis Martin", "Marco Rossi", "Sean Kelly"]
+    listed = {p.name: (p.role, p.country) for p in m.participants}
+    assert listed["Ivo Petrov"] == ("chef de gouvernement", "BG")
+    assert listed["Jan Novak"] == ("chef de gouvernement", "SK")
+    assert listed["Marco Rossi"] == ("chef de gouvernement", "IT")
+
+
+def test_a_bracketed_country_without_a_plural_title_gives_no_office(extractor) -> None:
+    doc = extractor.nlp(extractor.make_doc("Ivo Petrov (Bulgarie), Sean Kelly (Irlande) et Marco Rossi (Italie) ont voyagé."))
+    assert all(not info.get("role") for info in doc._.person_roles.values())
+
+
+@pytest.mark.parametrize(
+    "aides",
+    [
+        "Le président était assisté par le ministre des Relations extérieures Ivo Sandor.",
+        "Le président était assisté du ministre des Relations extérieures Ivo Sandor.",
+        "Les deux présidents étaient assistés de leurs ministres, dont le ministre des Relations extérieures Ivo Sandor.",
+    ],
+)
+def test_aides_who_assisted_a_principal_are_not_participants(extractor, aides) -> None:
+    found = meetings(extractor, RECEPTION + aides)
+    assert [names(m) for m in found] == [["Louis Martin", "Paul Kiroga"]]

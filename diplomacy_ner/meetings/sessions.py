@@ -122,6 +122,14 @@ class SessionSteps:
                 return doc[i - 1].lower_ in dets
         return False
 
+    def _told_together(self, enc: Encounter) -> bool:
+        """"Au cours d'un sommet tripartite …. X a reçu A et B": a host's guests that a session of three or
+        more, told in this sentence or the three before it, gathers are one meeting, not one audience each."""
+        keys = {o.key for o in [*enc.subjects, *enc.agents, *enc.partners]}
+        if len(keys) < 3:
+            return False
+        return any(self.ctx.sentence_cue(j, "group_session") for j in range(max(0, enc.sent - 3), enc.sent + 1))
+
     def _continues(self, sent: Span, current: Draft, officials: list[Official]) -> bool:
         lex = self.ctx.lex
         text = self.ctx.span_text(sent)

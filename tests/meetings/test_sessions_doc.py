@@ -96,3 +96,36 @@ def test_a_bracketed_country_without_a_plural_title_gives_no_office(extractor) -
 def test_aides_who_assisted_a_principal_are_not_participants(extractor, aides) -> None:
     found = meetings(extractor, RECEPTION + aides)
     assert [names(m) for m in found] == [["Louis Martin", "Paul Kiroga"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les dirigeants ont tenu dimanche un sommet tripartite à Bagdad. Le président irakien Ali Karim a reçu dimanche "
+        "le roi Fayçal de Jordanie et le président égyptien Samir Adel.",
+        "Réunion à Amman entre les dirigeants jordanien, égyptien et irakien\n\nLe président irakien Ali Karim a reçu "
+        "vendredi le roi Fayçal de Jordanie et le président égyptien Samir Adel.",
+        "Le président irakien Ali Karim a reçu dimanche le roi Fayçal de Jordanie et le président égyptien Samir Adel "
+        "pour un mini-sommet régional.",
+    ],
+)
+def test_guests_a_session_of_three_gathers_meet_together(extractor, text) -> None:
+    [m] = meetings(extractor, text)
+    assert names(m) == ["Ali Karim", "Fayçal", "Samir Adel"]
+    assert m.host is not None and m.host.name == "Ali Karim"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le président irakien Ali Karim a reçu dimanche le roi Fayçal de Jordanie et le président égyptien Samir Adel.",
+        "Les dirigeants ont tenu dimanche un sommet tripartite à Bagdad. En marge du sommet, le président irakien Ali "
+        "Karim a reçu successivement le roi Fayçal de Jordanie et le président égyptien Samir Adel.",
+        "Les dirigeants ont tenu en mai un sommet tripartite à Bagdad. Les récoltes sont bonnes. Le fleuve a débordé. "
+        "La saison des pluies a commencé. Le président irakien Ali Karim a reçu dimanche le roi Fayçal de Jordanie "
+        "et le président égyptien Samir Adel.",
+    ],
+)
+def test_guests_received_outside_a_session_have_one_audience_each(extractor, text) -> None:
+    found = sorted(names(m) for m in meetings(extractor, text))
+    assert found == [["Ali Karim", "Fayçal"], ["Ali Karim", "Samir Adel"]]

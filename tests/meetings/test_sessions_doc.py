@@ -129,3 +129,18 @@ def test_guests_a_session_of_three_gathers_meet_together(extractor, text) -> Non
 def test_guests_received_outside_a_session_have_one_audience_each(extractor, text) -> None:
     found = sorted(names(m) for m in meetings(extractor, text))
     assert found == [["Ali Karim", "Fayçal"], ["Ali Karim", "Samir Adel"]]
+
+
+@pytest.mark.parametrize(
+    "verb",
+    ["a réuni lundi à Washington ses homologues", "a rencontré lundi à Washington ses homologues"],
+)
+def test_counterparts_listed_after_their_demonyms_take_their_countries(extractor, verb) -> None:
+    text = (
+        f"Le secrétaire d'État américain Paul Kiroga {verb} indien Ravi Sharma, australienne Jane Cole et japonais "
+        "Ken Sato."
+    )
+    found = meetings(extractor, text)
+    countries = {p.name: p.country for m in found for p in m.participants}
+    assert countries == {"Paul Kiroga": "US", "Ravi Sharma": "IN", "Jane Cole": "AU", "Ken Sato": "JP"}
+

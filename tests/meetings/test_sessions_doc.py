@@ -144,3 +144,37 @@ def test_counterparts_listed_after_their_demonyms_take_their_countries(extractor
     countries = {p.name: p.country for m in found for p in m.participants}
     assert countries == {"Paul Kiroga": "US", "Ravi Sharma": "IN", "Jane Cole": "AU", "Ken Sato": "JP"}
 
+
+
+@pytest.mark.parametrize(
+    "session",
+    ["ont présidé jeudi un séminaire intergouvernemental", "ont présidé les travaux de la commission mixte"],
+)
+def test_two_officials_who_chaired_a_session_are_its_participants(extractor, session) -> None:
+    text = f"Le Premier ministre malien Ivo Sandor et son homologue nigérienne Anna Weber {session} à Niamey."
+    [m] = meetings(extractor, text)
+    assert names(m) == ["Anna Weber", "Ivo Sandor"]
+    assert {p.name: p.country for p in m.participants} == {"Ivo Sandor": "ML", "Anna Weber": "NE"}
+
+
+def test_the_co_chairs_take_the_ministers_who_met_next(extractor) -> None:
+    text = (
+        "Le Premier ministre malien Ivo Sandor et son homologue nigérienne Anna Weber ont présidé jeudi un séminaire "
+        "intergouvernemental à Niamey. Dix ministres maliens et dix ministres nigériens dont la ministre des Affaires "
+        "étrangères Jane Cole et le ministre de l'Intérieur Marc Obone se sont retrouvés au palais présidentiel."
+    )
+    [m] = meetings(extractor, text)
+    assert names(m) == ["Anna Weber", "Ivo Sandor", "Jane Cole", "Marc Obone"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one chair is no meeting
+        "Le président malien Ivo Sandor a présidé jeudi la réunion du gouvernement à Bamako.",
+        # a ceremony is no session
+        "Le président malien Ivo Sandor et son homologue nigérienne Anna Weber ont présidé jeudi une cérémonie.",
+    ],
+)
+def test_chairing_alone_or_chairing_a_ceremony_is_no_meeting(extractor, text) -> None:
+    assert meetings(extractor, text) == []

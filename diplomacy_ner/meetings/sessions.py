@@ -89,7 +89,15 @@ class SessionSteps:
                 self.clusters.join(current, o)
             current.add_sentence(sent)
             return True
-        if len(people) < 2 or state != "held" or enc.frame.join_only:
+        if enc.frame.join_only and state == "held" and self._session_told_before(k):
+            # "lors d'un mini-sommet …. Les dirigeants présents, A (X), B (Y) et C (Z) ont salué …": the
+            # attendants of a session told just before, the list ending at the clause's verb
+            listed = self._before_clause_verb(enc, found)
+            if len(listed) >= 3:
+                people = listed
+            else:
+                return False
+        elif len(people) < 2 or state != "held" or enc.frame.join_only:
             return False
         draft = self._draft(enc, state, {o.key: o for o in people}, None, sent)
         draft.multilateral = True
@@ -121,6 +129,18 @@ class SessionSteps:
             if tok.lower_ in nouns:
                 return doc[i - 1].lower_ in dets
         return False
+
+    def _session_told_before(self, k: int) -> bool:
+        """Does one of the three sentences before ``k`` tell a session of three or more ("un mini-sommet")?"""
+        return any(self.ctx.sentence_cue(j, "group_session") for j in range(max(0, k - 3), k))
+
+    def _before_clause_verb(self, enc: Encounter, people: list[Official]) -> list[Official]:
+        """The attendants an attendance word opens, up to the verb of its clause ("Les dirigeants présents, A,
+        B et C ont salué la victoire du président X": not X)."""
+        root = self.ctx.root(enc.sent)
+        if root is None or root.i <= enc.predicate.i:
+            return people
+        return [o for o in people if o.start < root.i]
 
     def _told_together(self, enc: Encounter) -> bool:
         """"Au cours d'un sommet tripartite …. X a reçu A et B": a host's guests that a session of three or

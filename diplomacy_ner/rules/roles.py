@@ -81,6 +81,9 @@ def find_roles(
                 # meeting step reads from the list's own title ("les ambassadeurs …: X de Serbie, …")
                 code = next((k for s in c.spans if (k := country_beside(doc, s, named_at))), None)
             if code is None:
+                # "X (Bulgarie), Y (Irlande)": a country in brackets right after the name is whom it represents
+                code = next((k for s in c.spans if (k := bracketed_country(doc, s, named_at))), None)
+            if code is None:
                 # "dix ministres sénégalais dont la ministre des Affaires étrangères X": the group's country
                 code = next((k for t in own if (k := group_country(doc, t, titles))), None)
             if code is None:
@@ -263,14 +266,23 @@ def country_beside(doc: Doc, span: Span, named_at: dict[int, Span]) -> str | Non
     de = word_set("de_forms")
     n = len(doc)
     j = span.end
-    if j + 2 < n and doc[j].text == "(" and j + 1 in named_at and doc[named_at[j + 1].end].text == ")":
-        return named_at[j + 1].kb_id_.split(":", 1)[1]  # "X (Bulgarie)"
+    code = bracketed_country(doc, span, named_at)
+    if code is not None:
+        return code
     if j < n and doc[j].lower_ in de:
         j += 1
         if j < n and doc[j].lower_ in word_set("definite_articles"):
             j += 1
         if j in named_at:
             return named_at[j].kb_id_.split(":", 1)[1]
+    return None
+
+
+def bracketed_country(doc: Doc, span: Span, named_at: dict[int, Span]) -> str | None:
+    """The code of a country named in brackets right after a person ("X (Serbie)", "X ( Serbie)")."""
+    j = span.end
+    if j + 2 < len(doc) and doc[j].text == "(" and j + 1 in named_at and doc[named_at[j + 1].end].text == ")":
+        return named_at[j + 1].kb_id_.split(":", 1)[1]
     return None
 
 

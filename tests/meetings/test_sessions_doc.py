@@ -178,3 +178,35 @@ def test_the_co_chairs_take_the_ministers_who_met_next(extractor) -> None:
 )
 def test_chairing_alone_or_chairing_a_ceremony_is_no_meeting(extractor, text) -> None:
     assert meetings(extractor, text) == []
+
+
+LEADERS = "Ivo Petrov (Bulgarie), Sean Kelly (Irlande), Jan Novak (Slovaquie) et Marco Rossi (Italie)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le président Paul Kiroga a profité de sa visite pour s'entretenir avec ses collègues de la région lors d'un "
+        f"mini-sommet régional. Les dirigeants présents, {LEADERS}, ont salué la victoire du président vénézuélien "
+        "Luis Pardo.",
+        f"Les dirigeants ont tenu un mini-sommet régional. Étaient présents {LEADERS}.",
+    ],
+)
+def test_the_leaders_present_at_a_mini_summit_are_its_participants(extractor, text) -> None:
+    [m] = meetings(extractor, text)
+    assert names(m) == ["Ivo Petrov", "Jan Novak", "Marco Rossi", "Sean Kelly"]
+    assert {p.name: p.country for p in m.participants} == {"Ivo Petrov": "BG", "Sean Kelly": "IE", "Jan Novak": "SK", "Marco Rossi": "IT"}
+
+
+def test_leaders_present_at_no_session_are_no_meeting(extractor) -> None:
+    text = (
+        f"Le président Paul Kiroga a inauguré un pont. Les dirigeants présents, {LEADERS}, ont salué la victoire du "
+        "président vénézuélien Luis Pardo."
+    )
+    assert meetings(extractor, text) == []
+
+
+def test_a_country_in_brackets_after_a_name_is_the_state_it_represents(extractor) -> None:
+    doc = extractor.nlp(extractor.make_doc(f"{LEADERS} ont voyagé."))
+    countries = {pid.split(":")[-1]: info.get("country") for pid, info in doc._.person_roles.items()}
+    assert countries == {"ivo-petrov": "BG", "sean-kelly": "IE", "jan-novak": "SK", "marco-rossi": "IT"}

@@ -144,6 +144,8 @@ def find_roles(
         info = t._.info or {}
         codes = list(info.get("countries") or []) + [links.body_code(b) for b in info.get("bodies") or []]
         codes = [c for c in codes if c]
+        if len(set(codes)) > 1 and _plural_title(t):
+            continue  # "les ministres … de la Jordanie, du Maroc et de l'Egypte": one official each, not one person
         for code in codes:
             if code in named_in and info.get("class") != "diplomat":
                 # the last official of that country whose office is compatible: "le chef du gouvernement

@@ -210,3 +210,28 @@ def test_a_country_in_brackets_after_a_name_is_the_state_it_represents(extractor
     doc = extractor.nlp(extractor.make_doc(f"{LEADERS} ont voyagé."))
     countries = {pid.split(":")[-1]: info.get("country") for pid, info in doc._.person_roles.items()}
     assert countries == {"ivo-petrov": "BG", "sean-kelly": "IE", "jan-novak": "SK", "marco-rossi": "IT"}
+
+
+@pytest.mark.parametrize(
+    "gathered",
+    [
+        "Cette réunion a regroupé, outre le secrétaire général de la Ligue arabe, les ministres des Affaires "
+        "étrangères de la Jordanie, du Maroc et de l'Egypte.",
+        "La réunion a rassemblé lundi à Amman le secrétaire général de la Ligue arabe et les ministres des Affaires "
+        "étrangères de la Jordanie, du Maroc et de l'Egypte.",
+    ],
+)
+def test_a_plural_title_of_several_countries_is_one_official_each_not_the_one_named_before(extractor, gathered) -> None:
+    text = (
+        "Le ministre marocain des Affaires étrangères Ali Benali a participé lundi à Amman aux travaux de la réunion "
+        "de la délégation ministérielle arabe. " + gathered
+    )
+    found = [m for m in meetings(extractor, text) if len(m.participants) > 2]
+    assert [names(m) for m in found] == [
+        [
+            "<ministre des Affaires étrangères|EG>",
+            "<ministre des Affaires étrangères|JO>",
+            "<secrétaire général de la Ligue arabe|LEA>",
+            "Ali Benali",
+        ]
+    ]

@@ -107,7 +107,10 @@ class MeetingAssembler(SessionSteps):
             if not enc.subjects and not enc.agents and not enc.plural_subject and enc.partners and enc.frame.pos == "noun" and not self._between(enc):
                 # "L'échange avec X a permis…": the other side is the one the article follows
                 implicit = self.coref.last_subject or self.coref.protagonist
-                if any("Yes" in c.morph.get("Poss") for c in enc.predicate.children):
+                owner_of_counterparts = self._counterparts_owner(enc, everyone)
+                if owner_of_counterparts is not None:
+                    implicit = owner_of_counterparts
+                elif any("Yes" in c.morph.get("Poss") for c in enc.predicate.children):
                     # "sa rencontre avec X": the possessor is the subject of the clause
                     owner = [o for o in everyone if o.start < enc.predicate.i and ctx.doc[o.anchor].dep_ in ("nsubj", "nsubj:pass")]
                     implicit = owner[-1] if owner else implicit

@@ -142,6 +142,28 @@ class SessionSteps:
             return people
         return [o for o in people if o.start < root.i]
 
+    def _counterparts_owner(self, enc: Encounter, everyone: list[Official]) -> Official | None:
+        """"La réunion avec ses homologues A, B et C": the noun's partners are the counterparts of the clause's
+        subject, who took part too (as the possessor of "sa rencontre avec X" does); a reporting verb's subject
+        may come after it ("a déclaré la ministre X en entame de la réunion avec ses homologues …")."""
+        doc, lex = self.ctx.doc, self.ctx.lex
+        first = min(o.start for o in enc.partners)
+        counterparts = lex.word_set("counterpart_noun")
+        if not any(
+            doc[i].lower_ in counterparts and "Yes" in doc[i - 1].morph.get("Poss")
+            for i in range(enc.predicate.i + 2, min(first + 2, len(doc)))
+        ):
+            return None
+        partners = {o.key for o in enc.partners}
+        reporting = lex.word_set("reporting_verb")
+
+        def subject(o: Official) -> bool:
+            anchor = doc[o.anchor]
+            return anchor.dep_ in ("nsubj", "nsubj:pass") or (anchor.dep_ == "obj" and anchor.head.lemma_.lower() in reporting)
+
+        owners = [o for o in everyone if o.start < enc.predicate.i and o.key not in partners and subject(o)]
+        return owners[-1] if owners else None
+
     def _told_together(self, enc: Encounter) -> bool:
         """"Au cours d'un sommet tripartite …. X a reçu A et B": a host's guests that a session of three or
         more, told in this sentence or the three before it, gathers are one meeting, not one audience each."""

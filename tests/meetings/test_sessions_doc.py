@@ -235,3 +235,28 @@ def test_a_plural_title_of_several_countries_is_one_official_each_not_the_one_na
             "Ali Benali",
         ]
     ]
+
+
+COUNTERPARTS = "ses homologues indien Ravi Sharma, japonaise Yoko Sato et américain Paul Kiroga"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La cheffe de la diplomatie australienne, Jane Cole, a déclaré en entame de la réunion avec "
+        f"{COUNTERPARTS} que la situation est grave.",
+        "\"Nous comprenons tous la situation\", a déclaré la cheffe de la diplomatie australienne, Jane Cole, en "
+        f"entame de la réunion avec {COUNTERPARTS}.",
+    ],
+)
+def test_the_owner_of_ses_homologues_takes_part_in_the_meeting_with_them(extractor, text) -> None:
+    [m] = meetings(extractor, text)
+    assert names(m) == ["Jane Cole", "Paul Kiroga", "Ravi Sharma", "Yoko Sato"]
+    assert {p.name: p.country for p in m.participants}["Jane Cole"] == "AU"
+
+
+def test_a_meeting_with_counterparts_of_nobody_named_keeps_its_partners(extractor) -> None:
+    text = f"La réunion avec {COUNTERPARTS} a porté sur la sécurité."
+    found = meetings(extractor, text)
+    assert all("Jane Cole" not in names(m) for m in found)
+    assert [names(m) for m in found] in ([], [["Paul Kiroga", "Ravi Sharma", "Yoko Sato"]])

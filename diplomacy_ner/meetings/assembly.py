@@ -194,7 +194,7 @@ class MeetingAssembler(SessionSteps):
         if enc.subjects and ctx.sentence_cue(k, "series_host"):
             self.series_hosts.update(o.key for o in enc.subjects)
         distribute = (
-            (enc.frame.distribute == "guests" and not (ctx.sentence_cue(k, "together") or self._told_together(enc)))
+            (enc.frame.distribute == "guests" and not ctx.sentence_cue(k, "together") and not self._told_together(enc))
             or ctx.sentence_cue(k, "distributive")
             or self._series_between(enc)
             or any(o.key in self.series_hosts for o in enc.subjects)

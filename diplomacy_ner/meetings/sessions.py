@@ -78,7 +78,8 @@ class SessionSteps:
         current = self.clusters.current
         if (current is None or not current.multilateral) and self.open_session is not None and k - self.open_session[1] <= 6:
             current = self.open_session[0]  # the session told without its attendants
-        if current is not None and not current.multilateral and state == "held" and self._joins_told_meeting(enc, current):
+        told = current is not None and not current.multilateral and self._joins_told_meeting(enc, current)
+        if current is not None and told and state == "held":
             # "X et Y ont pris part à l'entretien": attendants of the talks just told, bilateral until now
             for o in people:
                 self.clusters.join(current, o)
@@ -109,8 +110,9 @@ class SessionSteps:
 
     def _joins_told_meeting(self, enc: Encounter, current: Draft) -> bool:
         """Does the join frame point back at the talks just told ("ont pris part à l'entretien", "à cette
-        rencontre", "y ont participé")? Only a definite or demonstrative meeting noun, or the clitic "y", does:
-        "a participé à un forum" is another event. The talks must be told in one of the two sentences before."""
+        rencontre", "y ont participé")? Only a definite or demonstrative meeting noun, or the clitic
+        "y", does: "a participé à un forum" is another event. The talks must be told in one of the two
+        sentences before."""
         ctx = self.ctx
         if enc.frame.join_only:
             return False
@@ -135,17 +137,18 @@ class SessionSteps:
         return any(self.ctx.sentence_cue(j, "group_session") for j in range(max(0, k - 3), k))
 
     def _before_clause_verb(self, enc: Encounter, people: list[Official]) -> list[Official]:
-        """The attendants an attendance word opens, up to the verb of its clause ("Les dirigeants présents, A,
-        B et C ont salué la victoire du président X": not X)."""
+        """The attendants an attendance word opens, up to the verb of its clause ("Les dirigeants
+        présents, A, B et C ont salué la victoire du président X": not X)."""
         root = self.ctx.root(enc.sent)
         if root is None or root.i <= enc.predicate.i:
             return people
         return [o for o in people if o.start < root.i]
 
     def _counterparts_owner(self, enc: Encounter, everyone: list[Official]) -> Official | None:
-        """"La réunion avec ses homologues A, B et C": the noun's partners are the counterparts of the clause's
-        subject, who took part too (as the possessor of "sa rencontre avec X" does); a reporting verb's subject
-        may come after it ("a déclaré la ministre X en entame de la réunion avec ses homologues …")."""
+        """"La réunion avec ses homologues A, B et C": the noun's partners are the counterparts of the
+        clause's subject, who took part too (as the possessor of "sa rencontre avec X" does); a
+        reporting verb's subject may come after it ("a déclaré la ministre X en entame de la réunion
+        avec ses homologues …")."""
         doc, lex = self.ctx.doc, self.ctx.lex
         first = min(o.start for o in enc.partners)
         counterparts = lex.word_set("counterpart_noun")
@@ -159,7 +162,8 @@ class SessionSteps:
 
         def subject(o: Official) -> bool:
             anchor = doc[o.anchor]
-            return anchor.dep_ in ("nsubj", "nsubj:pass") or (anchor.dep_ == "obj" and anchor.head.lemma_.lower() in reporting)
+            inverted = anchor.dep_ == "obj" and anchor.head.lemma_.lower() in reporting
+            return anchor.dep_ in ("nsubj", "nsubj:pass") or inverted
 
         owners = [o for o in everyone if o.start < enc.predicate.i and o.key not in partners and subject(o)]
         return owners[-1] if owners else None
@@ -170,7 +174,8 @@ class SessionSteps:
         keys = {o.key for o in [*enc.subjects, *enc.agents, *enc.partners]}
         if len(keys) < 3:
             return False
-        return any(self.ctx.sentence_cue(j, "group_session") for j in range(max(0, enc.sent - 3), enc.sent + 1))
+        told = range(max(0, enc.sent - 3), enc.sent + 1)
+        return any(self.ctx.sentence_cue(j, "group_session") for j in told)
 
     def _continues(self, sent: Span, current: Draft, officials: list[Official]) -> bool:
         lex = self.ctx.lex

@@ -81,7 +81,7 @@ def find_roles(
                 # meeting step reads from the list's own title ("les ambassadeurs …: X de Serbie, …")
                 code = next((k for s in c.spans if (k := country_beside(doc, s, named_at))), None)
             if code is None:
-                # "X (Bulgarie), Y (Irlande)": a country in brackets right after the name is whom it represents
+                # "X (Bulgarie), Y (Irlande)": a bracketed country right after the name is whom it represents
                 code = next((k for s in c.spans if (k := bracketed_country(doc, s, named_at))), None)
             if code is None:
                 # "dix ministres sénégalais dont la ministre des Affaires étrangères X": the group's country

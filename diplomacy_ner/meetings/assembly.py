@@ -112,7 +112,10 @@ class MeetingAssembler(SessionSteps):
             if not enc.subjects and not enc.agents and not enc.plural_subject and enc.partners and enc.frame.pos == "noun" and not self._between(enc):
                 # "L'échange avec X a permis…": the other side is the one the article follows
                 implicit = self.coref.last_subject or self.coref.protagonist
-                if any("Yes" in c.morph.get("Poss") for c in enc.predicate.children):
+                owner_of_counterparts = self._counterparts_owner(enc, everyone)
+                if owner_of_counterparts is not None:
+                    implicit = owner_of_counterparts
+                elif any("Yes" in c.morph.get("Poss") for c in enc.predicate.children):
                     # "sa rencontre avec X": the possessor is the subject of the clause
                     owner = [o for o in everyone if o.start < enc.predicate.i and ctx.doc[o.anchor].dep_ in ("nsubj", "nsubj:pass")]
                     implicit = owner[-1] if owner else implicit
@@ -226,7 +229,7 @@ class MeetingAssembler(SessionSteps):
         if enc.subjects and ctx.sentence_cue(k, "series_host"):
             self.series_hosts.update(o.key for o in enc.subjects)
         distribute = (
-            (enc.frame.distribute == "guests" and not ctx.sentence_cue(k, "together"))
+            (enc.frame.distribute == "guests" and not ctx.sentence_cue(k, "together") and not self._told_together(enc))
             or ctx.sentence_cue(k, "distributive")
             or self._series_between(enc)
             or any(o.key in self.series_hosts for o in enc.subjects)

@@ -78,12 +78,27 @@ class SessionSteps:
         current = self.clusters.current
         if (current is None or not current.multilateral) and self.open_session is not None and k - self.open_session[1] <= 6:
             current = self.open_session[0]  # the session told without its attendants
+        told = current is not None and not current.multilateral and self._joins_told_meeting(enc, current)
+        if current is not None and told and state == "held":
+            # "X et Y ont pris part à l'entretien": attendants of the talks just told, bilateral until now
+            for o in people:
+                self.clusters.join(current, o)
+            current.add_sentence(sent)
+            return True
         if current is not None and current.multilateral and state == "held":
             for o in people:
                 self.clusters.join(current, o)
             current.add_sentence(sent)
             return True
-        if len(people) < 2 or state != "held" or enc.frame.join_only:
+        if enc.frame.join_only and state == "held" and self._session_told_before(k):
+            # "lors d'un mini-sommet …. Les dirigeants présents, A (X), B (Y) et C (Z) ont salué …": the
+            # attendants of a session told just before, the list ending at the clause's verb
+            listed = self._before_clause_verb(enc, found)
+            if len(listed) >= 3:
+                people = listed
+            else:
+                return False
+        elif len(people) < 2 or state != "held" or enc.frame.join_only:
             return False
         draft = self._draft(enc, state, {o.key: o for o in people}, None, sent)
         draft.multilateral = True
@@ -92,6 +107,75 @@ class SessionSteps:
             self.clusters.current = target
             slots.finish(ctx, target, sent, enc.predicate, self.previous_date, self.context_place, self.context_date)
         return target is not None
+
+    def _joins_told_meeting(self, enc: Encounter, current: Draft) -> bool:
+        """Does the join frame point back at the talks just told ("ont pris part à l'entretien", "à cette
+        rencontre", "y ont participé")? Only a definite or demonstrative meeting noun, or the clitic
+        "y", does: "a participé à un forum" is another event. The talks must be told in one of the two
+        sentences before."""
+        ctx = self.ctx
+        if enc.frame.join_only:
+            return False
+        told = [ctx.sentence_of.get(s.start, -1) for s in current.sentences]
+        if not told or not 0 < enc.sent - max(told) <= 2:
+            return False
+        doc, pred = ctx.doc, enc.predicate
+        if any(c.lower_ in ctx.lex.word_set("told_meeting_clitic") for c in pred.children if c.i < pred.i):
+            return True
+        nouns, dets = ctx.lex.word_set("told_meeting_noun"), ctx.lex.word_set("told_meeting_det")
+        sent = ctx.sents[enc.sent]
+        for i in range(pred.i + 1, min(sent.end, pred.i + 6)):
+            tok = doc[i]
+            if tok.is_punct:
+                return False
+            if tok.lower_ in nouns:
+                return doc[i - 1].lower_ in dets
+        return False
+
+    def _session_told_before(self, k: int) -> bool:
+        """Does one of the three sentences before ``k`` tell a session of three or more ("un mini-sommet")?"""
+        return any(self.ctx.sentence_cue(j, "group_session") for j in range(max(0, k - 3), k))
+
+    def _before_clause_verb(self, enc: Encounter, people: list[Official]) -> list[Official]:
+        """The attendants an attendance word opens, up to the verb of its clause ("Les dirigeants
+        présents, A, B et C ont salué la victoire du président X": not X)."""
+        root = self.ctx.root(enc.sent)
+        if root is None or root.i <= enc.predicate.i:
+            return people
+        return [o for o in people if o.start < root.i]
+
+    def _counterparts_owner(self, enc: Encounter, everyone: list[Official]) -> Official | None:
+        """"La réunion avec ses homologues A, B et C": the noun's partners are the counterparts of the
+        clause's subject, who took part too (as the possessor of "sa rencontre avec X" does); a
+        reporting verb's subject may come after it ("a déclaré la ministre X en entame de la réunion
+        avec ses homologues …")."""
+        doc, lex = self.ctx.doc, self.ctx.lex
+        first = min(o.start for o in enc.partners)
+        counterparts = lex.word_set("counterpart_noun")
+        if not any(
+            doc[i].lower_ in counterparts and "Yes" in doc[i - 1].morph.get("Poss")
+            for i in range(enc.predicate.i + 2, min(first + 2, len(doc)))
+        ):
+            return None
+        partners = {o.key for o in enc.partners}
+        reporting = lex.word_set("reporting_verb")
+
+        def subject(o: Official) -> bool:
+            anchor = doc[o.anchor]
+            inverted = anchor.dep_ == "obj" and anchor.head.lemma_.lower() in reporting
+            return anchor.dep_ in ("nsubj", "nsubj:pass") or inverted
+
+        owners = [o for o in everyone if o.start < enc.predicate.i and o.key not in partners and subject(o)]
+        return owners[-1] if owners else None
+
+    def _told_together(self, enc: Encounter) -> bool:
+        """"Au cours d'un sommet tripartite …. X a reçu A et B": a host's guests that a session of three or
+        more, told in this sentence or the three before it, gathers are one meeting, not one audience each."""
+        keys = {o.key for o in [*enc.subjects, *enc.agents, *enc.partners]}
+        if len(keys) < 3:
+            return False
+        told = range(max(0, enc.sent - 3), enc.sent + 1)
+        return any(self.ctx.sentence_cue(j, "group_session") for j in told)
 
     def _continues(self, sent: Span, current: Draft, officials: list[Official]) -> bool:
         lex = self.ctx.lex

@@ -121,6 +121,50 @@ def demonym_items(
     return out
 
 
+def bracket_items(
+    doc: Doc, clusters: list[PersonCluster], attached: dict[str, list[Span]], countries: list[Span]
+) -> dict[str, tuple[Span, str]]:
+    """The title and the country of each person named with a bracketed country as a later item of a
+    list a plural title opens ("les chefs de gouvernement X (Bulgarie), Y (Irlande) et Z (Italie)": Y and Z).
+
+    doc (Doc): the doc.
+    clusters (list[PersonCluster]): the people.
+    attached (dict[str, list[Span]]): the titles attached to each person so far.
+    countries (list[Span]): COUNTRY spans (only country names count: "(Irlande)").
+    RETURNS (dict[str, tuple[Span, str]]): person id -> (the list's title, the item's country code).
+    """
+    bracketed = {
+        s.start - 1: s
+        for s in countries
+        if (s._.info or {}).get("form") is None and s.kb_id_.startswith("country:")
+        and s.start > 0 and doc[s.start - 1].text == "(" and s.end < len(doc) and doc[s.end].text == ")"
+    }
+    if not bracketed:
+        return {}
+    coordinators = word_set("name_coordinators")
+    at_end: dict[int, PersonCluster] = {s.end: c for c in clusters for s in c.spans}
+    spans = sorted(((s, c) for c in clusters for s in c.spans), key=lambda sc: sc[0].start)
+    out: dict[str, tuple[Span, str]] = {}
+    for span, c in spans:
+        country = bracketed.get(span.end)
+        if country is None or attached.get(c.id) or c.id in out:
+            continue
+        k = span.start - 1  # ", Y (Irlande)", "et Z (Italie)", ", et Z (Italie)"
+        while k >= 1 and doc[k].lower_ in coordinators:
+            k -= 1
+        if k == span.start - 1 or doc[k].text != ")":
+            continue
+        previous = next((b for b in bracketed.values() if b.end == k), None)
+        before = at_end.get(previous.start - 1) if previous is not None else None
+        if before is None or before.id == c.id:
+            continue
+        title = _opening_title(before.id, attached, out)
+        if title is None:
+            continue
+        out[c.id] = (title, country.kb_id_.split(":", 1)[1])
+    return out
+
+
 def _opening_title(person_id: str, attached: dict[str, list[Span]], out: dict[str, tuple[Span, str]]) -> Span | None:
     """The plural title that opens a list at the item ``person_id``: its own, or the one an earlier item took."""
     title = next((t for t in attached.get(person_id, []) if (t._.info or {}).get("role")), None)
@@ -132,7 +176,6 @@ def _opening_title(person_id: str, attached: dict[str, list[Span]], out: dict[st
 def _plural(title: Span) -> bool:
     plural = word_set("plural_title_words")
     return any(t.lower_ in plural for t in title)
-
 
 
 def group_country(doc: Doc, title: Span, titles: list[Span]) -> str | None:

@@ -14,7 +14,7 @@ from ..folding import fold
 from ..lexicons import word_set
 from .kb_links import KBLinks
 from .person_clusters import PersonCluster
-from .role_lists import demonym_items, group_country, list_items, singular_role
+from .role_lists import bracket_items, demonym_items, group_country, list_items, singular_role
 
 GENERIC_CLASSES = frozenset({"generic"})
 
@@ -60,7 +60,11 @@ def find_roles(
     roles: dict[str, dict[str, Any]] = {}
     demonyms = demonym_countries(doc, countries or [])
     named_at = {s.start: s for s in countries or [] if (s._.info or {}).get("form") is None and s.kb_id_.startswith("country:")}
-    items = {**demonym_items(doc, clusters, attached, countries or []), **list_items(doc, clusters, attached, countries or [])}
+    items = {
+        **bracket_items(doc, clusters, attached, countries or []),
+        **demonym_items(doc, clusters, attached, countries or []),
+        **list_items(doc, clusters, attached, countries or []),
+    }
     free = [t for t in titles if title_person.get((t.start, t.end)) is None and not (t._.info or {}).get("former")]
     for c in clusters:
         own = attached.get(c.id, [])
@@ -80,6 +84,9 @@ def find_roles(
                 # only for a person the text gives a title: a bare name in a list keeps what the
                 # meeting step reads from the list's own title ("les ambassadeurs …: X de Serbie, …")
                 code = next((k for s in c.spans if (k := country_beside(doc, s, named_at))), None)
+            if code is None:
+                # "X (Bulgarie), Y (Irlande)": a bracketed country right after the name is whom it represents
+                code = next((k for s in c.spans if (k := bracketed_country(doc, s, named_at))), None)
             if code is None:
                 # "dix ministres sénégalais dont la ministre des Affaires étrangères X": the group's country
                 code = next((k for t in own if (k := group_country(doc, t, titles))), None)
@@ -147,6 +154,8 @@ def find_roles(
         info = t._.info or {}
         codes = list(info.get("countries") or []) + [links.body_code(b) for b in info.get("bodies") or []]
         codes = [c for c in codes if c]
+        if len(set(codes)) > 1 and _plural_title(t):
+            continue  # "les ministres … de la Jordanie, du Maroc et de l'Egypte": one official each, not one person
         for code in codes:
             if code in named_in and info.get("class") != "diplomat":
                 # the last official of that country whose office is compatible: "le chef du gouvernement
@@ -282,16 +291,27 @@ def fronted_adjunct(doc: Doc, title: Span, person: PersonCluster) -> bool:
 
 
 def country_beside(doc: Doc, span: Span, named_at: dict[int, Span]) -> str | None:
-    """The code of a country named right after a person ("X de Serbie", "X des Pays-Bas")."""
+    """The code of a country named right after a person ("X de Serbie", "X des Pays-Bas", "X (Serbie)")."""
     de = word_set("de_forms")
     n = len(doc)
     j = span.end
+    code = bracketed_country(doc, span, named_at)
+    if code is not None:
+        return code
     if j < n and doc[j].lower_ in de:
         j += 1
         if j < n and doc[j].lower_ in word_set("definite_articles"):
             j += 1
         if j in named_at:
             return named_at[j].kb_id_.split(":", 1)[1]
+    return None
+
+
+def bracketed_country(doc: Doc, span: Span, named_at: dict[int, Span]) -> str | None:
+    """The code of a country named in brackets right after a person ("X (Serbie)", "X ( Serbie)")."""
+    j = span.end
+    if j + 2 < len(doc) and doc[j].text == "(" and j + 1 in named_at and doc[named_at[j + 1].end].text == ")":
+        return named_at[j + 1].kb_id_.split(":", 1)[1]
     return None
 
 

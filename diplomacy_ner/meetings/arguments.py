@@ -207,9 +207,10 @@ def list_continuation(ctx: DocContext, enc: Encounter, officials: list[Official]
             continue
         if o.key in taken or o.key not in free or o.end > sent.end:
             break
-        if o.anchor >= 0 and doc[o.anchor].dep_ in SUBJECT_DEPS:
-            break  # "Après un appel avec X, Y a affirmé …": the subject of the next clause
         between = doc[end : min(o.extent) if pair and o.extent else o.start]
+        bare_pair = pair and len(between) > 0 and all(t.pos_ in ("CCONJ", "DET") for t in between)
+        if o.anchor >= 0 and doc[o.anchor].dep_ in SUBJECT_DEPS and not bare_pair:
+            break  # "Après un appel avec X, Y a affirmé …": the subject of the next clause (not "entre A et B")
         if len(between) > 8 or not all(
             t.is_punct or t.i in countries or t.lower_ in joiners or t.pos_ in ("ADP", "DET", "CCONJ") for t in between
         ) or any(t.text in (".", ";", ":") for t in between):

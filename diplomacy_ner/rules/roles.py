@@ -57,6 +57,7 @@ def find_roles(
         title_person[(t.start, t.end)] = person.id if person else None
         if person is not None:
             attached.setdefault(person.id, []).append(t)
+    stacked_titles(doc, titles, title_person, attached)
     roles: dict[str, dict[str, Any]] = {}
     demonyms = demonym_countries(doc, countries or [])
     named_at = {s.start: s for s in countries or [] if (s._.info or {}).get("form") is None and s.kb_id_.startswith("country:")}
@@ -259,6 +260,23 @@ def capacity_subject(
         before = [end for end in person_at_end if end <= title.start]
         return person_at_end[max(before)] if before else None
     return None
+
+
+def stacked_titles(
+    doc: Doc, titles: list[Span], title_person: dict[tuple[int, int], str | None], attached: dict[str, list[Span]]
+) -> None:
+    """"le Premier ministre, ministre d'État, X": a title left without a person, followed across a
+    comma by a bare title (no article) that has one, is that person's too."""
+    for t, nxt in reversed(list(zip(titles, titles[1:]))):
+        if title_person.get((t.start, t.end)) is not None or (t._.info or {}).get("former"):
+            continue
+        owner = title_person.get((nxt.start, nxt.end))
+        if owner is None or nxt.start != t.end + 1 or doc[t.end].text != "," or nxt.start < 1:
+            continue
+        if doc[nxt.start].pos_ == "DET" or doc[nxt.start].lower_ in word_set("definite_articles"):
+            continue
+        title_person[(t.start, t.end)] = owner
+        attached.setdefault(owner, []).insert(0, t)
 
 
 def person_after(doc: Doc, i: int, person_at_start: dict[int, PersonCluster]) -> PersonCluster | None:

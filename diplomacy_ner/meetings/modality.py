@@ -53,6 +53,10 @@ def status(ctx: DocContext, sent: Span, trigger: Token) -> str | None:
         return "planned"  # "…, avant une rencontre avec le Premier ministre": still ahead when the article tells it
     if lex.cue("planned").search(window):
         return "planned"
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubj:pass", "obj") and head.pos_ == "VERB" and (
+        lex.cue("planned").search(head.text)
+    ):
+        return "planned"  # "un entretien avec X est également prévu", "X envisage une rencontre avec Y": the noun's own verb
     if trigger.pos_ in ("NOUN", "PROPN") and k > 0 and verbless(sent) and future_sentence(ctx, ctx.sents[k - 1]):
         return "planned"  # "X commencera mardi sa visite. Au cœur des discussions avec Y : …": the time told before
     if trigger.pos_ in ("NOUN", "PROPN") and any(

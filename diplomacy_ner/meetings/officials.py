@@ -104,6 +104,8 @@ def excluded(ctx: DocContext, i: int, sent: Span, *, genitive: bool = True, chai
             continue
         if any(t.text in (";", ":") for t in between):
             continue
+        if any(t.text == "," for t in between) and clause_subject(doc, i):
+            continue  # "Porteur d'un message du président, X s'est entretenu avec Y": the comma closed the zone
         return True
     if not genitive:
         return False
@@ -117,6 +119,17 @@ def excluded(ctx: DocContext, i: int, sent: Span, *, genitive: bool = True, chai
         if head.pos_ == "NOUN" and head.lower_ not in ctx.lex.noun_frames and head.lower_ not in ctx.lex.word_set("genitive_ok_head"):
             return True
     return False
+
+
+def clause_subject(doc, i: int) -> bool:
+    """Is the mention starting at token ``i`` the subject of a verb after it?"""
+    tok = doc[i]
+    if tok.pos_ == "DET" and i + 1 < len(doc):
+        tok = doc[i + 1]
+    for _ in range(2):  # "le président Paul X": the name in apposition to the subject title
+        if tok.dep_ in ("appos", "flat:name") and i - 3 <= tok.head.i < tok.i:
+            tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubj:pass") and tok.head.i > tok.i and tok.head.pos_ in ("VERB", "AUX")
 
 
 def find_officials(ctx: DocContext, k: int, *, chairs: bool = False) -> list[Official]:

@@ -141,4 +141,12 @@ def future_sentence(ctx: DocContext, sent: Span) -> bool:
     """Is the main clause of ``sent`` in the future or the conditional?"""
     root = sent.root
     chain = [root] + [c for c in root.children if c.dep_.startswith("aux")]
-    return any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") or future_form(ctx, t) for t in chain)
+    if any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") or future_form(ctx, t) for t in chain):
+        return True
+    # "… ont rendez-vous lundi avec X", "… sont attendus demain à Y": a plan told by a cue on a verb
+    doc = ctx.doc
+    cue = ctx.lex.cue("planned")
+    return any(
+        t.pos_ in ("VERB", "AUX") and cue.search(ctx.span_text(doc[max(sent.start, t.i - 1) : min(sent.end, t.i + 2)]))
+        for t in sent
+    )

@@ -60,3 +60,35 @@ def test_an_encounter_noun_whose_verb_tells_a_plan_is_planned(text: str) -> None
 def test_an_encounter_noun_whose_verb_tells_it_happened_is_held() -> None:
     text = "Le ministre Paul Kessler a indiqué qu'un entretien avec le président Marc Dubois a eu lieu mardi."
     assert pairs(text) == [("held", ["Marc Dubois", "Paul Kessler"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le président nigérien Ali Sy a rendez-vous lundi à Cotonou avec le président béninois Paul Kessler.",
+        "Les présidents Ali Sy et Marc Dubois ont rendez-vous mardi avec le président Paul Kessler à Lomé.",
+    ],
+)
+def test_an_appointment_is_planned(text: str) -> None:
+    found = pairs(text, statuses=("held", "planned", "cancelled"))
+    assert found and all(status == "planned" for status, _ in found)
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Les deux chefs d'État sont attendus lundi à Cotonou.",
+        "Le président nigérien Ali Sy est attendu demain à Cotonou.",
+    ],
+)
+def test_a_nominal_sentence_after_an_expected_arrival_is_planned(first: str) -> None:
+    text = first + " Au menu des échanges avec le président béninois Paul Kessler, la sécurité dans la région."
+    assert pairs(text) == []
+
+
+def test_a_nominal_sentence_after_a_past_arrival_is_held() -> None:
+    text = (
+        "Le président nigérien Ali Sy est arrivé lundi à Cotonou. Au menu des échanges avec le président "
+        "béninois Paul Kessler, la sécurité dans la région."
+    )
+    assert pairs(text) == [("held", ["Ali Sy", "Paul Kessler"])]

@@ -74,6 +74,9 @@ def verb_chain(trigger: Token) -> list[Token]:
         chain.append(head)
         chain.extend(c for c in head.children if c.dep_.startswith("aux"))
         head = head.head
+    elif trigger.pos_ == "NOUN" and trigger.dep_.startswith("nsubj") and head is not trigger:
+        # "Ce sommet entre X et Y sera leur dernière rencontre": the copula of the nominal predicate
+        chain.extend(c for c in head.children if c.dep_ == "cop" or c.dep_.startswith("aux"))
     # an infinitive adjunct has no tense of its own: "participera samedi à …, en plus de rencontrer X"
     infinitive_adjunct = trigger.dep_ == "advcl" and trigger.morph.get("VerbForm") == ["Inf"]
     if head is not trigger and head.pos_ in ("VERB", "AUX") and (trigger.dep_ in ("xcomp", "ccomp", "obj", "nsubj", "nsubj:pass") or infinitive_adjunct):

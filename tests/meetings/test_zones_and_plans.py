@@ -92,3 +92,15 @@ def test_a_nominal_sentence_after_a_past_arrival_is_held() -> None:
         "béninois Paul Kessler, la sécurité dans la région."
     )
     assert pairs(text) == [("held", ["Ali Sy", "Paul Kessler"])]
+
+
+@pytest.mark.parametrize(
+    "copula, status",
+    [("sera probablement", "planned"), ("devrait être", "planned"), ("était", "held")],
+)
+def test_an_encounter_noun_subject_of_a_copula_takes_its_tense(copula: str, status: str) -> None:
+    text = (
+        f"Ce sommet entre le président Ali Sy et le Premier ministre Paul Kessler {copula} leur dernière "
+        "rencontre avant les élections."
+    )
+    assert pairs(text, statuses=("held", "planned", "cancelled")) == [(status, ["Ali Sy", "Paul Kessler"])]

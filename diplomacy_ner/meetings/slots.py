@@ -155,13 +155,13 @@ def header_date(ctx: DocContext, d: Span) -> bool:
     """A date alone on its line or in the dateline is the release's date, not the meeting's."""
     text = ctx.text
     line_start, line_end = ctx.line_bounds(d.start_char)
+    if d.start_char - line_start < 60 and re.match(r"\s*\.?\s*(?:/[A-Za-z]{2,10}/\s*|\([A-Z]{2,6}\)\s*)?[-–—]\s", text[d.end_char : d.end_char + 20]):
+        return True  # "9 février 2016. – À la suite de …", "QUÉBEC, le 2 déc. 2025 /CNW/ - …": a dated lead
     if line_end - line_start > 400:
         return False  # a long line is a paragraph, not a header
     line = text[line_start:line_end]
     if len(line.strip()) <= len(d.text) + 25 and not re.search(r"[a-zé]{4,}\s+(?:a|ont|s'est)\b", line):
         return True
-    if d.start_char - line_start < 60 and re.match(r"\s*\.?\s*[-–—]\s", text[d.end_char : d.end_char + 6]):
-        return True  # "9 février 2016. – À la suite de …": a dated lead
     dl = ctx.dateline
     if dl and d.start_char < dl.get("end", 0) + 40 and d.start_char - line_start < 60 and re.search(r"\([A-Z]{2,6}\)\s*[-–—]", line[: d.end_char - line_start + 20]):
         return True

@@ -104,3 +104,15 @@ def test_an_encounter_noun_subject_of_a_copula_takes_its_tense(copula: str, stat
         "rencontre avant les élections."
     )
     assert pairs(text, statuses=("held", "planned", "cancelled")) == [(status, ["Ali Sy", "Paul Kessler"])]
+
+
+@pytest.mark.parametrize("tag", ["/CNW/ -", "(APS) -", "-"])
+def test_a_date_in_a_dateline_on_a_long_first_line_is_the_release_date(tag: str) -> None:
+    text = (
+        f"OTTAWA, le 2 déc. 2025 {tag} Le ministre des Relations internationales, Paul Kessler, revient d'une "
+        "mission en France. " + "Il a rappelé l'importance des échanges économiques entre les deux rives. " * 8
+        + "\nLe ministre s'est entretenu avec le ministre français des Affaires étrangères, Jean Morel."
+    )
+    meetings = extract_meetings(text, published="2025-12-02")
+    assert [sorted(p.name for p in m.participants) for m in meetings] == [["Jean Morel", "Paul Kessler"]]
+    assert meetings[0].date is None and meetings[0].date_expression is None

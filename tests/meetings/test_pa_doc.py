@@ -1,0 +1,77 @@
+"""Meetings of three or more participants and sessions (sentences written for these tests, invented names).
+
+Lists of partners the parser cuts or hangs on another word, co-subjects, portfolio elisions in a list.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def meetings(extractor, text, published="2025-03-12"):
+    return extractor.extract_meetings(text, published=published)
+
+
+def names(meeting):
+    return sorted(p.name or f"<{p.role}|{p.country}>" for p in meeting.participants)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le roi Kamal Osmane de Jordanie a accueilli vendredi le prince héritier d'Abou Dhabi Khaled Nasri, "
+        "le président égyptien Farid Mansour et le Premier ministre irakien Karim Jaber pour discuter des "
+        "développements régionaux.",
+        "Le président togolais Koffi Adanlete a accueilli lundi le président ghanéen Kwame Osei, le président "
+        "béninois Fidèle Agbo et le Premier ministre ivoirien Yao Kouassi pour examiner la situation au Sahel.",
+    ],
+)
+def test_titled_items_of_a_cut_list_are_partners(extractor, text) -> None:
+    """"…, le président égyptien X et le Premier ministre irakien Y": each item with its own title is a partner."""
+    found = meetings(extractor, text)
+    assert len(found) == 3  # successive talks: no session is told
+    assert all(len(m.participants) == 2 for m in found)
+    assert len({n for m in found for n in names(m)}) == 4
+
+
+def test_titled_items_after_a_summit_are_one_meeting(extractor) -> None:
+    text = (
+        "Réunion à Amman entre les dirigeants jordanien, égyptien, émirati et irakien.\n\n"
+        "Le roi Kamal Osmane de Jordanie a accueilli vendredi le prince héritier d'Abou Dhabi Khaled Nasri, "
+        "le président égyptien Farid Mansour et le Premier ministre irakien Karim Jaber pour discuter des "
+        "développements régionaux."
+    )
+    [m] = meetings(extractor, text)
+    assert names(m) == ["Farid Mansour", "Kamal Osmane", "Karim Jaber", "Khaled Nasri"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'Envoyé spécial pour le Liberia, Tom Becker, et l'ambassadeur des États-Unis au Liberia Anna Shaw ont "
+        "rencontré le Premier ministre, Joseph Kollie, les ministres des Affaires étrangères, Moses Tubman, "
+        "de la Justice, Grace Dolo, et le directeur de la Police, Aaron Sirleaf.",
+    ],
+)
+def test_two_visitors_meet_each_member_of_a_list(extractor, text) -> None:
+    """"A, titre, et B ont rencontré C, D, de la Justice, E": A and B meet each partner of the list."""
+    found = meetings(extractor, text)
+    groups = [names(m) for m in found]
+    for partner in ("Joseph Kollie", "Moses Tubman", "Grace Dolo"):
+        assert sorted(["Anna Shaw", "Tom Becker", partner]) in groups
+
+
+def test_a_participle_after_a_time_noun_is_no_clause(extractor) -> None:
+    """"a reçu, pendant la semaine écoulée, A, B et C": the participle does not cut the verb from its guests."""
+    text = (
+        "L'envoyée spéciale Anna Shaw a reçu, pendant la semaine écoulée, le Premier ministre, Joseph Kollie, le "
+        "ministre des Affaires étrangères, Moses Tubman, et le directeur de la Police, Aaron Sirleaf."
+    )
+    found = meetings(extractor, text)
+    assert sorted(names(m) for m in found) == [
+        ["Aaron Sirleaf", "Anna Shaw"],
+        ["Anna Shaw", "Joseph Kollie"],
+        ["Anna Shaw", "Moses Tubman"],
+    ]

@@ -75,3 +75,37 @@ def test_a_participle_after_a_time_noun_is_no_clause(extractor) -> None:
         ["Anna Shaw", "Joseph Kollie"],
         ["Anna Shaw", "Moses Tubman"],
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Dara, président du Sénat, et Marc Lenoir, membre du gouvernement chargé du commerce, sont en mission "
+        "à Suva. Ils ont pu rencontrer Tomasi Ravu, le ministre des Affaires étrangères.",
+        "Le président du Sénat Paul Dara et le ministre du Commerce Marc Lenoir sont en visite à Suva depuis lundi. "
+        "Ils se sont entretenus mercredi avec le Premier ministre Tomasi Ravu.",
+    ],
+)
+def test_a_plural_pronoun_with_a_partner_is_the_pair_named_before(extractor, text) -> None:
+    """"X et Y sont en mission à Z. Ils ont rencontré W": one meeting of the three."""
+    [m] = meetings(extractor, text)
+    assert names(m) == ["Marc Lenoir", "Paul Dara", "Tomasi Ravu"]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Ce lundi 3 mars 2025, Dakar a accueilli la première réunion des ministres des Affaires étrangères de l'Union "
+        "du Fleuve, sous la présidence de Paul Ndiaye, ministre des Affaires étrangères du Sénégal.",
+        "Lundi, Dakar a abrité la réunion des ministres des Affaires étrangères de l'Union du Fleuve, sous la "
+        "présidence de Paul Ndiaye, ministre des Affaires étrangères du Sénégal.",
+    ],
+)
+def test_a_plural_subject_lists_the_members_of_a_chaired_session(extractor, opening) -> None:
+    """A session opened under its chair; "Les ministres de A, B et C, respectivement X, Y et Z, ont …" attend it."""
+    text = (
+        opening + " Les ministres des Affaires étrangères de la Gambie, de la Guinée et du Sénégal, respectivement "
+        "Lamin Ceesay, Mamadi Camara et Paul Ndiaye, ont souligné le rôle de leurs dirigeants."
+    )
+    [m] = meetings(extractor, text)
+    assert names(m) == ["Lamin Ceesay", "Mamadi Camara", "Paul Ndiaye"]

@@ -48,7 +48,10 @@ def word_order_fallback(ctx: DocContext, enc: Encounter, officials: list[Officia
     if not enc.partners and not enc.frame.needs_group:
         subjects = {s.key for s in enc.subjects}
         after = [o for o in officials[mid : mid + 12] if o.key in free and i < o.start < hi and o.key not in subjects]
-        if after and any(t.pos_ in ("VERB", "AUX") and t.i not in enc.tokens and t.dep_ != "fixed" for t in doc[i + 1 : min(after[0].extent)]):
+        if after and any(
+            t.pos_ in ("VERB", "AUX") and t.i not in enc.tokens and t.dep_ != "fixed" and not _adjectival_participle(t)
+            for t in doc[i + 1 : min(after[0].extent)]
+        ):
             after = []  # another clause stands between the predicate and the official ("à partir de" is none)
         # a verb that needs its partner's preposition ("évoquer avec", "discuter avec")
         preps = set(enc.frame.needs_next) if enc.frame.pos == "verb" and set(enc.frame.needs_next) <= set(enc.frame.partner_preps) else set()
@@ -71,6 +74,23 @@ def word_order_fallback(ctx: DocContext, enc: Encounter, officials: list[Officia
 
 
 
+def _adjectival_participle(tok: Token) -> bool:
+    """A participle glued to the noun before it, without auxiliary nor complement ("au cours du week-end
+    écoulé"): no clause ("l'accord proposé par X" is one)."""
+    doc = tok.doc
+    return (
+        "Part" in tok.morph.get("VerbForm")
+        and tok.i > 0
+        and doc[tok.i - 1].pos_ == "NOUN"
+        and not any(c.dep_.startswith("aux") or (c.i > tok.i and _complement(c)) for c in tok.children)
+    )
+
+
+def _complement(tok: Token) -> bool:
+    """Is ``tok`` a verb's complement: an object, an agent, or a phrase its own preposition leads ("par X")?"""
+    return tok.dep_ in ("obj", "iobj", "obl:agent", "obl:arg", "xcomp", "ccomp") or any(c.dep_ in ("case", "mark") for c in tok.children)
+
+
 def coordinated_subjects(ctx: DocContext, enc: Encounter, officials: list[Official], free: set[str]) -> None:
     """"A et B ont tenu un sommet" where the parser made A the root: the officials of a list closed by
     "et" just before the first subject ("A, B et C ont …") are subjects too."""
@@ -85,7 +105,7 @@ def coordinated_subjects(ctx: DocContext, enc: Encounter, officials: list[Offici
     group: list[Official] = []
     for o in reversed(before):
         words = [t.lower_ for t in doc[max(o.extent, default=o.end - 1) + 1 : edge] if t.pos_ != "DET"]
-        if not (words == ["et"] or (group and words in ([","], []))):
+        if not (words in (["et"], [",", "et"]) or (group and words in ([","], []))):
             # "A, B et C ont …"; a comma alone closes a fronted phrase ("Outre le président X, Y a …")
             break
         group.insert(0, o)
@@ -196,6 +216,7 @@ def list_continuation(ctx: DocContext, enc: Encounter, officials: list[Official]
     sent = ctx.sents[enc.sent]
     countries = {i for s in ctx.in_sentence(enc.sent, "COUNTRY") for i in range(s.start, s.end)}
     joiners = ctx.lex.word_set("list_joiner")
+    titles = ctx.in_sentence(enc.sent, "TITLE")
     end = max(o.end for o in enc.partners)
     if end <= enc.predicate.i:
         return  # partners before the predicate: no list after it to continue
@@ -207,12 +228,17 @@ def list_continuation(ctx: DocContext, enc: Encounter, officials: list[Official]
             continue
         if o.key in taken or o.key not in free or o.end > sent.end:
             break
-        between = doc[end : min(o.extent) if pair and o.extent else o.start]
+        # the official's own title before the name ("…, le président égyptien X et le Premier ministre irakien Y")
+        lead = next(
+            (t.start for t in titles if end < t.start and t.end <= o.start and o.extent and t.start >= min(o.extent) and doc[t.start - 1].pos_ == "DET"),
+            o.start,
+        )
+        between = doc[end : min(o.extent) if pair and o.extent else lead]
         bare_pair = pair and len(between) > 0 and all(t.pos_ in ("CCONJ", "DET") for t in between)
         if o.anchor >= 0 and doc[o.anchor].dep_ in SUBJECT_DEPS and not bare_pair:
             break  # "Après un appel avec X, Y a affirmé …": the subject of the next clause (not "entre A et B")
         if len(between) > 8 or not all(
-            t.is_punct or t.i in countries or t.lower_ in joiners or t.pos_ in ("ADP", "DET", "CCONJ") for t in between
+            t.is_punct or t.i in countries or t.lower_ in joiners or t.pos_ in ("ADP", "DET", "CCONJ") or _portfolio(t) for t in between
         ) or any(t.text in (".", ";", ":") for t in between):
             break
         enc.partners.append(o)
@@ -221,6 +247,12 @@ def list_continuation(ctx: DocContext, enc: Encounter, officials: list[Official]
         end = o.end
         if pair:
             break  # "entre A et B": a pair
+
+
+def _portfolio(tok: Token) -> bool:
+    """A capitalised noun after an article or a preposition: the office a list item names ("les ministres des
+    Affaires étrangères, X, de la Justice, Y", "le DG de la Police, Z")."""
+    return tok.i > 0 and tok.text[:1].isupper() and tok.pos_ in ("NOUN", "PROPN") and tok.doc[tok.i - 1].pos_ in ("DET", "ADP")
 
 
 def list_gaps(ctx: DocContext, enc: Encounter, officials: list[Official], free: set[str]) -> None:

@@ -240,7 +240,7 @@ class MeetingAssembler(SessionSteps):
         host = enc.host()
         held = False
         each = ctx.sentence_cue(k, "distributive")
-        guests, fixed = enc.partners, [*enc.subjects, *enc.agents]
+        guests, fixed = enc.partners, [*enc.subjects, *enc.agents] or self._plural_pair(enc)
         if enc.passive and enc.agents and not enc.partners and len(enc.subjects) > 1:
             guests, fixed = enc.subjects, list(enc.agents)  # "A et B ont été reçus par X": the subjects are the guests
         for group in partner_groups(guests, distribute=distribute and not enc.frame.multilateral, each=each):

@@ -14,11 +14,12 @@ from spacy.tokens import Span
 
 from . import modality, slots
 from .clusters import Draft
-from .encounters import Encounter
+from .encounters import Encounter, _frame_for as frame_for
 from .officials import Official, find_officials
 
 if TYPE_CHECKING:
     from .clusters import Clusterer
+    from .coreference import Coreference
     from .context import DocContext
 
 
@@ -28,6 +29,7 @@ class SessionSteps:
     ctx: DocContext
     clusters: Clusterer
     open_session: tuple[Draft, int] | None
+    coref: Coreference
     previous_date: dt.date | None
     context_place: dict[str, Any] | None
     context_date: tuple[Span | None, dt.date | None]
@@ -43,6 +45,9 @@ class SessionSteps:
         ctx = self.ctx
         session_frames = ctx.lex.word_set("session_frame")
         enc = next((e for e in encs if e.frame.frame in session_frames or (e.frame.multilateral and not e.frame.join)), None)
+        if enc is None:
+            # "Bamako a accueilli la réunion des ministres …, sous la présidence de X": the verb took the session noun
+            enc = next((e for e in encs if any(self._session_noun(e, i, sent) for i in e.tokens if i != e.predicate.i)), None)
         if enc is None:
             return False
         state = modality.status(ctx, sent, enc.predicate)
@@ -64,6 +69,10 @@ class SessionSteps:
         self.clusters.current = target
         slots.finish(ctx, target, sent, enc.predicate, self.previous_date, self.context_place, self.context_date)
         return True
+
+    def _session_noun(self, enc: Encounter, i: int, sent: Span) -> bool:
+        frame = frame_for(self.ctx, self.ctx.doc[i], sent)
+        return frame is not None and frame.frame in self.ctx.lex.word_set("session_frame")
 
     def _join_frame(self, enc: Encounter, sent: Span, state: str) -> bool:
         """"Ont pris part aux travaux X, Y et Z": a session described by its attendance."""
@@ -184,6 +193,8 @@ class SessionSteps:
             return True
         if lex.cue("join_clause").search(text) and officials:
             return True
+        if current.multilateral and len(current.participants) < 3 and self._plural_title(self.ctx.sentence_of.get(sent.start, -1), subject=True):
+            return True  # the members a plural subject lists, after a session's opening
         keys = current.keys()
         if any(o.key in keys for o in officials):
             return True
@@ -192,17 +203,43 @@ class SessionSteps:
 
     def _join(self, current: Draft, sent: Span, officials: list[Official], encs: list[Encounter]) -> None:
         explicit = self.ctx.lex.cue("join_clause").search(self.ctx.span_text(sent))
+        k = self.ctx.sentence_of.get(sent.start, -1)
+        # "La réunion … s'est ouverte sous la présidence de X. Les ministres du A, du B et du C, respectivement X, Y
+        # et Z, ont souligné …": the members a plural subject lists attend the session just opened
+        explicit = explicit or (current.multilateral and len(current.participants) < 3 and self._plural_title(k, subject=True))
         if not explicit and not (current.multilateral and any(e.frame.multilateral for e in encs)):
             return
         # "ont pris part le président X, Y et le Premier ministre Z": a name listed among attendants the
         # text gives an office attends too, whether or not its own office is known
         titled = sum(not o.weak for o in officials)
-        listed = explicit and (titled >= 2 or (titled >= 1 and self._plural_title(self.ctx.sentence_of.get(sent.start, -1))))
+        listed = explicit and (titled >= 2 or (titled >= 1 and self._plural_title(k)))
         for o in officials:
             if not o.weak or listed:
                 self.clusters.join(current, o)
 
-    def _plural_title(self, k: int) -> bool:
-        """Does sentence ``k`` hold a plural title ("les chefs de gouvernement X, Y et Z"), which opens a list?"""
+    def _plural_pair(self, enc: Encounter) -> list[Official]:
+        """"X et Y sont en mission à Z. Ils ont rencontré W": a plural subject with partners of its own is the
+        pair of officials a sentence named together just before (this one or the two before it)."""
+        if not enc.plural_subject or not enc.partners or enc.frame.multilateral:
+            return []
+        partners = {o.key for o in enc.partners}
+        for j in (enc.sent - 1, enc.sent - 2):
+            named: dict[str, Official] = {}
+            for o in self.coref.history[-40:]:
+                if o.start >= 0 and self.ctx.sentence_of.get(o.start, -1) == j and not o.unnamed and not o.anaphor:
+                    named.setdefault(o.person_id or o.key, o)
+            if named:
+                pair = list(named.values())
+                if len(pair) != 2 or all(o.weak for o in pair) or any(o.key in partners for o in pair):
+                    return []
+                return pair
+        return []
+
+    def _plural_title(self, k: int, subject: bool = False) -> bool:
+        """Does sentence ``k`` hold a plural title ("les chefs de gouvernement X, Y et Z"), which opens a list
+        (with ``subject``, as the subject of its clause)?"""
         doc = self.ctx.doc
-        return any("Plur" in doc[t.start].morph.get("Number") for t in self.ctx.in_sentence(k, "TITLE"))
+        return any(
+            "Plur" in doc[t.start].morph.get("Number") and (not subject or doc[t.start].dep_ in ("nsubj", "nsubj:pass"))
+            for t in self.ctx.in_sentence(k, "TITLE")
+        )

@@ -236,7 +236,10 @@ def fill_countries(ctx: DocContext, d: Draft, participants: list[Official]) -> N
     if d.host is None and d.location is None:
         visit_local(ctx, d, missing, present)
         missing = [p for p in participants if not p.country]
-    ranking = [ctx.home] if ctx.home else []
+    # "l'ambassadeur en Haïti … a rencontré le Premier ministre": the posting is the others' country, never his
+    posted = {p.key: (ctx.roles.get(p.person_id or "") or {}).get("posting") for p in participants}
+    postings = [c for c in posted.values() if c and c not in present]
+    ranking = postings[:1] + ([ctx.home] if ctx.home and ctx.home not in postings[:1] else [])
     ranking += [c for c in ctx.ranking if c not in ranking]
     place_country = (d.location or {}).get("country")
     # the host first: the article's own country is the receiver's before any guest's ("X a été reçu par Y")
@@ -244,7 +247,7 @@ def fill_countries(ctx: DocContext, d: Draft, participants: list[Official]) -> N
     for p in missing:
         is_guest = d.host is not None and d.host != p.key
         for code in ranking:
-            if code in present or (is_guest and code == place_country and code != ctx.home):
+            if code in present or (is_guest and code == place_country and code != ctx.home) or code == posted.get(p.key):
                 continue
             p.country = code
             present.add(code)

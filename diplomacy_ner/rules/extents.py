@@ -113,8 +113,8 @@ def title_extent(doc: Doc, start: int, end: int, spans: SpanIndex, *, generic: b
             return k + 2
         elif low == "pour":
             # "représentant spécial de l'UE pour le Sahel", "… pour le Moyen-Orient"
-            if not (k + 1 < n and doc[k + 1].lower_ in DETERMINERS and k + 2 < n and is_cap(doc[k + 2])):
-                return None
+            if not (k + 1 < n and doc[k + 1].lower_ in DETERMINERS and k + 2 < n and is_cap(doc[k + 2])) and (k + 1) not in spans.country_names:
+                return None  # "… pour Haïti": a country without article
         elif low == "en":
             if not (k + 1 < n and (k + 1) in spans.country_names):
                 return None

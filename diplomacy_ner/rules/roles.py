@@ -406,7 +406,9 @@ def role_from_titles(links: KBLinks, titles: list[Span]) -> dict[str, Any]:
         if role is None or cls in GENERIC_CLASSES or more_specific(trole, role):
             role, cls = trole, tcls
     counterpart = any(fold(tok.text) in _counterpart_words() for t in titles for tok in t)
-    best: dict[str, Any] = {"role": role, "country": country, "class": cls, "source": "text", "counterpart": counterpart}
+    # "l'ambassadeur en Haïti": the country of the posting, never the person's own
+    posting = next((c for t in titles for c in (t._.info or {}).get("postings") or [] if c != country), None)
+    best: dict[str, Any] = {"role": role, "country": country, "class": cls, "source": "text", "counterpart": counterpart, "posting": posting}
     return {k: v for k, v in best.items() if v}
 
 

@@ -92,12 +92,14 @@ class Coreference:
             elif low in demonstratives and (not low.startswith("derni") or any(c.lower_ in lex.word_set("demonstrative_det") for c in tok.children) or (tok.i > 0 and ctx.doc[tok.i - 1].lower_ in lex.word_set("demonstrative_det"))):
                 target = self._last_mentioned(tok, officials)
             else:
-                title = bare.get(tok.i) if pos in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubj:pass", "obj", "obl:agent", "obl:arg", "obl:mod", "nmod") else None
+                title = bare.get(tok.i) if pos in ("NOUN", "PROPN") and (tok.dep_ in ("nsubj", "nsubj:pass", "obj", "obl:agent", "obl:arg", "obl:mod", "nmod") or conjoined_partner(tok)) else None
                 if title is not None and tok.i == title.start + next((j for j, t in enumerate(title) if t.pos_ in ("NOUN", "PROPN")), 0):
                     if not excluded(ctx, title.start, sent) and "Plur" not in tok.morph.get("Number"):
                         target = self._same_class((title._.info or {}).get("class"), tok, (title._.info or {}).get("role"))
-                        if target is not None and any(o.key == target.key for o in officials):
-                            target = None  # named in this very sentence: the title is someone else
+                        if target is not None and (
+                            any(o.key == target.key for o in officials) or any(o.key == target.key and clause_head(ctx.doc[o.anchor]) == clause_head(tok) for o in out)
+                        ):
+                            target = None  # named in this very sentence, or another argument of its verb: the title is someone else
                         if target is None:
                             target = self._unnamed_title(title, tok, officials)
                     if target is not None:
@@ -189,7 +191,8 @@ class Coreference:
         if cls is None or cls == "generic":
             return self.last_subject or self.protagonist
         subject = self.last_subject
-        if subject is not None and subject.cls == cls and not subject.unnamed and same_office_word(role, subject.role):
+        monarchs = self.ctx.lex.word_set("monarch_title")
+        if subject is not None and subject.cls == cls and not subject.unnamed and same_office_word(role, subject.role, monarchs):
             return subject  # the last subject is the most salient holder of the office ("Le ministre a aussi rencontré …")
         # a body's official ("OTAN") has no home state to differ from the text's
         holders = [
@@ -198,9 +201,11 @@ class Coreference:
         ]
         if holders:
             # "le vice-président" is the last vice-president named, not the last president
-            return next((o for o in holders if role and o.role and same_office_word(role, o.role)), holders[0])
+            compatible = [o for o in holders if monarch_compatible(role, o.role, monarchs)]
+            if compatible:
+                return next((o for o in compatible if role and o.role and same_office_word(role, o.role, monarchs)), compatible[0])
         p = self.protagonist
-        if p is not None and p.cls == cls:
+        if p is not None and p.cls == cls and monarch_compatible(role, p.role, monarchs):
             return p
         later = self._named_later(cls, tok)
         if later is None and p is not None and p.cls is None and p.person_id:
@@ -230,10 +235,44 @@ class Coreference:
             self.last_subject = subject
 
 
-def same_office_word(title: str | None, role: str | None) -> bool:
-    """Can a bare title stand for a person's role? Not when one's first word only extends the
-    other's ("vice-président" is no "président", "sous-secrétaire" no "secrétaire")."""
+def conjoined_partner(tok: Token) -> bool:
+    """"reçu par le souverain et le chef du gouvernement": a title with its own article coordinated with an
+    object or agent (not "son homologue et président du comité", one person's two offices, nor a
+    co-subject: "le roi et la reine ont reçu")."""
+    if tok.dep_ != "conj" or not any(c.dep_ == "det" for c in tok.children):
+        return False
+    head = tok.head
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return head.dep_ in ("obj", "obl:agent", "obl:arg")
+
+
+def clause_head(tok: Token) -> int:
+    """The word a token is an argument of, over coordinations ("a rencontré A et le roi": "rencontré")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head.i
+
+
+def office_word(role: str) -> str:
+    """The first word of a role, case-folded ("Grand-Duc" → "grand-duc")."""
+    return role.split()[0].casefold() if role.split() else ""
+
+
+def monarch_compatible(title: str | None, role: str | None, monarchs: set[str]) -> bool:
+    """A monarch's title ("le souverain") stands only for a monarch, another title only for a non-monarch."""
     if not title or not role:
         return True
-    a, b = title.split()[0].casefold(), role.split()[0].casefold()
+    return (office_word(title) in monarchs) == (office_word(role) in monarchs)
+
+
+def same_office_word(title: str | None, role: str | None, monarchs: set[str] = frozenset()) -> bool:
+    """Can a bare title stand for a person's role? Not when one's first word only extends the
+    other's ("vice-président" is no "président", "sous-secrétaire" no "secrétaire"), nor when only
+    one of them is a monarch's ("le souverain", "l'Empereur" is no president)."""
+    if not title or not role:
+        return True
+    a, b = office_word(title), office_word(role)
+    if not monarch_compatible(title, role, monarchs):
+        return False
     return a == b or not (a.endswith(b) or b.endswith(a))

@@ -1,0 +1,82 @@
+"""Periphrases and meetings told over several sentences (sentences written for these tests, invented names).
+
+A monarch's title stands for the monarch the text named, never for a president; a title coordinated
+with another agent is resolved too; a title that the subject of the same verb already stands for is
+someone else.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def meetings(extractor, text, published="2025-03-12"):
+    return extractor.extract_meetings(text, published=published)
+
+
+def names(meeting):
+    return sorted(p.name or f"<{p.role}|{p.country}>" for p in meeting.participants)
+
+
+@pytest.mark.parametrize(
+    "text, monarch, role, country, guest",
+    [
+        (
+            "Le Grand-Duc Henri Meyer a inauguré lundi une exposition à Luxembourg. Mardi, le président français "
+            "Lucien Marchal est arrivé au Luxembourg pour une visite d'État. Il a d'abord rencontré le Premier "
+            "ministre Paul Wagner. Le soir, le président a été reçu par le Grand-Duc dans la salle du trône.",
+            "Henri Meyer", "Grand-Duc", "LU", "Lucien Marchal",
+        ),
+        (
+            "La reine Astrid Lindholm a ouvert lundi la session du Parlement à Oslo. Mardi, le président sénégalais "
+            "Amadou Fall est arrivé en Norvège. Il a rencontré le Premier ministre norvégien Erik Dahl. Le soir, le "
+            "président a été reçu par la reine au palais royal.",
+            "Astrid Lindholm", "reine", "NO", "Amadou Fall",
+        ),
+    ],
+)
+def test_a_monarch_title_is_the_named_monarch_not_the_president(extractor, text, monarch, role, country, guest) -> None:
+    found = meetings(extractor, text)
+    assert len(found) == 2
+    m = next(m for m in found if monarch in names(m))
+    assert names(m) == sorted([monarch, guest])
+    p = next(p for p in m.participants if p.name == monarch)
+    assert (p.role, p.country) == (role, country)
+
+
+def test_a_title_object_of_the_subjects_verb_is_someone_else(extractor) -> None:
+    text = (
+        "Le président français Lucien Marchal effectue sa première visite officielle au Japon. Arrivé mercredi "
+        "à Tokyo, il y a rencontré la communauté française mais aussi le nouvel Empereur."
+    )
+    [m] = meetings(extractor, text)
+    assert names(m) == ["<Empereur|JP>", "Lucien Marchal"]
+    emperor = next(p for p in m.participants if p.name is None)
+    assert text[emperor.mentions[0].start : emperor.mentions[0].end] == "Empereur"
+
+
+@pytest.mark.parametrize(
+    "text, guest, monarch, pm",
+    [
+        (
+            "Le président moldave Oleksa Dorenko est arrivé jeudi en Belgique. Il a été accueilli à l'aéroport par "
+            "le Premier ministre belge Pieter Vandamme et par la présidente de la Commission européenne, Ilse Brandt. "
+            "Il s'est ensuite adressé au Parlement européen. En fin d'après-midi, Oleksa Dorenko a été reçu au "
+            "Palais royal par le souverain et le chef du gouvernement fédéral.",
+            "Oleksa Dorenko", "<souverain|BE>", "Pieter Vandamme",
+        ),
+        (
+            "La présidente moldave Mira Kostova est arrivée lundi en Belgique. Elle a été accueillie par le Premier "
+            "ministre belge Jan Peeters et par le président du Conseil européen, Luca Bellini. Elle a ensuite pris "
+            "la parole devant les eurodéputés. Le soir, Mira Kostova a été reçue par le roi et le Premier ministre "
+            "au château de Laeken.",
+            "Mira Kostova", "<roi|BE>", "Jan Peeters",
+        ),
+    ],
+)
+def test_a_title_coordinated_with_an_agent_is_resolved(extractor, text, guest, monarch, pm) -> None:
+    found = meetings(extractor, text)
+    assert len(found) == 2
+    assert sorted([guest, monarch, pm]) in [names(m) for m in found]

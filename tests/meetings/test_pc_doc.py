@@ -80,3 +80,26 @@ def test_a_title_coordinated_with_an_agent_is_resolved(extractor, text, guest, m
     found = meetings(extractor, text)
     assert len(found) == 2
     assert sorted([guest, monarch, pm]) in [names(m) for m in found]
+
+
+@pytest.mark.parametrize(
+    "text, guest, host",
+    [
+        (
+            "Le président malgache Jean Rakoto a reçu lundi l'ambassadeur de Chine, Li Wei. Madame Claire Dubois, "
+            "la nouvelle ambassadrice de France, a également été l'invitée du chef de l'État.",
+            "Claire Dubois", "Jean Rakoto",
+        ),
+        ("L'ambassadeur du Japon, Kenji Sato, était mardi l'invité du Premier ministre ivoirien Adama Koné.", "Kenji Sato", "Adama Koné"),
+    ],
+)
+def test_the_guest_of_an_official(extractor, text, guest, host) -> None:
+    found = meetings(extractor, text)
+    m = next(m for m in found if guest in names(m))
+    assert names(m) == sorted([guest, host])
+    assert m.host is not None and m.host.name == host
+
+
+def test_the_guest_of_a_programme_is_no_meeting(extractor) -> None:
+    text = "Le ministre des Affaires étrangères Paul Nguema était l'invité de l'émission politique de RFI dimanche."
+    assert meetings(extractor, text) == []

@@ -103,3 +103,24 @@ def test_the_guest_of_an_official(extractor, text, guest, host) -> None:
 def test_the_guest_of_a_programme_is_no_meeting(extractor) -> None:
     text = "Le ministre des Affaires étrangères Paul Nguema était l'invité de l'émission politique de RFI dimanche."
     assert meetings(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Le président béninois Romain Sossa a participé au sommet d'Accra. Le ministre des Affaires étrangères "
+            "Marc Houndé a fait le point de cette participation lundi. En effet, le numéro 1 béninois a eu des "
+            "discussions avec les présidents togolais Koffi Adjo et ghanéen Kwame Mensah.",
+            [["Koffi Adjo", "Romain Sossa"], ["Kwame Mensah", "Romain Sossa"]],
+        ),
+        (
+            "Le président sénégalais Amadou Fall a reçu l'ambassadeur de Chine, Li Wei. Le ministre des Affaires "
+            "étrangères Moussa Diop a présenté le nouvel ambassadeur du Japon. Le numéro un sénégalais a aussi "
+            "rencontré mardi le président gambien Lamin Jallow.",
+            [["Amadou Fall", "Li Wei"], ["Amadou Fall", "Lamin Jallow"]],
+        ),
+    ],
+)
+def test_the_number_one_of_a_country_is_its_head_of_state(extractor, text, expected) -> None:
+    assert sorted(names(m) for m in meetings(extractor, text)) == sorted(expected)

@@ -124,3 +124,25 @@ def test_the_guest_of_a_programme_is_no_meeting(extractor) -> None:
 )
 def test_the_number_one_of_a_country_is_its_head_of_state(extractor, text, expected) -> None:
     assert sorted(names(m) for m in meetings(extractor, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, first, counterpart, other",
+    [
+        (
+            "La ministre canadienne des Affaires étrangères, Claire Morin, a rencontré lundi à Stockholm son nouvel "
+            "homologue suédois. Le ministre suédois des Affaires étrangères, Lars Berg, a salué une relation unique. "
+            "À Stockholm, Claire Morin a aussi rencontré Anna Holm.",
+            "Claire Morin", "Lars Berg", "Anna Holm",
+        ),
+        (
+            "Le ministre japonais des Affaires étrangères, Kenji Sato, s'est entretenu mardi à Rome avec son "
+            "homologue italienne. La ministre italienne des Affaires étrangères, Giulia Conti, a évoqué la situation "
+            "en Asie. Kenji Sato a ensuite rencontré Marco Ferri.",
+            "Kenji Sato", "Giulia Conti", "Marco Ferri",
+        ),
+    ],
+)
+def test_an_untitled_person_met_later_does_not_name_the_counterpart(extractor, text, first, counterpart, other) -> None:
+    found = sorted(names(m) for m in meetings(extractor, text))
+    assert found == sorted([sorted([first, counterpart]), sorted([first, other])])

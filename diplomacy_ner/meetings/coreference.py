@@ -31,6 +31,10 @@ class Coreference:
         self.history: list[Official] = []
         self.last_subject: Official | None = None
         self.protagonist: Official | None = self._protagonist()
+        # the last sentence that named exactly two officials: what "les deux dirigeants" can stand for
+        self.recent_pair: tuple[int, list[Official]] | None = None
+        # the last sentence whose subject was two or more coordinated officials: what "ils" can stand for
+        self.co_subjects: tuple[int, list[Official]] | None = None
 
     def _protagonist(self) -> Official | None:
         ctx = self.ctx
@@ -226,13 +230,45 @@ class Coreference:
                 return Official(pid, pid, ctx.person_name(pid), info.get("role"), info.get("country"), cls, -1, -1)
         return None
 
-    def update(self, officials: list[Official], subject: Official | None) -> None:
-        """Record the officials of a sentence read, and its subject."""
+    def update(self, officials: list[Official], subject: Official | None, k: int = -1) -> None:
+        """Record the officials of sentence ``k`` read, and its subject."""
         for o in officials:
             if not o.weak or o.person_id:
                 self.history.append(o)
         if subject is not None:
             self.last_subject = subject
+        named = {o.key: o for o in officials if not o.unnamed and not o.weak}
+        if len(named) == 2:
+            self.recent_pair = (k, list(named.values()))
+        doc = self.ctx.doc
+        subjects = {o.person_id or o.key: o for o in officials if not o.unnamed and o.anchor >= 0 and subject_like(doc[o.anchor])}
+        if len(subjects) >= 2:
+            self.co_subjects = (k, list(subjects.values()))
+
+    def recent(self, k: int) -> tuple[int, list[Official]] | None:
+        """The pair of officials the sentence ``k`` or one of the two before named alone."""
+        return self.recent_pair if self.recent_pair is not None and k - self.recent_pair[0] <= 2 else None
+
+    def plural_subjects(self, enc, tok: Token) -> bool:
+        """"A, président de …, et B sont en mission à X. Ils ont rencontré Y": a plural pronoun subject of an
+        encounter that names its other side is the coordinated subjects of one of the two sentences before
+        (True when it took them)."""
+        pair = self.co_subjects if self.co_subjects is not None and enc.sent - self.co_subjects[0] <= 2 else None
+        if tok.lower_ not in self.ctx.lex.word_set("plural_pronoun") or pair is None or pair[0] == enc.sent or not (enc.partners or enc.agents):
+            return False
+        others = {o.person_id or o.key for o in [*enc.partners, *enc.agents]}
+        if any((o.person_id or o.key) in others for o in pair[1]):
+            return False
+        enc.subjects.extend(o.copy_at(tok.i, tok.i + 1, tok.i) for o in pair[1])
+        return True
+
+
+def subject_like(tok: Token) -> bool:
+    """A subject, a conjunct of one, or a word the parser hangs loosely before its root ("A, président de …,
+    et B sont en mission")."""
+    if tok.dep_ == "conj":
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubj:pass") or (tok.dep_ == "dep" and tok.head.dep_ == "ROOT" and tok.i < tok.head.i)
 
 
 def conjoined_partner(tok: Token) -> bool:

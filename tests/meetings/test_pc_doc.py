@@ -146,3 +146,33 @@ def test_the_number_one_of_a_country_is_its_head_of_state(extractor, text, expec
 def test_an_untitled_person_met_later_does_not_name_the_counterpart(extractor, text, first, counterpart, other) -> None:
     found = sorted(names(m) for m in meetings(extractor, text))
     assert found == sorted([sorted([first, counterpart]), sorted([first, other])])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "La présidente du Congrès, Marie Tane, et le ministre du Commerce, Paul Kaloi, sont en mission aux Samoa "
+            "depuis lundi. Ils ont pu rencontrer Tui Faleolo, le Premier ministre samoan.",
+            ["Marie Tane", "Paul Kaloi", "Tui Faleolo"],
+        ),
+        (
+            "Le ministre malien de la Défense Issa Coulibaly et le ministre nigérien de la Défense Omar Sani sont "
+            "arrivés mardi à Dakar. Ils ont ensuite rencontré le Premier ministre sénégalais Ousmane Ba.",
+            ["Issa Coulibaly", "Omar Sani", "Ousmane Ba"],
+        ),
+    ],
+)
+def test_they_are_the_coordinated_subjects_of_the_sentence_before(extractor, text, expected) -> None:
+    [m] = meetings(extractor, text)
+    assert names(m) == expected
+
+
+def test_they_received_by_a_host_are_the_pair_named_before(extractor) -> None:
+    text = (
+        "Le ministre malien de la Défense Issa Coulibaly et le ministre nigérien de la Défense Omar Sani sont "
+        "arrivés mardi à Dakar. Ils ont été reçus par le président sénégalais Amadou Fall."
+    )
+    [m] = meetings(extractor, text)
+    assert names(m) == ["Amadou Fall", "Issa Coulibaly", "Omar Sani"]
+    assert m.host is not None and m.host.name == "Amadou Fall"

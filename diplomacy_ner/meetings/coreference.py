@@ -98,6 +98,11 @@ class Coreference:
             else:
                 title = bare.get(tok.i) if pos in ("NOUN", "PROPN") and (tok.dep_ in ("nsubj", "nsubj:pass", "obj", "obl:agent", "obl:arg", "obl:mod", "nmod") or conjoined_partner(tok)) else None
                 if title is not None and tok.i == title.start + next((j for j, t in enumerate(title) if t.pos_ in ("NOUN", "PROPN")), 0):
+                    holder = self._appositive_name(title, officials)
+                    if holder is not None:
+                        holder.weak, holder.role, holder.cls = False, holder.role or (title._.info or {}).get("role"), holder.cls or (title._.info or {}).get("class")
+                        covered.update(range(title.start, title.end))
+                        continue  # "avec le Ministre de l'agriculture, … et de la sécurité, M. X": X's office
                     if not excluded(ctx, title.start, sent) and "Plur" not in tok.morph.get("Number"):
                         target = self._same_class((title._.info or {}).get("class"), tok, (title._.info or {}).get("role"))
                         if target is not None and (
@@ -114,6 +119,19 @@ class Coreference:
             if target is not None:
                 out.append(target.copy_at(tok.i, tok.i + 1, tok.i))
         return out, plural
+
+    def _appositive_name(self, title: Span, officials: list[Official]) -> Official | None:
+        """The untitled person named right after a bare title, past its comma and nothing but the rest of a
+        portfolio the title rules cut ("le Ministre de l'agriculture, de la pêche et de la bio sécurité, M. X")."""
+        doc = self.ctx.doc
+        for o in officials:
+            first = min(o.start, o.anchor) if o.anchor >= 0 else o.start
+            if o.unnamed or not o.weak or not o.person_id or not 0 <= first - title.end <= 8:
+                continue
+            between = doc[title.end : first]
+            if len(between) and between[-1].text == "," and not any(t.pos_ in ("VERB", "AUX", "PROPN") for t in between):
+                return o
+        return None
 
     def _first_person(self, k: int, covered: set[int]) -> list[Official]:
         """"« Cet après-midi, j'ai reçu un appel du ministre … », a indiqué X": a first-person subject

@@ -176,3 +176,27 @@ def test_they_received_by_a_host_are_the_pair_named_before(extractor) -> None:
     [m] = meetings(extractor, text)
     assert names(m) == ["Amadou Fall", "Issa Coulibaly", "Omar Sani"]
     assert m.host is not None and m.host.name == "Amadou Fall"
+
+
+@pytest.mark.parametrize(
+    "text, guest, role_start",
+    [
+        (
+            "Le président calédonien Paul Wema s'est entretenu lundi avec le ministre vanuatais de l'Intérieur, Tom "
+            "Kalo. Il a ensuite eu un entretien avec le Ministre de l'agriculture, des forêts, de l'élevage, de la "
+            "pêche et de la bio sécurité, M. Jimmy Rarua.",
+            "Jimmy Rarua", "Ministre de l'agriculture",
+        ),
+        (
+            "Le Premier ministre fidjien Samu Rava a reçu mardi la ministre néo-zélandaise du Commerce, Kate Hill. Il "
+            "s'est ensuite entretenu avec la Ministre du tourisme, de la culture et de la bio diversité, Mme Lena Moro.",
+            "Lena Moro", "Ministre du tourisme",
+        ),
+    ],
+)
+def test_a_bare_title_before_an_appositive_name_is_that_persons_office(extractor, text, guest, role_start) -> None:
+    found = meetings(extractor, text)
+    assert len(found) == 2
+    m = next(m for m in found if guest in names(m))
+    p = next(p for p in m.participants if p.name == guest)
+    assert p.role is not None and p.role.startswith(role_start)

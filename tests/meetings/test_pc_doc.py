@@ -200,3 +200,23 @@ def test_a_bare_title_before_an_appositive_name_is_that_persons_office(extractor
     m = next(m for m in found if guest in names(m))
     p = next(p for p in m.participants if p.name == guest)
     assert p.role is not None and p.role.startswith(role_start)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Le conseiller fédéral suisse Marc Weber était dimanche à Jérusalem, où il a rencontré le ministre israélien "
+            "des Affaires étrangères, David Levi, avant de voir le premier ministre palestinien, Karim Haddad, à Ramallah.",
+            [["David Levi", "Marc Weber"], ["Karim Haddad", "Marc Weber"]],
+        ),
+        (
+            "Lors de son passage à Berlin, la ministre belge Anne Claes a pu voir le chancelier allemand Klaus Richter "
+            "pendant une heure.",
+            [["Anne Claes", "Klaus Richter"]],
+        ),
+        ("La ministre belge Anne Claes a vu la situation se dégrader au Sahel depuis sa nomination.", []),
+    ],
+)
+def test_seeing_an_official_is_meeting_him(extractor, text, expected) -> None:
+    assert sorted(names(m) for m in meetings(extractor, text)) == sorted(expected)

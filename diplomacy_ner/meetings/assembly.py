@@ -57,8 +57,6 @@ class MeetingAssembler(SessionSteps):
         self.series_hosts: set[str] = set()
         # a session told before its attendants ("Le sommet s'est ouvert …. Sont présents A, B et C"), and its sentence
         self.open_session: tuple[Draft, int] | None = None
-        # the last sentence that named exactly two officials: what "les deux dirigeants" can stand for
-        self.recent_pair: tuple[int, list[Official]] | None = None
 
     # -- sentences ---------------------------------------------------------------------------
     def _line_of(self, sent: Span) -> str:
@@ -100,7 +98,7 @@ class MeetingAssembler(SessionSteps):
                     enc.subjects.append(o)
                     free.discard(o.key)
                 elif tok.i in plural or ctx.lex.cue("plural_anaphor").search(ctx.doc[max(tok.left_edge.i, tok.i - 6) : min(tok.right_edge.i, tok.i + 6) + 1].text):
-                    enc.plural_subject = True
+                    enc.plural_subject = not self.coref.plural_subjects(enc, tok)
                 enc.subject_token = tok
             if not enc.plural_subject and not (enc.partners and enc.subjects):
                 adverbial_frame(ctx, enc, everyone, index, free)
@@ -180,10 +178,7 @@ class MeetingAssembler(SessionSteps):
                 self.clusters.current.add_sentence(sent)
             if subject is None:
                 subject = next((o for o in officials if not o.unnamed and ctx.doc[o.anchor].dep_ in ("nsubj", "nsubj:pass") and not self._source(o)), None)
-            named = {o.key: o for o in officials if not o.unnamed and not o.weak}
-            if len(named) == 2:
-                self.recent_pair = (k, list(named.values()))
-            self.coref.update(officials, subject)
+            self.coref.update(officials, subject, k)
         for draft, sent, enc in self.headings:
             target = self.clusters.add(draft, sent, split=False, heading=True)
             if target is not None:
@@ -202,7 +197,7 @@ class MeetingAssembler(SessionSteps):
             if current is not None and state == "held" and not heading:
                 self.clusters.merge(current, Draft(status=state, kind=enc.kind), sent)
                 return True
-            pair = self.recent_pair if self.recent_pair is not None and enc.sent - self.recent_pair[0] <= 2 else None
+            pair = self.coref.recent(enc.sent)
             if pair is None:
                 pair = self._last_two(enc)
             if pair is None or heading:

@@ -186,7 +186,9 @@ def compatible(a: Draft, b: Draft) -> bool:
         if not any(x.unnamed or y.unnamed for y in rest_b):
             return False
         if not any(
-            ((x.country and y.country and x.country == y.country) or (x.unnamed and not y.country) or (y.unnamed and not x.country))
+            # a person the text gives neither office nor country does not name "son homologue britannique"
+            ((x.country and y.country and x.country == y.country) or (x.unnamed and not y.country and bool(y.role or not x.country))
+             or (y.unnamed and not x.country and bool(x.role or not y.country)))
             and not _other_office(x, y)
             for y in rest_b
         ):

@@ -31,6 +31,10 @@ class Coreference:
         self.history: list[Official] = []
         self.last_subject: Official | None = None
         self.protagonist: Official | None = self._protagonist()
+        # the last sentence that named exactly two officials: what "les deux dirigeants" can stand for
+        self.recent_pair: tuple[int, list[Official]] | None = None
+        # the last sentence whose subject was two or more coordinated officials: what "ils" can stand for
+        self.co_subjects: tuple[int, list[Official]] | None = None
 
     def _protagonist(self) -> Official | None:
         ctx = self.ctx
@@ -92,12 +96,19 @@ class Coreference:
             elif low in demonstratives and (not low.startswith("derni") or any(c.lower_ in lex.word_set("demonstrative_det") for c in tok.children) or (tok.i > 0 and ctx.doc[tok.i - 1].lower_ in lex.word_set("demonstrative_det"))):
                 target = self._last_mentioned(tok, officials)
             else:
-                title = bare.get(tok.i) if pos in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubj:pass", "obj", "obl:agent", "obl:arg", "obl:mod", "nmod") else None
+                title = bare.get(tok.i) if pos in ("NOUN", "PROPN") and (tok.dep_ in ("nsubj", "nsubj:pass", "obj", "obl:agent", "obl:arg", "obl:mod", "nmod") or conjoined_partner(tok)) else None
                 if title is not None and tok.i == title.start + next((j for j, t in enumerate(title) if t.pos_ in ("NOUN", "PROPN")), 0):
+                    holder = self._appositive_name(title, officials)
+                    if holder is not None:
+                        holder.weak, holder.role, holder.cls = False, holder.role or (title._.info or {}).get("role"), holder.cls or (title._.info or {}).get("class")
+                        covered.update(range(title.start, title.end))
+                        continue  # "avec le Ministre de l'agriculture, … et de la sécurité, M. X": X's office
                     if not excluded(ctx, title.start, sent) and "Plur" not in tok.morph.get("Number"):
                         target = self._same_class((title._.info or {}).get("class"), tok, (title._.info or {}).get("role"))
-                        if target is not None and any(o.key == target.key for o in officials):
-                            target = None  # named in this very sentence: the title is someone else
+                        if target is not None and (
+                            any(o.key == target.key for o in officials) or any(o.key == target.key and clause_head(ctx.doc[o.anchor]) == clause_head(tok) for o in out)
+                        ):
+                            target = None  # named in this very sentence, or another argument of its verb: the title is someone else
                         if target is None:
                             target = self._unnamed_title(title, tok, officials)
                     if target is not None:
@@ -108,6 +119,19 @@ class Coreference:
             if target is not None:
                 out.append(target.copy_at(tok.i, tok.i + 1, tok.i))
         return out, plural
+
+    def _appositive_name(self, title: Span, officials: list[Official]) -> Official | None:
+        """The untitled person named right after a bare title, past its comma and nothing but the rest of a
+        portfolio the title rules cut ("le Ministre de l'agriculture, de la pêche et de la bio sécurité, M. X")."""
+        doc = self.ctx.doc
+        for o in officials:
+            first = min(o.start, o.anchor) if o.anchor >= 0 else o.start
+            if o.unnamed or not o.weak or not o.person_id or not 0 <= first - title.end <= 8:
+                continue
+            between = doc[title.end : first]
+            if len(between) and between[-1].text == "," and not any(t.pos_ in ("VERB", "AUX", "PROPN") for t in between):
+                return o
+        return None
 
     def _first_person(self, k: int, covered: set[int]) -> list[Official]:
         """"« Cet après-midi, j'ai reçu un appel du ministre … », a indiqué X": a first-person subject
@@ -189,7 +213,8 @@ class Coreference:
         if cls is None or cls == "generic":
             return self.last_subject or self.protagonist
         subject = self.last_subject
-        if subject is not None and subject.cls == cls and not subject.unnamed and same_office_word(role, subject.role):
+        monarchs = self.ctx.lex.word_set("monarch_title")
+        if subject is not None and subject.cls == cls and not subject.unnamed and same_office_word(role, subject.role, monarchs):
             return subject  # the last subject is the most salient holder of the office ("Le ministre a aussi rencontré …")
         # a body's official ("OTAN") has no home state to differ from the text's
         holders = [
@@ -198,9 +223,11 @@ class Coreference:
         ]
         if holders:
             # "le vice-président" is the last vice-president named, not the last president
-            return next((o for o in holders if role and o.role and same_office_word(role, o.role)), holders[0])
+            compatible = [o for o in holders if monarch_compatible(role, o.role, monarchs)]
+            if compatible:
+                return next((o for o in compatible if role and o.role and same_office_word(role, o.role, monarchs)), compatible[0])
         p = self.protagonist
-        if p is not None and p.cls == cls:
+        if p is not None and p.cls == cls and monarch_compatible(role, p.role, monarchs):
             return p
         later = self._named_later(cls, tok)
         if later is None and p is not None and p.cls is None and p.person_id:
@@ -221,19 +248,85 @@ class Coreference:
                 return Official(pid, pid, ctx.person_name(pid), info.get("role"), info.get("country"), cls, -1, -1)
         return None
 
-    def update(self, officials: list[Official], subject: Official | None) -> None:
-        """Record the officials of a sentence read, and its subject."""
+    def update(self, officials: list[Official], subject: Official | None, k: int = -1) -> None:
+        """Record the officials of sentence ``k`` read, and its subject."""
         for o in officials:
             if not o.weak or o.person_id:
                 self.history.append(o)
         if subject is not None:
             self.last_subject = subject
+        named = {o.key: o for o in officials if not o.unnamed and not o.weak}
+        if len(named) == 2:
+            self.recent_pair = (k, list(named.values()))
+        doc = self.ctx.doc
+        subjects = {o.person_id or o.key: o for o in officials if not o.unnamed and o.anchor >= 0 and subject_like(doc[o.anchor])}
+        if len(subjects) >= 2:
+            self.co_subjects = (k, list(subjects.values()))
+
+    def recent(self, k: int) -> tuple[int, list[Official]] | None:
+        """The pair of officials the sentence ``k`` or one of the two before named alone."""
+        return self.recent_pair if self.recent_pair is not None and k - self.recent_pair[0] <= 2 else None
+
+    def plural_subjects(self, enc, tok: Token) -> bool:
+        """"A, président de …, et B sont en mission à X. Ils ont rencontré Y": a plural pronoun subject of an
+        encounter that names its other side is the coordinated subjects of one of the two sentences before
+        (True when it took them)."""
+        pair = self.co_subjects if self.co_subjects is not None and enc.sent - self.co_subjects[0] <= 2 else None
+        if tok.lower_ not in self.ctx.lex.word_set("plural_pronoun") or pair is None or pair[0] == enc.sent or not (enc.partners or enc.agents):
+            return False
+        others = {o.person_id or o.key for o in [*enc.partners, *enc.agents]}
+        if any((o.person_id or o.key) in others for o in pair[1]):
+            return False
+        enc.subjects.extend(o.copy_at(tok.i, tok.i + 1, tok.i) for o in pair[1])
+        return True
 
 
-def same_office_word(title: str | None, role: str | None) -> bool:
-    """Can a bare title stand for a person's role? Not when one's first word only extends the
-    other's ("vice-président" is no "président", "sous-secrétaire" no "secrétaire")."""
+def subject_like(tok: Token) -> bool:
+    """A subject, a conjunct of one, or a word the parser hangs loosely before its root ("A, président de …,
+    et B sont en mission")."""
+    if tok.dep_ == "conj":
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubj:pass") or (tok.dep_ == "dep" and tok.head.dep_ == "ROOT" and tok.i < tok.head.i)
+
+
+def conjoined_partner(tok: Token) -> bool:
+    """"reçu par le souverain et le chef du gouvernement": a title with its own article coordinated with an
+    object or agent (not "son homologue et président du comité", one person's two offices, nor a
+    co-subject: "le roi et la reine ont reçu")."""
+    if tok.dep_ != "conj" or not any(c.dep_ == "det" for c in tok.children):
+        return False
+    head = tok.head
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return head.dep_ in ("obj", "obl:agent", "obl:arg")
+
+
+def clause_head(tok: Token) -> int:
+    """The word a token is an argument of, over coordinations ("a rencontré A et le roi": "rencontré")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head.i
+
+
+def office_word(role: str) -> str:
+    """The first word of a role, case-folded ("Grand-Duc" → "grand-duc")."""
+    return role.split()[0].casefold() if role.split() else ""
+
+
+def monarch_compatible(title: str | None, role: str | None, monarchs: set[str]) -> bool:
+    """A monarch's title ("le souverain") stands only for a monarch, another title only for a non-monarch."""
     if not title or not role:
         return True
-    a, b = title.split()[0].casefold(), role.split()[0].casefold()
+    return (office_word(title) in monarchs) == (office_word(role) in monarchs)
+
+
+def same_office_word(title: str | None, role: str | None, monarchs: set[str] = frozenset()) -> bool:
+    """Can a bare title stand for a person's role? Not when one's first word only extends the
+    other's ("vice-président" is no "président", "sous-secrétaire" no "secrétaire"), nor when only
+    one of them is a monarch's ("le souverain", "l'Empereur" is no president)."""
+    if not title or not role:
+        return True
+    a, b = office_word(title), office_word(role)
+    if not monarch_compatible(title, role, monarchs):
+        return False
     return a == b or not (a.endswith(b) or b.endswith(a))

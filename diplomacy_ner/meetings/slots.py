@@ -244,10 +244,13 @@ def fill_countries(ctx: DocContext, d: Draft, participants: list[Official]) -> N
     place_country = (d.location or {}).get("country")
     # the host first: the article's own country is the receiver's before any guest's ("X a été reçu par Y")
     missing.sort(key=lambda p: d.host is None or p.key != d.host)
+    monarchs = ctx.lex.word_set("monarch_title")
     for p in missing:
         is_guest = d.host is not None and d.host != p.key
+        # "reçu par le souverain et le Premier ministre": a monarch shares the article's country with its government
+        shared = ctx.home if p.role and p.role.split()[0].casefold() in monarchs else None
         for code in ranking:
-            if code in present or (is_guest and code == place_country and code != ctx.home) or code == posted.get(p.key):
+            if (code in present and code != shared) or (is_guest and code == place_country and code != ctx.home) or code == posted.get(p.key):
                 continue
             p.country = code
             present.add(code)

@@ -92,6 +92,7 @@ class DocContext:
         self._years: dict[int, list[int]] = {}
         self.body_places_cache: list[Span] | None = None
         self.lead_date: tuple[Span | None, dt.date | None] | None = None  # slots.lead_date, once per doc
+        self.filled_country: dict[str, str] = {}  # slots.fill_countries: one person, one country per article
         self.person_starts: list[int] = [p.start for p in self.by_label.get("PERSON", [])]
         self._frame_candidates: list[int] | None = None
         self._anaphor_candidates: list[int] | None = None

@@ -226,6 +226,21 @@ def fill_countries(ctx: DocContext, d: Draft, participants: list[Official]) -> N
     if not missing:
         return
     present = {p.country for p in participants if p.country}
+    for p in missing:
+        # the country an earlier meeting of the article gave the same person
+        code = ctx.filled_country.get(p.person_id or "")
+        if code and code not in present:
+            p.country = code
+            present.add(code)
+    missing = [p for p in missing if not p.country]
+    if missing:
+        _fill_missing(ctx, d, participants, missing, present)
+    for p in missing:
+        if p.person_id and p.country:
+            ctx.filled_country.setdefault(p.person_id, p.country)
+
+
+def _fill_missing(ctx: DocContext, d: Draft, participants: list[Official], missing: list[Official], present: set[str]) -> None:
     visited = visited_country(ctx, d)
     if visited and d.host and visited not in present:
         host = next((p for p in participants if p.key == d.host), None)

@@ -33,3 +33,16 @@ def test_a_country_without_article_after_pour_completes_the_title() -> None:
     found = people("L'Envoyé Spécial pour Cuba, Marc Dubois, a rencontré le ministre cubain des Affaires étrangères, Luis Perez.")
     assert found["Marc Dubois"][0] == "Envoyé Spécial pour Cuba"
     assert found["Luis Perez"][1] == "CU" and found["Marc Dubois"][1] != "CU"
+
+
+
+def test_a_person_keeps_the_country_an_earlier_meeting_gave_him() -> None:
+    from types import SimpleNamespace
+
+    from diplomacy_ner.meetings.slots import fill_countries
+
+    ctx = SimpleNamespace(filled_country={"doc-person:ana-sousa": "CA"})
+    sousa = SimpleNamespace(key="a", person_id="doc-person:ana-sousa", country=None, role="ministre")
+    clark = SimpleNamespace(key="b", person_id="doc-person:mary-clark", country="GB", role=None)
+    fill_countries(ctx, SimpleNamespace(host="a", location=None), [sousa, clark])
+    assert sousa.country == "CA" and clark.country == "GB"

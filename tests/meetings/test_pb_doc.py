@@ -36,3 +36,46 @@ def test_number_one_after_an_earlier_meeting_of_the_same_head_of_state(extractor
     )
     found = meetings(extractor, text)
     assert sorted(names(m) for m in found) == [["Kofi Boateng", "Kouassi Yao"], ["Komi Agbeko", "Kouassi Yao"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le président italien Marco Bianchi a reçu mardi le roi et la reine de Norvège.",
+            ["<reine|NO>", "<roi|NO>", "Marco Bianchi"],
+        ),
+        (
+            "Le roi et la reine de Norvège ont été reçus mardi à Rome par le président italien Marco Bianchi.",
+            ["<reine|NO>", "<roi|NO>", "Marco Bianchi"],
+        ),
+        (
+            "Le président et le vice-président du Ghana ont reçu lundi le ministre malien des Affaires étrangères, Oumar Traoré.",
+            ["<président|GH>", "<vice-président|GH>", "Oumar Traoré"],
+        ),
+    ],
+)
+def test_coordinated_bare_title_shares_the_country_of_the_next_title(extractor, text, expected) -> None:
+    found = meetings(extractor, text)
+    assert [names(m) for m in found] == [expected]
+
+
+def test_two_coordinated_unnamed_officials_of_one_country_are_two_people(extractor) -> None:
+    found = meetings(extractor, "Le président italien Marco Bianchi a reçu mardi le roi et la reine de Norvège.")
+    assert sorted(p.role for p in found[0].participants if p.name is None) == ["reine", "roi"]
+
+
+def test_a_speaker_of_parliament_is_no_head_of_state_standing_for_the_unnamed_king(extractor) -> None:
+    text = "Le roi et la reine de Norvège ont reçu mardi au palais royal le président de la Chambre des députés, Ole Hansen."
+    found = meetings(extractor, text)
+    assert [names(m) for m in found] == [["<reine|NO>", "<roi|NO>", "Ole Hansen"]]
+    hansen = next(p for p in found[0].participants if p.name == "Ole Hansen")
+    assert hansen.role == "président de la Chambre des députés"
+
+
+def test_a_bare_title_with_its_own_person_keeps_no_borrowed_country(extractor) -> None:
+    text = "Le président Paul Kemba et le Premier ministre du Ghana ont reçu lundi le ministre malien des Affaires étrangères, Oumar Traoré."
+    doc = extractor.make_doc(text)
+    doc = extractor.nlp(doc)
+    title = next(s for s in doc.spans["diplomacy"] if s.label_ == "TITLE" and s.text == "président")
+    assert not (title._.info or {}).get("countries")

@@ -79,3 +79,25 @@ def test_a_bare_title_with_its_own_person_keeps_no_borrowed_country(extractor) -
     doc = extractor.nlp(doc)
     title = next(s for s in doc.spans["diplomacy"] if s.label_ == "TITLE" and s.text == "président")
     assert not (title._.info or {}).get("countries")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le ministre français Paul Durand a été reçu lundi à Alger par le ministre algérien des Affaires étrangères "
+        "Ali Kaci ainsi que par le président de la République, Karim Bensaid.",
+        "Le ministre français Paul Durand a été reçu lundi à Alger par le ministre algérien des Affaires étrangères "
+        "Ali Kaci, puis par le président de la République, Karim Bensaid.",
+    ],
+)
+def test_one_guest_received_by_each_agent_after_its_own_par_has_one_audience_each(extractor, text) -> None:
+    found = meetings(extractor, text)
+    assert sorted(names(m) for m in found) == [["Ali Kaci", "Paul Durand"], ["Karim Bensaid", "Paul Durand"]]
+    hosts = sorted(m.host.name for m in found)
+    assert hosts == ["Ali Kaci", "Karim Bensaid"]
+
+
+def test_one_guest_received_by_two_coordinated_agents_is_one_audience(extractor) -> None:
+    text = "Le ministre français Paul Durand a été reçu lundi à Alger par le président Karim Bensaid et le Premier ministre Ali Kaci."
+    found = meetings(extractor, text)
+    assert [names(m) for m in found] == [["Ali Kaci", "Karim Bensaid", "Paul Durand"]]

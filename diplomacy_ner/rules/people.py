@@ -190,6 +190,7 @@ def find_people(
     out: list[Span] = []
     texts, lowers = words.texts, words.lowers
     de_forms = word_set("de_forms")
+    articles, state_words = word_set("definite_articles"), word_set("state_words")
     demonyms = _capitalised_demonyms(countries)
     for ent in ents:
         if ent.label_ != "PER":
@@ -204,6 +205,13 @@ def find_people(
             cut = next((i for i in range(cleaned.start + 2, cleaned.end) if i in blocked and doc[i - 1].lower_ in de_forms), None)
             if cut is not None:
                 cleaned = Span(doc, cleaned.start, cut - 1, label="PERSON", kb_id=cleaned.kb_id_)
+            else:  # "X de la République guinéenne": a state's name after the particle, whatever its adjective
+                cut = next((
+                    i - 1 - (doc[i - 1].lower_ in articles) for i in range(cleaned.start + 2, cleaned.end) if doc[i].text in state_words
+                    and (doc[i - 1].lower_ in de_forms or (doc[i - 1].lower_ in articles and doc[i - 2].lower_ in de_forms))
+                ), None)
+                if cut is not None:
+                    cleaned = Span(doc, cleaned.start, cut, label="PERSON", kb_id=cleaned.kb_id_)
             cleaned = _undoubled(cleaned)
             end = extend_name(doc, cleaned.end, blocked)
             if end > cleaned.end:

@@ -101,3 +101,10 @@ def test_one_guest_received_by_two_coordinated_agents_is_one_audience(extractor)
     text = "Le ministre français Paul Durand a été reçu lundi à Alger par le président Karim Bensaid et le Premier ministre Ali Kaci."
     found = meetings(extractor, text)
     assert [names(m) for m in found] == [["Ali Kaci", "Karim Bensaid", "Paul Durand"]]
+
+
+@pytest.mark.parametrize("state", ["de la République guinéenne", "du Royaume hachémite"])
+def test_a_state_after_a_name_particle_is_not_part_of_the_name(extractor, state) -> None:
+    text = f"Le président ivoirien Paul Kemba a reçu lundi l'ambassadeur Sekou Alfa Camara {state}."
+    found = meetings(extractor, text)
+    assert [names(m) for m in found] == [["Paul Kemba", "Sekou Alfa Camara"]]

@@ -108,3 +108,15 @@ def test_a_state_after_a_name_particle_is_not_part_of_the_name(extractor, state)
     text = f"Le président ivoirien Paul Kemba a reçu lundi l'ambassadeur Sekou Alfa Camara {state}."
     found = meetings(extractor, text)
     assert [names(m) for m in found] == [["Paul Kemba", "Sekou Alfa Camara"]]
+
+
+@pytest.mark.parametrize("lead", ["Le Premier ministre Paul Kemba a eu", "Lundi, le Premier ministre Paul Kemba a eu"])
+def test_separate_talks_with_a_list_are_one_meeting_per_official(extractor, lead) -> None:
+    text = (
+        f"{lead} des entretiens séparés avec le Premier ministre hongrois, Ivan Szabo, "
+        "le président hongrois, Gabor Toth, et le président de l'Assemblée nationale de la Hongrie."
+    )
+    found = meetings(extractor, text)
+    assert sorted(names(m) for m in found) == [
+        ["<président de l'Assemblée nationale|HU>", "Paul Kemba"], ["Gabor Toth", "Paul Kemba"], ["Ivan Szabo", "Paul Kemba"],
+    ]

@@ -96,8 +96,10 @@ class Coreference:
                 if title is not None and tok.i == title.start + next((j for j, t in enumerate(title) if t.pos_ in ("NOUN", "PROPN")), 0):
                     if not excluded(ctx, title.start, sent) and "Plur" not in tok.morph.get("Number"):
                         target = self._same_class((title._.info or {}).get("class"), tok, (title._.info or {}).get("role"))
-                        if target is not None and any(o.key == target.key for o in officials):
-                            target = None  # named in this very sentence: the title is someone else
+                        if target is not None and (any(o.key == target.key for o in officials) or (
+                            any(o.key == target.key for o in out) and _other_word((title._.info or {}).get("role"), target.role)
+                        )):
+                            target = None  # named (or taken up under another office: "il a rencontré l'Empereur") here: someone else
                         if target is None:
                             target = self._unnamed_title(title, tok, officials)
                     if target is not None:
@@ -237,3 +239,8 @@ def same_office_word(title: str | None, role: str | None) -> bool:
         return True
     a, b = title.split()[0].casefold(), role.split()[0].casefold()
     return a == b or not (a.endswith(b) or b.endswith(a))
+
+
+def _other_word(title: str | None, role: str | None) -> bool:
+    """Does a bare title name another office than a person's role ("Empereur" beside "président")?"""
+    return bool(title and role) and title.split()[0].casefold() != role.split()[0].casefold()

@@ -120,3 +120,14 @@ def test_separate_talks_with_a_list_are_one_meeting_per_official(extractor, lead
     assert sorted(names(m) for m in found) == [
         ["<président de l'Assemblée nationale|HU>", "Paul Kemba"], ["Gabor Toth", "Paul Kemba"], ["Ivan Szabo", "Paul Kemba"],
     ]
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["Arrivé mercredi à Tokyo, il y a rencontré le nouvel Empereur.", "Mercredi, il a rencontré l'Empereur à Tokyo."],
+)
+def test_a_bare_title_of_another_office_than_the_pronoun_subject_is_someone_else(extractor, second) -> None:
+    text = f"Le président français Paul Durand effectue sa première visite officielle au Japon. {second}"
+    found = meetings(extractor, text)
+    assert [names(m) for m in found] == [["<Empereur|JP>", "Paul Durand"]]
+

@@ -14,6 +14,7 @@ from ..folding import fold
 from ..lexicons import word_set
 from .kb_links import KBLinks
 from .person_clusters import PersonCluster
+from .respective import respective_items
 from .role_lists import bracket_items, demonym_items, group_country, list_items, singular_role
 
 GENERIC_CLASSES = frozenset({"generic"})
@@ -64,6 +65,7 @@ def find_roles(
         **bracket_items(doc, clusters, attached, countries or []),
         **demonym_items(doc, clusters, attached, countries or []),
         **list_items(doc, clusters, attached, countries or []),
+        **{k: v for k, v in respective_items(doc, clusters, titles).items() if not attached.get(k)},
     }
     free = [t for t in titles if title_person.get((t.start, t.end)) is None and not (t._.info or {}).get("former")]
     for c in clusters:

@@ -131,3 +131,32 @@ def test_a_bare_title_of_another_office_than_the_pronoun_subject_is_someone_else
     found = meetings(extractor, text)
     assert [names(m) for m in found] == [["<Empereur|JP>", "Paul Durand"]]
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les ministres des Affaires étrangères du Tchad, du Niger et du Mali, respectivement Idriss Kaya, Moussa Sani "
+        "et Oumar Keita, se sont réunis lundi à Bamako.",
+        "Lundi à Bamako, les ministres des Affaires étrangères du Tchad, du Niger et du Mali, respectivement Idriss Kaya, "
+        "Moussa Sani et Oumar Keita, ont tenu une réunion.",
+    ],
+)
+def test_respectively_shares_a_plural_title_out_over_the_names_in_order(extractor, text) -> None:
+    found = meetings(extractor, text)
+    assert len(found) == 1
+    got = sorted((p.name, p.role, p.country) for p in found[0].participants)
+    assert got == [
+        ("Idriss Kaya", "ministre des Affaires étrangères", "TD"),
+        ("Moussa Sani", "ministre des Affaires étrangères", "NE"),
+        ("Oumar Keita", "ministre des Affaires étrangères", "ML"),
+    ]
+
+
+def test_respectively_needs_as_many_names_as_countries(extractor) -> None:
+    doc = extractor.nlp(extractor.make_doc(
+        "Les ministres des Affaires étrangères du Tchad, du Niger et du Mali, respectivement Idriss Kaya et Moussa Sani, "
+        "se sont réunis lundi à Bamako."
+    ))
+    roles = doc._.person_roles
+    assert not (roles.get("doc-person:idriss-kaya") or {}).get("country")

@@ -14,7 +14,7 @@ from ..folding import fold
 from ..lexicons import word_set
 from .kb_links import KBLinks
 from .person_clusters import PersonCluster
-from .respective import respective_items
+from .respective import portfolio_items, respective_items
 from .role_lists import bracket_items, demonym_items, group_country, list_items, singular_role
 
 GENERIC_CLASSES = frozenset({"generic"})
@@ -67,6 +67,7 @@ def find_roles(
         **list_items(doc, clusters, attached, countries or []),
         **{k: v for k, v in respective_items(doc, clusters, titles).items() if not attached.get(k)},
     }
+    portfolios = portfolio_items(doc, clusters, attached, titles)
     free = [t for t in titles if title_person.get((t.start, t.end)) is None and not (t._.info or {}).get("former")]
     for c in clusters:
         own = attached.get(c.id, [])
@@ -76,6 +77,8 @@ def find_roles(
             # "les ministres … de la Pologne, X, du Danemark, Y": Y holds the same office, for Denmark
             title, code = items[c.id]
             info = {**role_from_titles(links, [title]), "country": code}
+        elif not own and c.id in portfolios:  # "les ministres des Affaires étrangères, X, de la Justice, Y"
+            info = {"role": portfolios[c.id], "source": "text"}
         if info.get("role"):
             info["role"] = singular_role(info["role"])
         if not info.get("country"):

@@ -160,3 +160,19 @@ def test_respectively_needs_as_many_names_as_countries(extractor) -> None:
     ))
     roles = doc._.person_roles
     assert not (roles.get("doc-person:idriss-kaya") or {}).get("country")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le ministre français des Affaires étrangères, Marc Duval, a rencontré samedi à N'Djamena les ministres tchadiens "
+        "des Affaires étrangères, Jean Boro, et de la Justice, Ali Nadji.",
+        "Le ministre français Marc Duval a rencontré samedi à N'Djamena le Premier ministre, Paul Kemba, les ministres des "
+        "Affaires étrangères, Jean Boro, de la Justice, Ali Nadji, et de la Défense, Issa Moussa.",
+    ],
+)
+def test_a_plural_title_shared_out_over_portfolios_gives_each_name_its_own(extractor, text) -> None:
+    found = meetings(extractor, text)
+    roles = {p.name: p.role for m in found for p in m.participants}
+    assert roles["Jean Boro"] == "ministre des Affaires étrangères"
+    assert roles["Ali Nadji"] == "ministre de la Justice"

@@ -176,3 +176,23 @@ def test_a_plural_title_shared_out_over_portfolios_gives_each_name_its_own(extra
     roles = {p.name: p.role for m in found for p in m.participants}
     assert roles["Jean Boro"] == "ministre des Affaires étrangères"
     assert roles["Ali Nadji"] == "ministre de la Justice"
+
+
+@pytest.mark.parametrize("sep", [" ;\n", " ; "])
+def test_a_list_item_taken_whole_for_a_thing_is_a_name_and_its_country(extractor, sep) -> None:
+    text = (
+        "Le président Paul Kemba a reçu lundi les nouveaux ambassadeurs. Il s'agit de Ana Maria Costa du Portugal "
+        f"avec résidence à Nairobi{sep}Danjela Cubrilo Martic de Serbie avec résidence à Nairobi{sep}"
+        "Marc Duval de la République française, basé à Dakar."
+    )
+    doc = extractor.nlp(extractor.make_doc(text))
+    people = [s.text for s in doc.spans["diplomacy"] if s.label_ == "PERSON"]
+    assert "Danjela Cubrilo Martic" in people
+    found = meetings(extractor, text)
+    guest = next(p for m in found for p in m.participants if p.name == "Danjela Cubrilo Martic")
+    assert guest.country == "RS"
+
+
+def test_a_place_after_a_semicolon_stays_a_place(extractor) -> None:
+    doc = extractor.nlp(extractor.make_doc("Le président a visité trois villes ; Saint Louis de Sénégal et Dakar."))
+    assert not [s for s in doc.spans["diplomacy"] if s.label_ == "PERSON" and s.text.startswith("Saint")]

@@ -43,7 +43,7 @@ from ..rules.patterns import RuleMatcher, RulePattern, load_pattern_file, load_s
 from ..rules.people import after_title_head, find_people, names_after_titles
 from ..rules.places import find_places
 from ..rules.repeats import repeated_names
-from ..rules.titles import former_title, title_info
+from ..rules.titles import former_title, share_coordinated_countries, title_info
 from ..rules.tokens import TokenWords, dedupe, longest_heads
 from .acronyms import definitions_of
 from .linker import LinkerKB
@@ -269,6 +269,7 @@ class EntityRules(LinkerKB):
                 span._.info["former"] = True  # "l'ancien ministre X": not X's office now
             found.titles.append(span)
             covered_until = ext.end
+        share_coordinated_countries(doc, found.titles)
 
     def _generic_bodies(self, doc: Doc, found: _Found) -> None:
         """Bodies without a name of the knowledge base, grown from their heads ("la Commission mixte")."""

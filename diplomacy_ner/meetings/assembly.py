@@ -235,9 +235,8 @@ class MeetingAssembler(SessionSteps):
         host = enc.host()
         held = False
         each = ctx.sentence_cue(k, "distributive")
-        guests, fixed = enc.partners, [*enc.subjects, *enc.agents] or self._plural_pair(enc)
-        if enc.passive and enc.agents and not enc.partners and len(enc.subjects) > 1:
-            guests, fixed = enc.subjects, list(enc.agents)  # "A et B ont été reçus par X": the subjects are the guests
+        guests, fixed = enc.sides(ctx.lex.word_set("passive_agent"))  # "A et B ont été reçus par X": the subjects are the guests
+        fixed = fixed or self._plural_pair(enc)
         for group in partner_groups(guests, distribute=distribute and not enc.frame.multilateral, each=each):
             members: dict[str, Official] = {}
             for o in [*fixed, *group]:
@@ -284,7 +283,7 @@ class MeetingAssembler(SessionSteps):
                         self.clusters.current = target
                         slots.finish(ctx, target, sent, enc.predicate, self.previous_date, self.context_place, self.context_date)
                 continue
-            draft = self._draft(enc, state, members, host, sent)
+            draft = self._draft(enc, state, members, enc.group_host(group), sent)
             if heading:
                 self.headings.append((draft, sent, enc))
                 continue

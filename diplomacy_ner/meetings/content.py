@@ -106,10 +106,12 @@ def drop_redundant_unnamed(participants: list[Official]) -> list[Official]:
     named_roles = [fold(p.role) for p in participants if not p.unnamed and p.role]
     seen: set[tuple[str | None, str | None]] = set()
     kept = []
+    # "le roi et la reine de Norvège": the second of two coordinated titles is another person
+    partners = {(t._.info or {}).get("coordinated_with") for p in participants if p.unnamed for t in p.spans}
     for p in participants:
         if p.unnamed:
             role = fold(p.role or "")
-            if p.country is None or (p.country, p.cls) in seen or (role and any(r != role and r.startswith(role) for r in named_roles)):
+            if p.country is None or ((p.country, p.cls) in seen and p.start not in partners) or (role and any(r != role and r.startswith(role) for r in named_roles)):
                 continue
             seen.add((p.country, p.cls))
         kept.append(p)

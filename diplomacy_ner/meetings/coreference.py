@@ -106,9 +106,11 @@ class Coreference:
                     if not excluded(ctx, title.start, sent) and "Plur" not in tok.morph.get("Number"):
                         target = self._same_class((title._.info or {}).get("class"), tok, (title._.info or {}).get("role"))
                         if target is not None and (
-                            any(o.key == target.key for o in officials) or any(o.key == target.key and clause_head(ctx.doc[o.anchor]) == clause_head(tok) for o in out)
+                            any(o.key == target.key for o in officials)
+                            or any(o.key == target.key and clause_head(ctx.doc[o.anchor]) == clause_head(tok) for o in out)
+                            or (any(o.key == target.key for o in out) and _other_word((title._.info or {}).get("role"), target.role))
                         ):
-                            target = None  # named in this very sentence, or another argument of its verb: the title is someone else
+                            target = None  # named here, another argument of its verb, or taken up under another office: someone else
                         if target is None:
                             target = self._unnamed_title(title, tok, officials)
                     if target is not None:
@@ -330,3 +332,8 @@ def same_office_word(title: str | None, role: str | None, monarchs: set[str] = f
     if not monarch_compatible(title, role, monarchs):
         return False
     return a == b or not (a.endswith(b) or b.endswith(a))
+
+
+def _other_word(title: str | None, role: str | None) -> bool:
+    """Does a bare title name another office than a person's role ("Empereur" beside "président")?"""
+    return bool(title and role) and title.split()[0].casefold() != role.split()[0].casefold()

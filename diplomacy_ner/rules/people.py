@@ -190,6 +190,7 @@ def find_people(
     out: list[Span] = []
     texts, lowers = words.texts, words.lowers
     de_forms = word_set("de_forms")
+    articles, state_words = word_set("definite_articles"), word_set("state_words")
     demonyms = _capitalised_demonyms(countries)
     for ent in ents:
         if ent.label_ != "PER":
@@ -204,11 +205,19 @@ def find_people(
             cut = next((i for i in range(cleaned.start + 2, cleaned.end) if i in blocked and doc[i - 1].lower_ in de_forms), None)
             if cut is not None:
                 cleaned = Span(doc, cleaned.start, cut - 1, label="PERSON", kb_id=cleaned.kb_id_)
+            else:  # "X de la République guinéenne": a state's name after the particle, whatever its adjective
+                cut = next((
+                    i - 1 - (doc[i - 1].lower_ in articles) for i in range(cleaned.start + 2, cleaned.end) if doc[i].text in state_words
+                    and (doc[i - 1].lower_ in de_forms or (doc[i - 1].lower_ in articles and doc[i - 2].lower_ in de_forms))
+                ), None)
+                if cut is not None:
+                    cleaned = Span(doc, cleaned.start, cut, label="PERSON", kb_id=cleaned.kb_id_)
             cleaned = _undoubled(cleaned)
             end = extend_name(doc, cleaned.end, blocked)
             if end > cleaned.end:
                 cleaned = Span(doc, cleaned.start, end, label="PERSON", kb_id=cleaned.kb_id_)
             out.append(cleaned)
+    out.extend(_list_item_names(doc, ents, blocked, de_forms | articles, out))
     out.extend(kb_people)
     out.extend(_names_after_demonyms(doc, words, demonyms, blocked, out))
     # honorific + capitalised words the statistical model missed: "M. Benyoucef", "S.E. M. Lamin Jobe-Ceesay"
@@ -290,6 +299,37 @@ def _undoubled(span: Span) -> Span:
     if half >= 1 and len(span) == 2 * half and [t.text for t in span[:half]] == [t.text for t in span[half:]]:
         return Span(span.doc, span.start, span.start + half, label=span.label_, kb_id=span.kb_id_)
     return span
+
+
+def _list_item_names(doc: Doc, ents: Iterable[Span], blocked: set[int], links: set[str] | frozenset[str], found: list[Span]) -> list[Span]:
+    """"…; Danjela Novak de Serbie avec résidence à …": in a list of names each followed by its country
+    (two at least found already), an item after ";" or ":" that the statistical NER took whole for a
+    place or a thing is a name and the country it comes from."""
+    def country_after(i: int) -> bool:
+        while i < len(doc) and doc[i].lower_ in links:
+            i += 1
+        return i in blocked
+
+    if sum(1 for s in found if s.end < len(doc) and doc[s.end].lower_ in links and country_after(s.end)) < 2:
+        return []
+    out = []
+    for ent in ents:
+        if ent.label_ == "PER" or len(ent) < 4:
+            continue
+        k = ent.start - 1
+        while k >= 0 and doc[k].is_space:
+            k -= 1
+        if k < 0 or doc[k].text not in (";", ":"):
+            continue
+        end = ent.start
+        while end < ent.end and is_name_token(doc[end].text) and end not in blocked:
+            end += 1
+        j = end
+        while j < ent.end and doc[j].lower_ in links:
+            j += 1
+        if end - ent.start >= 2 and end < j < ent.end and all(i in blocked for i in range(j, ent.end)):
+            out.append(Span(doc, ent.start, end, label="PERSON"))
+    return out
 
 
 def _capitalised_demonyms(countries: list[Span]) -> dict[int, int]:

@@ -14,6 +14,7 @@ from ..folding import fold
 from ..lexicons import word_set
 from .kb_links import KBLinks
 from .person_clusters import PersonCluster
+from .respective import portfolio_items, respective_items
 from .role_lists import bracket_items, demonym_items, group_country, list_items, singular_role
 
 GENERIC_CLASSES = frozenset({"generic"})
@@ -65,7 +66,9 @@ def find_roles(
         **bracket_items(doc, clusters, attached, countries or []),
         **demonym_items(doc, clusters, attached, countries or []),
         **list_items(doc, clusters, attached, countries or []),
+        **{k: v for k, v in respective_items(doc, clusters, titles).items() if not attached.get(k)},
     }
+    portfolios = portfolio_items(doc, clusters, attached, titles)
     free = [t for t in titles if title_person.get((t.start, t.end)) is None and not (t._.info or {}).get("former")]
     for c in clusters:
         own = attached.get(c.id, [])
@@ -75,6 +78,8 @@ def find_roles(
             # "les ministres … de la Pologne, X, du Danemark, Y": Y holds the same office, for Denmark
             title, code = items[c.id]
             info = {**role_from_titles(links, [title]), "country": code}
+        elif not own and c.id in portfolios:  # "les ministres des Affaires étrangères, X, de la Justice, Y"
+            info = {"role": portfolios[c.id], "source": "text"}
         if info.get("role"):
             info["role"] = singular_role(info["role"])
         if not info.get("country"):

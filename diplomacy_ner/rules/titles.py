@@ -72,3 +72,27 @@ def former_title(doc: Doc, start: int) -> bool:
     if k >= 0 and doc[k].text in ("-", "–") and not doc[k].whitespace_:
         k -= 1  # "ex-président" split in three tokens
     return k >= 0 and (doc[k].lower_ in former or doc[k].lower_.rstrip("-–") in former)
+
+
+def share_coordinated_countries(doc: Doc, titles: list[Any]) -> None:
+    """"le roi et la reine des Pays-Bas", "le président et le vice-président du Ghana": a bare title
+    coordinated with the next title of the same class shares that title's one country. The first
+    title must end right before "et" (no name of its own in between) and say no country or body."""
+    coordinators = word_set("name_coordinators") - {","}
+    determiners = word_set("definite_articles")
+    by_start = {t.start: t for t in titles}
+    for t in titles:
+        info = t._.info or {}
+        if info.get("countries") or info.get("bodies") or info.get("class") in (None, "generic") or t.end + 1 >= len(doc):
+            continue
+        if doc[t.end].lower_ not in coordinators:
+            continue
+        j = t.end + 1
+        if doc[j].lower_ in determiners:
+            j += 1
+        other = by_start.get(j)
+        oinfo = (other._.info or {}) if other is not None else {}
+        if other is None or oinfo.get("class") != info.get("class") or len(set(oinfo.get("countries") or [])) != 1:
+            continue
+        info["countries"] = list(oinfo["countries"][:1])
+        info["coordinated_with"] = other.start  # two people, whatever the meeting step's dedupe says

@@ -97,6 +97,17 @@ def _next_words(doc: Doc, tok: Token, sent: Span, n: int = 4) -> list[str]:
     return [doc[k].lower_ for k in range(tok.i + 1, min(sent.end, tok.i + 1 + n))]
 
 
+def verb_read_as_adjective(tok: Token) -> bool:
+    """"Le Secrétaire général rencontre à Vaduz le …": a present verb the tagger took for an adjective of
+    the subject before it, which the parse then roots the sentence on (no verb form, a preposition or an
+    article after it)."""
+    doc = tok.doc
+    return (
+        tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i < tok.i and tok.head.dep_ == "ROOT" and not tok.morph.get("VerbForm")
+        and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("ADP", "DET") and tok.is_sent_end is not True
+    )
+
+
 def _frame_for(ctx: DocContext, tok: Token, sent: Span) -> Frame | None:
     lex = ctx.lex
     doc = ctx.doc
@@ -114,6 +125,7 @@ def _frame_for(ctx: DocContext, tok: Token, sent: Span) -> Frame | None:
         tok.pos_ in ("VERB", "AUX")
         or (tok.pos_ == "ADJ" and tok.morph.get("VerbForm") == ["Part"])
         or any(c.dep_ == "aux:tense" for c in tok.children)  # "a déjeuné" tagged as a noun: its auxiliary says verb
+        or verb_read_as_adjective(tok)
     )
     if verbal:
         candidates = list(lex.verb_frames.get(lemma, []))
@@ -309,6 +321,8 @@ def subject_token(enc: Encounter, root: Token | None = None, marks: frozenset[st
         if subj is not None:
             enc.passive = enc.passive or aux_pass
             return subj
+    if enc.frame.pos == "verb" and verb_read_as_adjective(t):
+        return t.head  # "Le Secrétaire général rencontre …" parsed as an adjective of its subject
     for _ in range(4):
         subj = next((c for c in t.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:

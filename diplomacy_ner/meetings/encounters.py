@@ -67,16 +67,18 @@ class Encounter:
             return self.agents[0] if self.agents else None
         return None
 
-    def sides(self, agent_words: frozenset[str] | set[str]) -> tuple[list[Official], list[Official]]:
+    def sides(self, agent_words: frozenset[str] | set[str], apart: frozenset[str] | set[str] = frozenset()) -> tuple[list[Official], list[Official]]:
         """Who the meetings are shared out over, and who is in each of them. "A et B ont été reçus par X":
         the subjects are the guests; "X a été reçu par A ainsi que par B" (each agent after its own "par",
-        ``agent_words``): one audience per agent."""
+        ``agent_words``, and a word of ``apart``): one audience per agent."""
         if self.passive and self.agents and not self.partners and len(self.subjects) > 1:
             return self.subjects, list(self.agents)
         if self.passive and len(self.agents) > 1 and not self.partners and len(self.subjects) == 1:
             doc = self.predicate.doc
             ends = sorted((min(o.extent or {o.start}), o.end) for o in self.agents)
-            if all(any(t.lower_ in agent_words for t in doc[prev_end:start]) for (_, prev_end), (start, _) in zip(ends, ends[1:])):
+            gaps = [doc[prev_end:start] for (_, prev_end), (start, _) in zip(ends, ends[1:])]
+            # "par A ainsi que par B", "par A, puis par B" (not "par A et par B": one welcome)
+            if all(any(t.lower_ in agent_words for t in g) and any(t.lower_ in apart for t in g) for g in gaps):
                 return list(self.agents), list(self.subjects)
         return self.partners, [*self.subjects, *self.agents]
 

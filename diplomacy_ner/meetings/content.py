@@ -191,6 +191,9 @@ def finalise(ctx: DocContext, d: Draft) -> dict[str, Any] | None:
     if len(kept) >= 2:
         participants = kept
     participants = name_unnamed(ctx, d, participants)
+    states = {p.country for p in participants}
+    if len(states) == 1 and states <= ctx.state_codes():
+        return None  # a purely domestic audience ("l'ambassadeur d'Iran a accueilli le ministre iranien"): no diplomacy
     if d.host is not None and all(p.key != d.host for p in participants):
         d.host = carried_host(d.participants.get(d.host), participants)  # "Le Président du Faso, le capitaine X"
     if d.kind is None:

@@ -93,6 +93,7 @@ class DocContext:
         self.body_places_cache: list[Span] | None = None
         self.lead_date: tuple[Span | None, dt.date | None] | None = None  # slots.lead_date, once per doc
         self.filled_country: dict[str, str] = {}  # slots.fill_countries: one person, one country per article
+        self._state_codes: set[str] | None = None
         self.person_starts: list[int] = [p.start for p in self.by_label.get("PERSON", [])]
         self._frame_candidates: list[int] | None = None
         self._anaphor_candidates: list[int] | None = None
@@ -190,3 +191,10 @@ class DocContext:
 
     def person_name(self, pid: str) -> str | None:
         return (self.entities.get(pid) or {}).get("name")
+
+    def state_codes(self) -> set[str]:
+        """The states the text names (country mentions, not bodies), and its home country."""
+        if self._state_codes is None:
+            codes = {s.kb_id_.split(":", 1)[1] for s in self.by_label.get("COUNTRY", []) if s.kb_id_.startswith("country:")}
+            self._state_codes = codes | ({self.home} if self.home else set())
+        return self._state_codes

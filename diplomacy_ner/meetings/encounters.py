@@ -67,10 +67,13 @@ class Encounter:
             return self.agents[0] if self.agents else None
         return None
 
-    def sides(self, agent_words: frozenset[str] | set[str]) -> tuple[list[Official], list[Official]]:
+    def sides(self, agent_words: frozenset[str] | set[str], each_subject: bool = False) -> tuple[list[Official], list[Official]]:
         """Who the meetings are shared out over, and who is in each of them. "A et B ont été reçus par X":
         the subjects are the guests; "X a été reçu par A ainsi que par B" (each agent after its own "par",
-        ``agent_words``): one audience per agent."""
+        ``agent_words``): one audience per agent; "A et B ont chacun rencontré X séparément"
+        (``each_subject``): one meeting per subject."""
+        if each_subject and len(self.subjects) > 1 and len(self.partners) == 1 and not self.agents:
+            return list(self.subjects), list(self.partners)
         if self.passive and self.agents and not self.partners and len(self.subjects) > 1:
             return self.subjects, list(self.agents)
         if self.passive and len(self.agents) > 1 and not self.partners and len(self.subjects) == 1:

@@ -100,6 +100,23 @@ def _next_words(doc: Doc, tok: Token, sent: Span, n: int = 4) -> list[str]:
     return [doc[k].lower_ for k in range(tok.i + 1, min(sent.end, tok.i + 1 + n))]
 
 
+def _mistagged_present(tok: Token, sent: Span, verbs: dict) -> bool:
+    """"Le Secrétaire général rencontre à Vaduz le Premier ministre": a present-tense verb the tagger
+    took for a noun or an adjective of the subject before it (the present of a frame's verb in -er,
+    no determiner or preposition of its own, right after a noun, a name or an adjective, and before
+    a preposition or a determiner)."""
+    if tok.lower_ + "r" not in verbs or tok.pos_ not in ("NOUN", "ADJ") or tok.i <= sent.start or tok.i + 1 >= sent.end or tok.dep_ not in ("amod", "ROOT", "appos"):
+        return False
+    doc = tok.doc
+    prev, nxt = doc[tok.i - 1], doc[tok.i + 1]
+    return (
+        prev.pos_ in ("NOUN", "PROPN", "ADJ")
+        and nxt.pos_ in ("ADP", "DET")
+        and not any(c.dep_ in ("det", "case") for c in tok.children)
+        and "Plur" not in tok.morph.get("Number")
+    )
+
+
 def _frame_for(ctx: DocContext, tok: Token, sent: Span) -> Frame | None:
     lex = ctx.lex
     doc = ctx.doc
@@ -117,6 +134,7 @@ def _frame_for(ctx: DocContext, tok: Token, sent: Span) -> Frame | None:
         tok.pos_ in ("VERB", "AUX")
         or (tok.pos_ == "ADJ" and tok.morph.get("VerbForm") == ["Part"])
         or any(c.dep_ == "aux:tense" for c in tok.children)  # "a déjeuné" tagged as a noun: its auxiliary says verb
+        or _mistagged_present(tok, sent, lex.verb_frames)
     )
     if verbal:
         candidates = list(lex.verb_frames.get(lemma, []))
@@ -318,6 +336,8 @@ def subject_token(enc: Encounter, root: Token | None = None, marks: frozenset[st
             if subj.dep_ == "nsubj:pass":
                 enc.passive = True
             return subj
+        if t.dep_ == "amod" and enc.frame.pos == "verb" and t.pos_ in ("NOUN", "ADJ") and not t.morph.get("VerbForm") and t.head.i < t.i:
+            return t.head  # a present-tense verb tagged as an adjective of its subject (_mistagged_present)
         if t.dep_ in ("acl", "acl:relcl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
             if t.dep_ == "acl" and t.morph.get("VerbForm") == ["Part"]:
                 enc.passive = enc.passive or any(c.dep_ == "obl:agent" or any(g.lower_ == "par" for g in c.children) for c in t.children)

@@ -64,3 +64,25 @@ def test_plural_title_of_countries_nobody_named_stays_unnamed(extractor) -> None
     found = sorted(names(m) for m in meetings(extractor, text))
     assert ["Kofi Mensah", "Komi Agbeko"] in found
     assert ["<ministre|BJ>", "Kofi Mensah"] in found
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Le Secrétaire général rencontre à Ljubljana le Premier ministre, Janez Kovač, et la ministre des Affaires étrangères, Mojca Novak.",
+        "Le Secrétaire général rencontre à Ljubljana le Premier ministre, Janez Kovač, le président du Parlement, Igor Zupan, et la ministre des Affaires étrangères, Mojca Novak.",
+    ],
+)
+def test_present_tense_verb_tagged_as_adjective_of_its_subject(extractor, second) -> None:
+    text = "Le Secrétaire général de l'OTAN, Henrik Solberg, est en visite officielle en Slovénie le 12 mars. " + second
+    found = meetings(extractor, text)
+    partners = [n for n in ("Janez Kovač", "Igor Zupan", "Mojca Novak") if n in second]
+    assert sorted(names(m) for m in found) == sorted(sorted(["Henrik Solberg", n]) for n in partners)
+    assert all(p.country == "SI" for m in found for p in m.participants if p.name != "Henrik Solberg")
+
+
+def test_adjective_after_an_encounter_noun_is_no_verb(extractor) -> None:
+    text = "Le ministre français des Affaires étrangères a tenu un entretien téléphonique le 23 mars avec son homologue indien, Rajiv Mehta."
+    found = meetings(extractor, text)
+    assert [names(m) for m in found] == [["<ministre des Affaires étrangères|FR>", "Rajiv Mehta"]]
+    assert found[0].kind == "call"

@@ -235,7 +235,9 @@ class MeetingAssembler(SessionSteps):
         host = enc.host()
         held = False
         each = ctx.sentence_cue(k, "distributive")
-        guests, fixed = enc.sides(ctx.lex.word_set("passive_agent"), ctx.lex.word_set("separate_agents"))  # "A et B ont été reçus par X": the subjects are the guests
+        guests, fixed = enc.sides(
+            ctx.lex.word_set("passive_agent"), ctx.lex.word_set("separate_agents"), ctx.sentence_cue(k, "each_subject")
+        )  # "A et B ont été reçus par X": the subjects are the guests
         fixed = fixed or self._plural_pair(enc)
         for group in partner_groups(guests, distribute=distribute and not enc.frame.multilateral, each=each):
             members: dict[str, Official] = {}

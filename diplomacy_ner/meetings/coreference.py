@@ -20,6 +20,7 @@ from collections import Counter
 from spacy.tokens import Span, Token
 
 from .context import DocContext
+from .encounters import _mistagged_present
 from .officials import Official, bare_titles, excluded
 
 
@@ -96,7 +97,10 @@ class Coreference:
             elif low in demonstratives and (not low.startswith("derni") or any(c.lower_ in lex.word_set("demonstrative_det") for c in tok.children) or (tok.i > 0 and ctx.doc[tok.i - 1].lower_ in lex.word_set("demonstrative_det"))):
                 target = self._last_mentioned(tok, officials)
             else:
-                title = bare.get(tok.i) if pos in ("NOUN", "PROPN") and (tok.dep_ in ("nsubj", "nsubj:pass", "obj", "obl:agent", "obl:arg", "obl:mod", "nmod") or conjoined_partner(tok) or misread_subject(ctx, tok)) else None
+                title = bare.get(tok.i) if pos in ("NOUN", "PROPN") and (
+                    tok.dep_ in ("nsubj", "nsubj:pass", "obj", "obl:agent", "obl:arg", "obl:mod", "nmod") or conjoined_partner(tok)
+                    or any(_mistagged_present(c, sent, lex.verb_frames) for c in tok.rights)  # "Le Secrétaire général rencontre …"
+                ) else None
                 if title is not None and tok.i == title.start + next((j for j, t in enumerate(title) if t.pos_ in ("NOUN", "PROPN")), 0):
                     holder = self._appositive_name(title, officials)
                     if holder is not None:
@@ -301,15 +305,6 @@ def conjoined_partner(tok: Token) -> bool:
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     return head.dep_ in ("obj", "obl:agent", "obl:arg")
-
-
-def misread_subject(ctx: DocContext, tok: Token) -> bool:
-    """"Le Secrétaire général rencontre …" with the frame verb read as its adjective: the title is a subject."""
-    from .encounters import verb_read_as_adjective
-
-    return tok.dep_ == "ROOT" and any(
-        c.i > tok.i and verb_read_as_adjective(c) and c.lower_.startswith(ctx.lex.verb_form_prefixes) for c in tok.children
-    )
 
 
 def clause_head(tok: Token) -> int:

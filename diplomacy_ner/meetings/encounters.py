@@ -67,10 +67,15 @@ class Encounter:
             return self.agents[0] if self.agents else None
         return None
 
-    def sides(self, agent_words: frozenset[str] | set[str], apart: frozenset[str] | set[str] = frozenset()) -> tuple[list[Official], list[Official]]:
+    def sides(
+        self, agent_words: frozenset[str] | set[str], apart: frozenset[str] | set[str] = frozenset(), each_subject: bool = False
+    ) -> tuple[list[Official], list[Official]]:
         """Who the meetings are shared out over, and who is in each of them. "A et B ont été reçus par X":
         the subjects are the guests; "X a été reçu par A ainsi que par B" (each agent after its own "par",
-        ``agent_words``, and a word of ``apart``): one audience per agent."""
+        ``agent_words``, and a word of ``apart``): one audience per agent; "A et B ont chacun rencontré X
+        séparément" (``each_subject``): one meeting per subject."""
+        if each_subject and len(self.subjects) > 1 and len(self.partners) == 1 and not self.agents:
+            return list(self.subjects), list(self.partners)
         if self.passive and self.agents and not self.partners and len(self.subjects) > 1:
             return self.subjects, list(self.agents)
         if self.passive and len(self.agents) > 1 and not self.partners and len(self.subjects) == 1:
@@ -99,14 +104,20 @@ def _next_words(doc: Doc, tok: Token, sent: Span, n: int = 4) -> list[str]:
     return [doc[k].lower_ for k in range(tok.i + 1, min(sent.end, tok.i + 1 + n))]
 
 
-def verb_read_as_adjective(tok: Token) -> bool:
-    """"Le Secrétaire général rencontre à Vaduz le …": a present verb the tagger took for an adjective of
-    the subject before it, which the parse then roots the sentence on (no verb form, a preposition or an
-    article after it)."""
+def _mistagged_present(tok: Token, sent: Span, verbs: dict) -> bool:
+    """"Le Secrétaire général rencontre à Vaduz le Premier ministre": a present-tense verb the tagger
+    took for a noun or an adjective of the subject before it (the present of a frame's verb in -er,
+    no determiner or preposition of its own, right after a noun, a name or an adjective, and before
+    a preposition or a determiner)."""
+    if tok.lower_ + "r" not in verbs or tok.pos_ not in ("NOUN", "ADJ") or tok.i <= sent.start or tok.i + 1 >= sent.end or tok.dep_ not in ("amod", "ROOT", "appos"):
+        return False
     doc = tok.doc
+    prev, nxt = doc[tok.i - 1], doc[tok.i + 1]
     return (
-        tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i < tok.i and tok.head.dep_ == "ROOT" and not tok.morph.get("VerbForm")
-        and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("ADP", "DET") and tok.is_sent_end is not True
+        prev.pos_ in ("NOUN", "PROPN", "ADJ")
+        and nxt.pos_ in ("ADP", "DET")
+        and not any(c.dep_ in ("det", "case") for c in tok.children)
+        and "Plur" not in tok.morph.get("Number")
     )
 
 
@@ -127,7 +138,7 @@ def _frame_for(ctx: DocContext, tok: Token, sent: Span) -> Frame | None:
         tok.pos_ in ("VERB", "AUX")
         or (tok.pos_ == "ADJ" and tok.morph.get("VerbForm") == ["Part"])
         or any(c.dep_ == "aux:tense" for c in tok.children)  # "a déjeuné" tagged as a noun: its auxiliary says verb
-        or verb_read_as_adjective(tok)
+        or _mistagged_present(tok, sent, lex.verb_frames)
     )
     if verbal:
         candidates = list(lex.verb_frames.get(lemma, []))
@@ -323,14 +334,14 @@ def subject_token(enc: Encounter, root: Token | None = None, marks: frozenset[st
         if subj is not None:
             enc.passive = enc.passive or aux_pass
             return subj
-    if enc.frame.pos == "verb" and verb_read_as_adjective(t):
-        return t.head  # "Le Secrétaire général rencontre …" parsed as an adjective of its subject
     for _ in range(4):
         subj = next((c for c in t.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
             if subj.dep_ == "nsubj:pass":
                 enc.passive = True
             return subj
+        if t.dep_ == "amod" and enc.frame.pos == "verb" and t.pos_ in ("NOUN", "ADJ") and not t.morph.get("VerbForm") and t.head.i < t.i:
+            return t.head  # a present-tense verb tagged as an adjective of its subject (_mistagged_present)
         if t.dep_ in ("acl", "acl:relcl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
             if t.dep_ == "acl" and t.morph.get("VerbForm") == ["Part"]:
                 enc.passive = enc.passive or any(c.dep_ == "obl:agent" or any(g.lower_ == "par" for g in c.children) for c in t.children)

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from .context import DocContext, is_title_phrase
 from ..lexicons import word_set
 from .plural_titles import member_office, plural_countries, singular_role
+from .plural_members import plural_members
 
 
 @dataclass
@@ -188,6 +189,10 @@ def find_officials(ctx: DocContext, k: int, *, chairs: bool = False) -> list[Off
     for t in titles:
         info = t._.info or {}
         person = info.get("person")
+        members = plural_members(ctx, k, t, Official, anchor_of) if person else None
+        if members is not None and not excluded(ctx, t.start, sent, chairs=chairs):
+            out.extend(members)  # "les ministres japonais, indien et australien": one per country
+            continue
         if person:
             adjacent = any((person, t.end + d) in person_at for d in range(-4, 5)) or any((person, -(t.start + d)) in person_at for d in range(-3, 4))
             if adjacent or excluded(ctx, t.start, sent, chairs=chairs):

@@ -46,6 +46,8 @@ class SessionSteps:
         ctx = self.ctx
         if ctx.sentence_cue(k, "chaired_by") and self._chaired_by(k, sent, officials):
             return True
+        if ctx.sentence_cue(k, "joined_by") and self._joined_by(k, sent, officials):
+            return True
         if not ctx.sentence_cue(k, "chair"):
             return False
         session_frames = ctx.lex.word_set("session_frame")
@@ -115,6 +117,37 @@ class SessionSteps:
         self.clusters.current = draft
         self.open_session = (draft, k)
         slots.finish(ctx, draft, sent, verb, self.previous_date, self.context_place, self.context_date)
+        return True
+
+    def _joined_by(self, k: int, sent: Span, officials: list[Official]) -> bool:
+        """"Le Premier ministre et le président ont ensuite été rejoints par X": the talks just told go on
+        with X as a new meeting of the two and X (the talks of the two alone stay a meeting of their own)."""
+        ctx = self.ctx
+        current = self.clusters.current
+        verb = next((t for t in sent if t.lemma_.lower() == "rejoindre" and any(c.dep_ == "aux:pass" for c in t.children)), None)
+        if verb is None or current is None or current.status != "held" or len(current.participants) < 2:
+            return False
+        subject = next((c for c in verb.children if c.dep_ == "nsubj:pass"), None)
+        if subject is None or not ("Plur" in subject.morph.get("Number") or any(c.dep_ == "conj" for c in subject.children)):
+            return False  # the two sides of the talks, together
+        told = [ctx.sentence_of.get(x.start, -1) for x in current.sentences]
+        if not told or not 0 < k - max(told) <= 3 or modality.status(ctx, sent, verb) != "held":
+            return False
+        newcomers = {o.key: o for o in officials if o.start > verb.i and not o.weak and o.key not in current.participants}
+        if not newcomers:
+            return False
+        draft = Draft(
+            participants={**current.participants, **newcomers}, status="held", multilateral=True,
+            strength=max(current.strength, 0.75), sentences=[sent], predicates=[verb.i], kind=current.kind,
+            host=current.host, explicit_host=current.explicit_host,  # the host of the talks hosts the newcomer too
+        )
+        target = self.clusters.add(draft, sent, split=True)
+        if target is None:
+            return False
+        self.clusters.current = target
+        slots.finish(ctx, target, sent, verb, self.previous_date, current.location, self.context_date)
+        if target.date is None:
+            target.date, target.date_span = current.date, current.date_span
         return True
 
     def _session_noun(self, enc: Encounter, i: int, sent: Span) -> bool:

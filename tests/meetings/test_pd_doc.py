@@ -86,3 +86,25 @@ def test_a_demonym_list_with_names_in_apposition_gives_each_its_country(extracto
     info = doc._.person_roles[f"doc-person:{name}"]
     assert info.get("country") == country
     assert info.get("role") == role
+
+
+@pytest.mark.parametrize(
+    "text, pair, newcomer",
+    [
+        (
+            "Le 3 mars, le Premier ministre Paul Wagner a accueilli le président de la République française, "
+            "Lucien Marchal, pour une entrevue au château de Berg. Le Premier ministre et le président ont ensuite "
+            "été rejoints par le Premier ministre néerlandais, Joost de Vries, pour un déjeuner de travail.",
+            ["Lucien Marchal", "Paul Wagner"], "Joost de Vries",
+        ),
+        (
+            "Lundi, la présidente Ana Ferreira a reçu le chancelier autrichien Franz Huber au palais de Belém. "
+            "Les deux dirigeants ont été rejoints dans l'après-midi par le Premier ministre espagnol Diego Ruiz.",
+            ["Ana Ferreira", "Franz Huber"], "Diego Ruiz",
+        ),
+    ],
+)
+def test_talks_joined_by_a_newcomer_make_a_meeting_of_three(extractor, text, pair, newcomer) -> None:
+    found = sorted(names(m) for m in meetings(extractor, text))
+    assert pair in found
+    assert sorted([*pair, newcomer]) in found

@@ -171,7 +171,7 @@ class MeetingAssembler(SessionSteps):
                 used = used or held
                 if subject is None and enc.subjects and not enc.subjects[0].unnamed:
                     subject = enc.subjects[0]
-            if kind == "body" and not used and ctx.sentence_cue(k, "chair"):
+            if kind == "body" and not used and any(ctx.sentence_cue(k, c) for c in ("chair", "chaired_by", "joined_by")):
                 used = self._chaired_session(k, sent, officials, encs)
             if kind == "body" and not used and self.clusters.current is not None and self._continues(sent, self.clusters.current, officials):
                 self._join(self.clusters.current, sent, officials, encs)

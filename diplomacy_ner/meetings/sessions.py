@@ -33,6 +33,7 @@ class SessionSteps:
     previous_date: dt.date | None
     context_place: dict[str, Any] | None
     context_date: tuple[Span | None, dt.date | None]
+    lone_attendee: tuple[Official, int] | None = None  # "X a pris part au sommet": a session's one attendant so far
 
     if TYPE_CHECKING:  # the assembler's own
 
@@ -43,6 +44,12 @@ class SessionSteps:
         opens with its chair; the attendants the text names next ("a enregistré la participation de Y et Z")
         join it, and a session nobody joins is dropped at the end."""
         ctx = self.ctx
+        if ctx.sentence_cue(k, "chaired_by") and self._chaired_by(k, sent, officials):
+            return True
+        if ctx.sentence_cue(k, "joined_by") and self._joined_by(k, sent, officials):
+            return True
+        if not ctx.sentence_cue(k, "chair"):
+            return False
         session_frames = ctx.lex.word_set("session_frame")
         enc = next((e for e in encs if e.frame.frame in session_frames or (e.frame.multilateral and not e.frame.join)), None)
         if enc is None:
@@ -70,6 +77,79 @@ class SessionSteps:
         slots.finish(ctx, target, sent, enc.predicate, self.previous_date, self.context_place, self.context_date)
         return True
 
+    def _chaired_by(self, k: int, sent: Span, officials: list[Official]) -> bool:
+        """"L'évènement a été présidé par X", "Cette réunion sera présidée par X et par Y": a session the
+        clause's subject names, chaired by the officials after the passive verb. It gathers its chairs
+        and the one attendant the sentence before told ("Y a pris part au sommet"); the attendants the
+        text names next ("Z participera également à cette réunion") join it."""
+        ctx, doc = self.ctx, self.ctx.doc
+        nouns = ctx.lex.word_set("chaired_noun")
+        verb = next((t for t in sent if t.lemma_.lower() == "présider" and any(c.dep_ == "aux:pass" for c in t.children)), None)
+        if verb is None:
+            return False
+        first = next((t for t in sent if t.pos_ in ("NOUN", "PROPN", "PRON", "VERB", "AUX")), None)
+        if first is None or first.i >= verb.i or first.lower_ not in nouns:
+            return False  # the session is the subject that opens the clause
+        state = modality.status(ctx, sent, verb)
+        if state is None:
+            return False
+        if state != "held" and k > 0 and any("Dem" in c.morph.get("PronType") for c in first.children):
+            # "Une rencontre se tient ce lundi. Cette réunion sera présidée par X": the session told just before
+            before = ctx.root(k - 1)
+            if before is not None and modality.status(ctx, ctx.sents[k - 1], before) == "held":
+                state = "held"
+        chairs = {o.key: o for o in officials if o.start > verb.i and not o.weak and not o.anaphor}
+        if not chairs:
+            return False
+        members = dict(chairs)
+        if self.lone_attendee is not None and 0 < k - self.lone_attendee[1] <= 2 and state == "held":
+            members.setdefault(self.lone_attendee[0].key, self.lone_attendee[0])
+        draft = Draft(
+            participants=members, status=state, multilateral=True, strength=0.8, sentences=[sent], predicates=[verb.i]
+        )
+        if len(members) >= 2 and state == "held":
+            target = self.clusters.add(draft, sent, split=False)
+            if target is None:
+                return False
+            draft = target
+        else:
+            self.clusters.drafts.append(draft)  # dropped at the end unless someone joins it
+        self.clusters.current = draft
+        self.open_session = (draft, k)
+        slots.finish(ctx, draft, sent, verb, self.previous_date, self.context_place, self.context_date)
+        return True
+
+    def _joined_by(self, k: int, sent: Span, officials: list[Official]) -> bool:
+        """"Le Premier ministre et le président ont ensuite été rejoints par X": the talks just told go on
+        with X as a new meeting of the two and X (the talks of the two alone stay a meeting of their own)."""
+        ctx = self.ctx
+        current = self.clusters.current
+        verb = next((t for t in sent if t.lemma_.lower() == "rejoindre" and any(c.dep_ == "aux:pass" for c in t.children)), None)
+        if verb is None or current is None or current.status != "held" or len(current.participants) < 2:
+            return False
+        subject = next((c for c in verb.children if c.dep_ == "nsubj:pass"), None)
+        if subject is None or not ("Plur" in subject.morph.get("Number") or any(c.dep_ == "conj" for c in subject.children)):
+            return False  # the two sides of the talks, together
+        told = [ctx.sentence_of.get(x.start, -1) for x in current.sentences]
+        if not told or not 0 < k - max(told) <= 3 or modality.status(ctx, sent, verb) != "held":
+            return False
+        newcomers = {o.key: o for o in officials if o.start > verb.i and not o.weak and o.key not in current.participants}
+        if not newcomers:
+            return False
+        draft = Draft(
+            participants={**current.participants, **newcomers}, status="held", multilateral=True,
+            strength=max(current.strength, 0.75), sentences=[sent], predicates=[verb.i], kind=current.kind,
+            host=current.host, explicit_host=current.explicit_host,  # the host of the talks hosts the newcomer too
+        )
+        target = self.clusters.add(draft, sent, split=True)
+        if target is None:
+            return False
+        self.clusters.current = target
+        slots.finish(ctx, target, sent, verb, self.previous_date, current.location, self.context_date)
+        if target.date is None:
+            target.date, target.date_span = current.date, current.date_span
+        return True
+
     def _session_noun(self, enc: Encounter, i: int, sent: Span) -> bool:
         frame = frame_for(self.ctx, self.ctx.doc[i], sent)
         return frame is not None and frame.frame in self.ctx.lex.word_set("session_frame")
@@ -94,7 +174,7 @@ class SessionSteps:
                 self.clusters.join(current, o)
             current.add_sentence(sent)
             return True
-        if current is not None and current.multilateral and state == "held":
+        if current is not None and current.multilateral and (state == "held" or (state == current.status and self._opened_by_chairs(current))):
             for o in people:
                 self.clusters.join(current, o)
             current.add_sentence(sent)
@@ -108,6 +188,8 @@ class SessionSteps:
             else:
                 return False
         elif len(people) < 2 or state != "held" or enc.frame.join_only:
+            if len(people) == 1 and state == "held" and not enc.frame.join_only:
+                self.lone_attendee = (people[0], k)
             return False
         draft = self._draft(enc, state, {o.key: o for o in people}, None, sent)
         draft.multilateral = True
@@ -116,6 +198,10 @@ class SessionSteps:
             self.clusters.current = target
             slots.finish(ctx, target, sent, enc.predicate, self.previous_date, self.context_place, self.context_date)
         return target is not None
+
+    def _opened_by_chairs(self, draft: Draft) -> bool:
+        """Was ``draft`` opened by :meth:`_chaired_by` (a session announced with its chairs)?"""
+        return self.open_session is not None and self.open_session[0] is draft
 
     def _joins_told_meeting(self, enc: Encounter, current: Draft) -> bool:
         """Does the join frame point back at the talks just told ("ont pris part à l'entretien", "à cette

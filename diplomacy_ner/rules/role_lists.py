@@ -85,7 +85,8 @@ def demonym_items(
     doc: Doc, clusters: list[PersonCluster], attached: dict[str, list[Span]], countries: list[Span]
 ) -> dict[str, tuple[Span, str]]:
     """The title and the country of each person named after a demonym as a later item of a list a
-    plural title opens ("les présidents togolais X, ivoirien Y et ghanéen Z": Y and Z).
+    plural title opens ("les présidents togolais X, ivoirien Y et ghanéen Z": Y and Z; with the names
+in apposition, "ses homologues malien, Y, et burkinabé, Z": Z).
 
     doc (Doc): the doc.
     clusters (list[PersonCluster]): the people.
@@ -106,11 +107,15 @@ def demonym_items(
     out: dict[str, tuple[Span, str]] = {}
     for span, c in spans:
         adjective = adjective_end.get(span.start)
+        if adjective is None and span.start > 0 and doc[span.start - 1].text == ",":
+            adjective = adjective_end.get(span.start - 1)  # "… et burkinabé, Z": the name in apposition
         if adjective is None or attached.get(c.id) or c.id in out:
             continue
         k = adjective.start
         if k < 1 or doc[k - 1].lower_ not in coordinators:
             continue
+        if k >= 2 and doc[k - 1].text != "," and doc[k - 2].text == ",":
+            k -= 1  # "ses homologues malien, Y, et burkinabé, Z"
         before = at_end.get(k - 1)
         if before is None or before.id == c.id:
             continue

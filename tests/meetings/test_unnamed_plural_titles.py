@@ -1,4 +1,4 @@
-"""Unnamed officials and plural titles: rules of this file's session (sentences written for these
+"""Unnamed officials and plural titles (sentences written for these
 tests, invented names)."""
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.slow
 
 TEXT = (
     "Abidjan - La ministre ivoirienne des Affaires étrangères, Olga Vantrell, a reçu mardi à Abidjan "
-    "le directeur de l'Observatoire des voies lagunaires (OVL), Taro Quennec. "
+    "le directeur de l'Observatoire ghanéen des voies lagunaires (OVL), Taro Quennec. "
     "Les deux responsables ont évoqué la pisciculture lagunaire et les travaux des Sages du Fleuve."
 )
 PUBLISHED = "2026-03-04"
@@ -26,10 +26,10 @@ VANTRELL = {
 }
 QUENNEC = {
     "kind": "person", "id": "person:test-taro-quennec", "name": "Taro Quennec", "gender": "m", "source": "test",
-    "roles": [{"title": "directeur de l'Observatoire des voies lagunaires", "country": "CI", "start": "2025-01-01", "source": "test"}],
+    "roles": [{"title": "directeur de l'Observatoire des voies lagunaires", "country": "GH", "start": "2025-01-01", "source": "test"}],
 }
 OVL = {"kind": "body", "id": "body:test-ovl", "name": "Observatoire des voies lagunaires", "acronym": "OVL",
-       "scope": "national", "country": "CI", "source": "test"}
+       "scope": "national", "country": "GH", "source": "test"}
 
 LOAD_AND_PRINT = """
 import json, sys

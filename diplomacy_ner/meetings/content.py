@@ -171,7 +171,28 @@ def name_unnamed(ctx: DocContext, d: Draft, participants: list[Official]) -> lis
                 out.append(named)
                 continue
         out.append(p)
-    return out
+    return last_unnamed(ctx, d, out, spans_of, present)
+
+
+def last_unnamed(ctx: DocContext, d: Draft, out: list[Official], spans_of: dict[str, list[Span]], present: set[str]) -> list[Official]:
+    """"Les ministres du Burkina, du Mali et du Niger ont tenu une rencontre … Tout comme lui, A et B ont
+    relevé …": the one unnamed member left is the one person named beside a member, of whom the text
+    says nothing else (no office, no country)."""
+    left = [p for p in out if p.unnamed]
+    if len(left) != 1 or len(out) < 3 or not left[0].country:
+        return out
+    sentences = {ctx.sentence_of.get(s.start) for pid in present for s in spans_of.get(pid, [])}
+    beside = [
+        pid for pid, spans in spans_of.items()
+        if pid not in present and not ctx.person_info(pid) and any(ctx.sentence_of.get(s.start) in sentences for s in spans)
+    ]
+    if len(beside) != 1:
+        return out
+    p, pid = left[0], beside[0]
+    named = Official(pid, pid, ctx.person_name(pid), p.role, p.country, p.cls, p.start, p.end, [*p.spans, *spans_of[pid]])
+    if d.host == p.key:
+        d.host = pid
+    return [named if q is p else q for q in out]
 
 
 def finalise(ctx: DocContext, d: Draft) -> dict[str, Any] | None:

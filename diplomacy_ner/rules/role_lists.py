@@ -15,6 +15,12 @@ from ..lexicons import word_set
 from .person_clusters import PersonCluster
 
 
+def mentions_of(clusters: list[PersonCluster]) -> tuple[dict[int, PersonCluster], list[tuple[Span, PersonCluster]]]:
+    """The person whose mention ends at each token, and every mention with its person in text order."""
+    at_end = {s.end: c for c in clusters for s in c.spans}
+    return at_end, sorted(((s, c) for c in clusters for s in c.spans), key=lambda sc: sc[0].start)
+
+
 def singular_role(role: str) -> str:
     """The office of one person of a plural title: "ministres des Affaires étrangères" →
     "ministre des Affaires étrangères", "Premiers ministres" → "Premier ministre"."""
@@ -45,8 +51,7 @@ def list_items(
         return {}
     de, articles = word_set("de_forms"), word_set("definite_articles")
     coordinators = word_set("name_coordinators")
-    at_end: dict[int, PersonCluster] = {s.end: c for c in clusters for s in c.spans}
-    spans = sorted(((s, c) for c in clusters for s in c.spans), key=lambda sc: sc[0].start)
+    at_end, spans = mentions_of(clusters)
     out: dict[str, tuple[Span, str]] = {}
     for span, c in spans:
         if attached.get(c.id) or c.id in out:
@@ -102,8 +107,7 @@ in apposition, "ses homologues malien, Y, et burkinabé, Z": Z).
     if not adjective_end:
         return {}
     coordinators = word_set("name_coordinators")
-    at_end: dict[int, PersonCluster] = {s.end: c for c in clusters for s in c.spans}
-    spans = sorted(((s, c) for c in clusters for s in c.spans), key=lambda sc: sc[0].start)
+    at_end, spans = mentions_of(clusters)
     out: dict[str, tuple[Span, str]] = {}
     for span, c in spans:
         adjective = adjective_end.get(span.start)
@@ -147,8 +151,7 @@ def bracket_items(
     if not bracketed:
         return {}
     coordinators = word_set("name_coordinators")
-    at_end: dict[int, PersonCluster] = {s.end: c for c in clusters for s in c.spans}
-    spans = sorted(((s, c) for c in clusters for s in c.spans), key=lambda sc: sc[0].start)
+    at_end, spans = mentions_of(clusters)
     out: dict[str, tuple[Span, str]] = {}
     for span, c in spans:
         country = bracketed.get(span.end)

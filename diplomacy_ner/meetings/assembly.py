@@ -239,6 +239,9 @@ class MeetingAssembler(SessionSteps):
             ctx.lex.word_set("passive_agent"), ctx.lex.word_set("separate_agents"), ctx.sentence_cue(k, "each_subject")
         )  # "A et B ont été reçus par X": the subjects are the guests
         fixed = fixed or self._plural_pair(enc)
+        if enc.passive and len(guests) > 1 and all(o in enc.agents for o in guests):
+            # "reçu par A ainsi que par B": one audience per agent, which neither merges into the other
+            distribute = each = split = True
         for group in partner_groups(guests, distribute=distribute and not enc.frame.multilateral, each=each):
             members: dict[str, Official] = {}
             for o in [*fixed, *group]:

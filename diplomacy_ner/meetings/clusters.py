@@ -98,7 +98,7 @@ class Clusterer:
             same = keys == dkeys or (keys <= dkeys and not split and len(keys) >= 2 and not (d.multilateral and len(keys) < len(dkeys) and not draft.multilateral))
             if draft.multilateral and d is current and d.multilateral and not split:
                 same = True
-            if not same and d is current:
+            if not same and d is current and not split:
                 # an unnamed participant that the new candidate names ("son homologue serbe" → "Ivica Dačić")
                 same = compatible(draft, d)
             if same:

@@ -200,7 +200,16 @@ def visit_host(ctx: DocContext, d: Draft, participants: list[Official], location
 def fill_roles(participants: list[Official], ctx: DocContext | None = None) -> None:
     """"son homologue serbe": a counterpart holds the same office, in the other country. A named
     counterpart the text gives only the head of that office ("la ministre X") takes the office the
-    other states in full ("ministre des Affaires étrangères"), and so does the one he meets."""
+    other states in full ("ministre des Affaires étrangères"), and so does the one he meets. A person
+    the text names without an office and takes up with a bare title ("X a choisi Alger. Le nouveau
+    ministre des Affaires étrangères a été reçu …") holds that title's office."""
+    for p in participants:
+        if p.role or p.unnamed:
+            continue
+        titles = [t for t in p.spans if t.label_ == "TITLE" and (t._.info or {}).get("role") and (t._.info or {}).get("class") != "generic"]
+        if titles:
+            info = titles[0]._.info or {}
+            p.role, p.cls = info["role"], p.cls or info.get("class")
     for p in participants:
         if p.role:
             continue

@@ -234,7 +234,11 @@ class MeetingAssembler(SessionSteps):
         split = ctx.sentence_cue(k, "split")
         host = enc.host()
         held = False
-        each = ctx.sentence_cue(k, "distributive")
+        each = ctx.sentence_cue(k, "distributive") or (
+            # "En marge du sommet … Il s'est entretenu avec les ministres de A, de B et de C": one bilateral each
+            distribute and enc.frame.frame in ctx.lex.word_set("bilateral_talk_frame") and not ctx.sentence_cue(k, "together")
+            and enc.partners and all(o.unnamed for o in enc.partners) and self._on_sidelines()
+        )
         guests, fixed = enc.sides(
             ctx.lex.word_set("passive_agent"), ctx.lex.word_set("separate_agents"), ctx.sentence_cue(k, "each_subject")
         )  # "A et B ont été reçus par X": the subjects are the guests
@@ -366,6 +370,10 @@ class MeetingAssembler(SessionSteps):
             sentences=[sent],
             predicates=[enc.predicate.i],
         )
+
+    def _on_sidelines(self) -> bool:
+        """Does the article tell of talks on the sidelines of a gathering ("en marge du sommet")?"""
+        return any(self.ctx.sentence_cue(j, "sidelines") for j in range(len(self.ctx.sents)))
 
     def _series_between(self, enc: Encounter) -> bool:
         """"avec A, puis avec B", "avant d'être reçu par C": a series cue between two partners."""

@@ -113,6 +113,8 @@ class MeetingAssembler(SessionSteps):
                 owner_of_counterparts = self._counterparts_owner(enc, everyone)
                 if owner_of_counterparts is not None:
                     implicit = owner_of_counterparts
+                elif self._members_genitive(enc):
+                    implicit = self._framed_visitor(enc, everyone)  # "la réunion des ministres de A, B et C"
                 elif any("Yes" in c.morph.get("Poss") for c in enc.predicate.children):
                     # "sa rencontre avec X": the possessor is the subject of the clause
                     owner = [o for o in everyone if o.start < enc.predicate.i and ctx.doc[o.anchor].dep_ in ("nsubj", "nsubj:pass")]

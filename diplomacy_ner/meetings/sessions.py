@@ -239,6 +239,39 @@ class SessionSteps:
             return people
         return [o for o in people if o.start < root.i]
 
+    def _members_genitive(self, enc: Encounter) -> bool:
+        """"la réunion des ministres du Commerce de A, B et C": a meeting noun whose complement in "de"
+        is a plural title of several officials names its members, not its other side."""
+        doc, lex = self.ctx.doc, self.ctx.lex
+        first = min(o.start for o in enc.partners)
+        between = doc[enc.predicate.i + 1 : first]
+        return (
+            len(enc.partners) > 1
+            and len({o.start for o in enc.partners}) == 1
+            and 0 < len(between) <= 2
+            and between[0].lower_ in lex.word_set("genitive")
+            and "Plur" in doc[first].morph.get("Number")
+        )
+
+    def _framed_visitor(self, enc: Encounter, everyone: list[Official]) -> Official | None:
+        """"lors du séjour à X du président de la Commission … dans le cadre de la réunion des ministres":
+        the visitor the sentence names before a session noun that gives the visit its purpose takes part."""
+        ctx = self.ctx
+        doc, k = ctx.doc, enc.sent
+        before = doc[max(ctx.sents[k].start, enc.predicate.i - 5) : enc.predicate.i].text
+        if not ctx.lex.cue("session_purpose").search(before) or not ctx.sentence_cue(k, "visit_frame"):
+            return None
+        partners = {o.key for o in enc.partners}
+        named = [o for o in everyone if o.end <= enc.predicate.i and not o.unnamed and o.key not in partners]
+        if named:
+            return named[-1]
+        # "du séjour … du président de la Commission": a genitive title, which coreference leaves alone
+        titles = [t for t in ctx.in_sentence(k, "TITLE") if t.end <= enc.predicate.i and not any(o.start <= t.start < o.end for o in everyone)]
+        if not titles:
+            return None
+        pid = (titles[-1]._.info or {}).get("person")  # the person the entity rules gave the title
+        return next((o for o in reversed(self.coref.history) if pid and pid in (o.person_id, o.key) and not o.unnamed), None)
+
     def _counterparts_owner(self, enc: Encounter, everyone: list[Official]) -> Official | None:
         """"La réunion avec ses homologues A, B et C": the noun's partners are the counterparts of the
         clause's subject, who took part too (as the possessor of "sa rencontre avec X" does); a

@@ -334,3 +334,15 @@ def test_a_former_office_is_nobody_in_the_meeting(extractor) -> None:
     text = "Le président sénégalais Moustapha Ndour a reçu jeudi à Dakar le président malien."
     [m] = meetings(extractor, text)
     assert names(m) == ["<président|ML>", "Moustapha Ndour"]
+
+
+
+@pytest.mark.parametrize(("article", "statuses"), [("le", ["held", "held"]), ("un", ["held", "planned"])])
+def test_talks_after_avant_are_a_plan_only_when_indefinite(extractor, article, statuses) -> None:
+    # "avant le tête-à-tête avec Y": the talks the article tells; "avant un tête-à-tête": still ahead
+    text = (
+        "Le ministre ghanéen des Affaires étrangères, Kwame Asante, a rendu visite lundi au ministre togolais de "
+        f"l'Économie, Yao Dogbe, avant {article} tête-à-tête avec le chef de l'État Koffi Amegan."
+    )
+    found = extractor.analyze(text, published="2025-03-12").meetings
+    assert sorted(m.status for m in found) == statuses

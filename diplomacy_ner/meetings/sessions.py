@@ -160,6 +160,8 @@ class SessionSteps:
         k = enc.sent
         found = find_officials(ctx, k)
         people = [o for o in found if not o.weak]
+        if len(enc.subjects) == 1 and enc.subjects[0].weak and enc.subjects[0].key not in enc.guessed:
+            return False  # "…, tandis que X a pris part au programme des conjoints": one person the text gives no office
         if len(people) >= 2 or (people and self._plural_title(k)):
             # a name listed among attendants the text gives an office attends too ("Sont présents le président
             # X, le président Y et Z", "Les chefs de gouvernement X (Bulgarie), Y et Z étaient présents")

@@ -24,8 +24,8 @@ from . import modality, slots
 from .clusters import Clusterer, Draft, partner_groups
 from .content import finalise, merge_duplicates
 from .context import DocContext
-from .coreference import Coreference
-from .arguments import adverbial_frame, coordinated_subjects, list_continuation, list_gaps, shell_subject, word_order_fallback
+from .coreference import Coreference, plural_possessor
+from .arguments import addressees_only, adverbial_frame, coordinated_subjects, list_continuation, list_gaps, shell_subject, word_order_fallback
 from .encounters import Encounter, between_sides, find_predicates, official_index, plural_object, read_arguments, subject_token
 from .lexicon import MeetingLexicon
 from .officials import Official, find_officials
@@ -107,6 +107,9 @@ class MeetingAssembler(SessionSteps):
                 word_order_fallback(ctx, enc, everyone, free, predicates)
             list_continuation(ctx, enc, everyone, free)
             list_gaps(ctx, enc, everyone, free)
+            addressees_only(ctx, enc)
+            if not (enc.subjects or enc.partners or enc.agents or enc.plural_subject) and plural_possessor(ctx, enc):
+                enc.plural_subject = True  # "C'était lors de leur entretien": the pair just named
             if not enc.subjects and not enc.agents and not enc.plural_subject and enc.partners and enc.frame.pos == "noun" and not self._between(enc):
                 # "L'échange avec X a permis…": the other side is the one the article follows
                 implicit = self.coref.last_subject or self.coref.protagonist

@@ -121,7 +121,7 @@ class MeetingAssembler(SessionSteps):
                 elif any("Yes" in c.morph.get("Poss") for c in enc.predicate.children):
                     # "sa rencontre avec X": the possessor is the subject of the clause
                     owner = [o for o in everyone if o.start < enc.predicate.i and ctx.doc[o.anchor].dep_ in ("nsubj", "nsubj:pass")]
-                    implicit = owner[-1] if owner else implicit
+                    implicit = owner[-1] if owner else (self._named_possessor(enc) or implicit)
                 if implicit is not None and implicit.key not in {o.key for o in enc.partners}:
                     enc.subjects.append(implicit.copy_at(enc.predicate.i, enc.predicate.i + 1, enc.predicate.i))
                     enc.strength -= 0.05

@@ -241,6 +241,21 @@ class SessionSteps:
             return people
         return [o for o in people if o.start < root.i]
 
+    def _named_possessor(self, enc: Encounter) -> Official | None:
+        """"Déclaration du ministre X lors de sa rencontre avec Y": without a subject before it, "sa" is
+        the official the sentence names last before the noun, even in a genitive that keeps him out
+        of other encounters."""
+        ctx = self.ctx
+        partners = {o.person_id or o.key for o in enc.partners}
+        for s in reversed(ctx.in_sentence(enc.sent, "PERSON")):
+            info = ctx.person_info(s.kb_id_)
+            if s.end > enc.predicate.i or s.kb_id_ in partners or not (info.get("role") or info.get("class")):
+                continue
+            ext = frozenset(range(s.start, s.end))
+            return Official(s.kb_id_, s.kb_id_, ctx.person_name(s.kb_id_) or s.text, info.get("role"), info.get("country"),
+                            info.get("class"), s.start, s.end, [s], anchor=s.start, extent=ext)
+        return None
+
     def _members_genitive(self, enc: Encounter) -> bool:
         """"la réunion des ministres du Commerce de A, B et C": a meeting noun whose complement in "de"
         is a plural title of several officials names its members, not its other side."""

@@ -98,7 +98,7 @@ class MeetingAssembler(SessionSteps):
                     enc.subjects.append(o)
                     free.discard(o.key)
                 elif tok.i in plural or ctx.lex.cue("plural_anaphor").search(ctx.doc[max(tok.left_edge.i, tok.i - 6) : min(tok.right_edge.i, tok.i + 6) + 1].text):
-                    enc.plural_subject = not self.coref.plural_subjects(enc, tok)
+                    enc.plural_subject = not (self.coref.numbered_subjects(enc, tok, everyone, free) or self.coref.plural_subjects(enc, tok))
                 enc.subject_token = tok
             if not enc.plural_subject and not (enc.partners and enc.subjects):
                 adverbial_frame(ctx, enc, everyone, index, free)
@@ -178,7 +178,7 @@ class MeetingAssembler(SessionSteps):
                 self.clusters.current.add_sentence(sent)
             if subject is None:
                 subject = next((o for o in officials if not o.unnamed and ctx.doc[o.anchor].dep_ in ("nsubj", "nsubj:pass") and not self._source(o)), None)
-            self.coref.update(officials, subject, k)
+            self.coref.update(officials, subject, k, [o for e in encs for o in e.subjects])
         for draft, sent, enc in self.headings:
             target = self.clusters.add(draft, sent, split=False, heading=True)
             if target is not None:

@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 from .context import DocContext
 from .encounters import _mistagged_present
 from .officials import Official, bare_titles, excluded
+from .plural_titles import CARDINALS
 
 
 class Coreference:
@@ -36,6 +37,8 @@ class Coreference:
         self.recent_pair: tuple[int, list[Official]] | None = None
         # the last sentence whose subject was two or more coordinated officials: what "ils" can stand for
         self.co_subjects: tuple[int, list[Official]] | None = None
+        # the named subjects of each sentence's encounters: what "les trois envoyés" can stand for
+        self.enc_subjects: dict[int, list[Official]] = {}
 
     def _protagonist(self) -> Official | None:
         ctx = self.ctx
@@ -254,8 +257,9 @@ class Coreference:
                 return Official(pid, pid, ctx.person_name(pid), info.get("role"), info.get("country"), cls, -1, -1)
         return None
 
-    def update(self, officials: list[Official], subject: Official | None, k: int = -1) -> None:
-        """Record the officials of sentence ``k`` read, and its subject."""
+    def update(self, officials: list[Official], subject: Official | None, k: int = -1, enc_subjects: list[Official] = ()) -> None:
+        """Record the officials of sentence ``k`` read, its subject and its encounters' named subjects."""
+        self.enc_subjects[k] = [o for o in [*enc_subjects, *([subject] if subject else [])] if not o.unnamed and not o.weak]
         for o in officials:
             if not o.weak or o.person_id:
                 self.history.append(o)
@@ -284,6 +288,32 @@ class Coreference:
         if any((o.person_id or o.key) in others for o in pair[1]):
             return False
         enc.subjects.extend(o.copy_at(tok.i, tok.i + 1, tok.i) for o in pair[1])
+        return True
+
+    def numbered_subjects(self, enc, tok: Token, everyone: list[Official], free: set[str]) -> bool:
+        """"A et B ont rencontré X. Le troisième émissaire, C, n'était pas présent. Les trois envoyés ont
+        rencontré Y et Z": a subject "les trois …" (three or more) is the named subjects of the encounters of
+        the sentences just before, read backwards until there are that many, when they are exactly that
+        many; the officials after the verb are its other side (True when it took them)."""
+        lex = self.ctx.lex
+        if not any(c.lower_ in lex.word_set("definite_plural") for c in tok.children):
+            return False
+        count = next((CARDINALS.get(c.lower_) for c in tok.children if c.lower_ in CARDINALS), None)
+        if count is None or count < 3:
+            return False
+        after = [o for o in everyone if o.start > enc.predicate.i and o not in enc.agents]
+        others = {o.person_id or o.key for o in after}
+        found: dict[str, Official] = {}
+        for k in range(enc.sent - 1, max(enc.sent - 4, -1), -1):
+            for o in self.enc_subjects.get(k, []):
+                found.setdefault(o.person_id or o.key, o)
+            if len(found) >= count:
+                break
+        if not after or len(found) != count or others & set(found):
+            return False
+        enc.subjects[:] = [o.copy_at(tok.i, tok.i + 1, tok.i) for o in reversed(found.values())]
+        enc.partners[:] = list({o.key: o for o in after}.values())
+        free.difference_update(o.key for o in after)
         return True
 
 

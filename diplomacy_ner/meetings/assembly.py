@@ -28,6 +28,7 @@ from .coreference import Coreference
 from .arguments import adverbial_frame, coordinated_subjects, list_continuation, list_gaps, shell_subject, word_order_fallback
 from .encounters import Encounter, between_sides, find_predicates, official_index, plural_object, read_arguments, subject_token
 from .lexicon import MeetingLexicon
+from .numbered_plurals import numbered_subjects
 from .officials import Official, find_officials
 from .sessions import SessionSteps
 from .topics import TopicLexicon
@@ -98,7 +99,7 @@ class MeetingAssembler(SessionSteps):
                     enc.subjects.append(o)
                     free.discard(o.key)
                 elif tok.i in plural or ctx.lex.cue("plural_anaphor").search(ctx.doc[max(tok.left_edge.i, tok.i - 6) : min(tok.right_edge.i, tok.i + 6) + 1].text):
-                    enc.plural_subject = not (self.coref.numbered_subjects(enc, tok, everyone, free) or self.coref.plural_subjects(enc, tok))
+                    enc.plural_subject = not (numbered_subjects(self.coref, enc, tok, everyone, free) or self.coref.plural_subjects(enc, tok))
                 enc.subject_token = tok
             if not enc.plural_subject and not (enc.partners and enc.subjects):
                 adverbial_frame(ctx, enc, everyone, index, free)

@@ -22,7 +22,6 @@ from spacy.tokens import Span, Token
 from .context import DocContext
 from .encounters import _mistagged_present
 from .officials import Official, bare_titles, excluded
-from .plural_titles import CARDINALS
 
 
 class Coreference:
@@ -288,32 +287,6 @@ class Coreference:
         if any((o.person_id or o.key) in others for o in pair[1]):
             return False
         enc.subjects.extend(o.copy_at(tok.i, tok.i + 1, tok.i) for o in pair[1])
-        return True
-
-    def numbered_subjects(self, enc, tok: Token, everyone: list[Official], free: set[str]) -> bool:
-        """"A et B ont rencontré X. Le troisième émissaire, C, n'était pas présent. Les trois envoyés ont
-        rencontré Y et Z": a subject "les trois …" (three or more) is the named subjects of the encounters of
-        the sentences just before, read backwards until there are that many, when they are exactly that
-        many; the officials after the verb are its other side (True when it took them)."""
-        lex = self.ctx.lex
-        if not any(c.lower_ in lex.word_set("definite_plural") for c in tok.children):
-            return False
-        count = next((CARDINALS.get(c.lower_) for c in tok.children if c.lower_ in CARDINALS), None)
-        if count is None or count < 3:
-            return False
-        after = [o for o in everyone if o.start > enc.predicate.i and o not in enc.agents]
-        others = {o.person_id or o.key for o in after}
-        found: dict[str, Official] = {}
-        for k in range(enc.sent - 1, max(enc.sent - 4, -1), -1):
-            for o in self.enc_subjects.get(k, []):
-                found.setdefault(o.person_id or o.key, o)
-            if len(found) >= count:
-                break
-        if not after or len(found) != count or others & set(found):
-            return False
-        enc.subjects[:] = [o.copy_at(tok.i, tok.i + 1, tok.i) for o in reversed(found.values())]
-        enc.partners[:] = list({o.key: o for o in after}.values())
-        free.difference_update(o.key for o in after)
         return True
 
 

@@ -40,7 +40,8 @@ from ..rules.agreements import agreement_extent
 from ..rules.extents import SpanIndex, body_extent, title_extent
 from ..rules.names import KBNames
 from ..rules.patterns import RuleMatcher, RulePattern, load_pattern_file, load_shipped_patterns, parse_patterns
-from ..rules.people import after_title_head, find_people, names_after_titles
+from ..rules.people import after_title_head, find_people
+from ..rules.title_names import names_after_titles
 from ..rules.places import find_places
 from ..rules.repeats import repeated_names
 from ..rules.titles import former_title, share_coordinated_countries, title_info

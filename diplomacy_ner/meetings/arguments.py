@@ -30,7 +30,11 @@ def word_order_fallback(ctx: DocContext, enc: Encounter, officials: list[Officia
     first = bisect.bisect_right(starts, lo)
     mid = bisect.bisect_left(starts, i)
     if not enc.subjects and enc.subject_token is None:
-        before = [o for o in officials[max(first, mid - 8) : mid] if o.key in free and o.end <= i and i - o.end <= 40]
+        before = [
+            o for o in officials[max(first, mid - 8) : mid] if o.key in free and o.end <= i and i - o.end <= 40
+            # "les envoyés chargés de demander à X de céder le pouvoir s'entretenaient …": X is an infinitive's
+            and not (o.anchor >= 0 and doc[o.anchor].head.i not in enc.tokens and doc[o.anchor].head.morph.get("VerbForm") == ["Inf"])
+        ]
         if before and not any(
             t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.i not in enc.tokens and t.head.i not in enc.tokens
             for t in doc[before[-1].end : i]

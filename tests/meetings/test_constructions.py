@@ -358,3 +358,15 @@ def test_sa_rencontre_after_a_statement_of_a_named_official_is_his(extractor, no
     )
     found = extractor.extract_meetings(text, published="2022-03-24")
     assert [sorted(p.name for p in m.participants) for m in found] == [["Nikos Andreou", "Ram Thapa"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deux des trois ministres envoyés à Bamako pour demander à Moussa Keita de libérer les otages s'entretenaient mercredi à Dakar avec leur homologue sénégalais.",
+        "Deux des trois émissaires envoyés à Bamako pour convaincre Moussa Keita de quitter le pouvoir s'entretenaient jeudi à Dakar avec le président sénégalais.",
+    ],
+)
+def test_an_official_inside_an_infinitive_is_not_the_subject_of_the_talks(extractor, text) -> None:
+    found = extractor.extract_meetings(text, published="2025-03-12")
+    assert all("Moussa Keita" not in [p.name for p in m.participants] for m in found)

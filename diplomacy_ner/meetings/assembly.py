@@ -28,6 +28,7 @@ from .coreference import Coreference
 from .arguments import adverbial_frame, coordinated_subjects, list_continuation, list_gaps, shell_subject, word_order_fallback
 from .encounters import Encounter, between_sides, find_predicates, official_index, plural_object, read_arguments, subject_token
 from .lexicon import MeetingLexicon
+from .group_sides import group_officials
 from .officials import Official, find_officials
 from .sessions import SessionSteps
 from .topics import TopicLexicon
@@ -84,9 +85,10 @@ class MeetingAssembler(SessionSteps):
         """The officials and the encounters (arguments read) of sentence ``k``."""
         ctx = self.ctx
         officials = find_officials(ctx, k)
+        encs = find_predicates(ctx, k)
+        officials = sorted(officials + group_officials(ctx, k, encs, officials), key=lambda o: o.start)
         anaphors, plural = self.coref.anaphors(k, officials)
         everyone = sorted(officials + anaphors, key=lambda o: o.start)
-        encs = find_predicates(ctx, k)
         free = read_arguments(ctx, encs, everyone)
         predicates = sorted(e.predicate.i for e in encs)
         index = official_index(everyone)
@@ -107,8 +109,11 @@ class MeetingAssembler(SessionSteps):
                 word_order_fallback(ctx, enc, everyone, free, predicates)
             list_continuation(ctx, enc, everyone, free)
             list_gaps(ctx, enc, everyone, free)
-            if not enc.subjects and not enc.agents and not enc.plural_subject and enc.partners and enc.frame.pos == "noun" and not self._between(enc):
-                # "L'échange avec X a permis…": the other side is the one the article follows
+            if not enc.subjects and not enc.agents and not enc.plural_subject and enc.partners and enc.frame.pos == "noun" and not self._between(enc) and not all(
+                o.group for o in enc.partners
+            ):
+                # "L'échange avec X a permis…": the other side is the one the article follows (never only a
+                # delegation's: "des entretiens avec une délégation" says nothing of who met it)
                 implicit = self.coref.last_subject or self.coref.protagonist
                 owner_of_counterparts = self._counterparts_owner(enc, everyone)
                 if owner_of_counterparts is not None:

@@ -206,6 +206,8 @@ def finalise(ctx: DocContext, d: Draft) -> dict[str, Any] | None:
     fill_countries(ctx, d, participants)
     # "le chef de la diplomatie vietnamienne" beside the named Vietnamese foreign minister: one person
     participants = drop_named_offices(participants)
+    # a delegation or a body the text and the slots give no state ("la délégation européenne"): nobody to report
+    participants = [p for p in participants if not (p.group and not p.country)]
     if len(participants) < 2:
         return None  # "le Premier ministre cambodgien" beside the named one: one person, no meeting
     kept = drop_redundant_unnamed(participants)

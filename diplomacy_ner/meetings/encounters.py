@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .context import DocContext
+from .group_sides import led_group
 from .lexicon import Frame
 from .officials import Official
 
@@ -299,6 +300,14 @@ def read_arguments(ctx: DocContext, encounters: list[Encounter], officials: list
             if h.i in o.extent:
                 node = h
                 continue
+            step, group = led_group(ctx, node, h, owner)
+            if step == "climb":  # "une délégation conduite par X": X stands for the group
+                node = group
+                continue
+            if step == "subject":  # "Conduite par X, la délégation a été reçue par Y"
+                owner[group.i].subjects.append(o)
+                attached = True
+                break
             if h.i in extents or h.lower_ in path_nouns or (node.dep_ in ("conj", "appos", "flat:name") and h.pos_ in ("NOUN", "PROPN")):
                 node = h
                 continue

@@ -40,12 +40,13 @@ class Official:
     anchor: int = -1
     extent: frozenset[int] = frozenset()
     anaphor: bool = False
+    group: bool = False  # a delegation or a body no person names (group_sides.py)
 
     def copy_at(self, start: int, end: int, anchor: int) -> Official:
         """The same official, mentioned again at another place (an anaphor)."""
         return Official(
             self.key, self.person_id, self.name, self.role, self.country, self.cls, start, end, [], self.unnamed,
-            self.weak, anchor, frozenset(range(start, end)), anaphor=True,
+            self.weak, anchor, frozenset(range(start, end)), anaphor=True, group=self.group,
         )
 
 

@@ -1,0 +1,74 @@
+"""Delegations and bodies no person names as sides of an encounter, and delegations led by a title
+(sentences written for these tests, invented names)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def meetings(extractor, text, published="2025-03-12"):
+    return [m for m in extractor.extract_meetings(text, published=published) if m.status == "held"]
+
+
+def sides(meeting):
+    return sorted((p.name or "", p.role or "", p.country or "") for p in meeting.participants)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "La ministre gabonaise des Affaires étrangères, Estelle Mboumba, a été reçue mardi à Montevideo par une importante délégation du ministère uruguayen de la Défense.",
+        "La ministre gabonaise des Affaires étrangères, Estelle Mboumba, s'est entretenue mardi à Montevideo avec une délégation du ministère uruguayen de la Défense.",
+    ],
+)
+def test_a_delegation_met_is_an_unnamed_side(extractor, sentence) -> None:
+    found = meetings(extractor, sentence)
+    assert len(found) == 1
+    (guest, group) = sorted(found[0].participants, key=lambda p: p.name is None)
+    assert guest.name == "Estelle Mboumba"
+    assert group.name is None and group.country == "UY" and group.role.startswith("délégation du ministère")
+
+
+@pytest.mark.parametrize("verb", ["s'est entretenu avec", "a rencontré"])
+def test_a_body_met_is_an_unnamed_side_of_the_country_its_complement_names(extractor, verb) -> None:
+    text = f"Le ministre islandais de la Justice, Gunnar Olafsson, {verb} la Direction générale de la police du Portugal."
+    found = meetings(extractor, text)
+    assert [sides(m) for m in found] == [
+        [("", "Direction générale de la police", "PT"), ("Gunnar Olafsson", "ministre de la Justice", "IS")]
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Conduite par le ministre kényan de l'Intérieur, cette délégation a été reçue par une délégation zambienne "
+        "conduite par le ministre zambien de la Sécurité.",
+        "Une délégation kényane conduite par le ministre kényan de l'Intérieur a été reçue à Lusaka par une délégation "
+        "zambienne dirigée par le ministre zambien de la Sécurité.",
+    ],
+)
+def test_a_delegation_led_by_a_title_is_that_official(extractor, text) -> None:
+    found = meetings(extractor, text)
+    assert [[(p.role, p.country) for p in sorted(m.participants, key=lambda p: p.country)] for m in found] == [
+        [("ministre de l'Intérieur", "KE"), ("ministre de la Sécurité", "ZM")]
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le président malien, Oumar Keita, accompagné de sa délégation, a été reçu par le président nigérien, Ali Issoufou.",
+        "Le président nigérien, Ali Issoufou, a reçu le président malien, Oumar Keita, et la délégation qui l'accompagnait.",
+        "Le président malien, Oumar Keita, a été accueilli par des responsables nigériens puis reçu par le président nigérien, Ali Issoufou.",
+    ],
+)
+def test_an_escort_or_a_vague_group_is_no_side(extractor, text) -> None:
+    found = meetings(extractor, text)
+    assert [sides(m) for m in found] == [[("Ali Issoufou", "président", "NE"), ("Oumar Keita", "président", "ML")]]
+
+
+def test_a_group_of_no_state_is_dropped(extractor) -> None:
+    text = "Le président malien, Oumar Keita, a rencontré la délégation européenne au palais de Koulouba."
+    assert meetings(extractor, text) == []

@@ -69,7 +69,7 @@ def group_officials(ctx: DocContext, k: int, encounters: list, officials: list[O
             continue
         role, end = _phrase(ctx, k, g)
         code = _country(ctx, k, g)
-        if code is None and g.lower_ in lex.word_set("group_people_noun"):
+        if code is None and g.lower_ in lex.word_set("group_people_noun") and not _named_body(ctx, g, lex.word_set("state_body_noun")):
             continue  # "les membres du groupe de contact": people of several states, whose the text does not say
         ext = frozenset([*range(g.i, end), *(c.i for c in g.children if c.dep_ in ("det", "amod", "nummod") and c.i < g.i)])
         key = f"unnamed:{code or '?'}:{role.lower()}"
@@ -77,12 +77,14 @@ def group_officials(ctx: DocContext, k: int, encounters: list, officials: list[O
     return out
 
 
-def _named_body(ctx: DocContext, g: Token) -> bool:
+def _named_body(ctx: DocContext, g: Token, heads: frozenset[str] | set[str] | None = None) -> bool:
     """Does a complement in "de" name the body a group of people belongs to ("membres du gouvernement",
-    "représentants de l'Union européenne")?"""
+    "représentants de l'Union européenne"), with one of ``heads`` as its noun when given (a state's own
+    institution: "membres du gouvernement" belong to the state the meeting is in)?"""
     genitive = ctx.lex.word_set("genitive")
     return any(
-        c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN") and any(x.dep_ == "case" and x.lower_ in genitive for x in c.children)
+        c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN") and (heads is None or c.lower_ in heads)
+        and any(x.dep_ == "case" and x.lower_ in genitive for x in c.children)
         for c in g.children
         if c.i > g.i
     )
@@ -144,3 +146,16 @@ def _country(ctx: DocContext, k: int, g: Token) -> str | None:
             if code:
                 return code
     return None
+
+
+def place_shared_bodies(ctx: DocContext, location: dict | None, participants: list[Official]) -> None:
+    """"reçu à Vientiane par le président de l'Assemblée nationale": an unnamed office of an institution
+    many states have, which the knowledge base gives one state, belongs to the state of the meeting's
+    place, else to the article's home country, when no other participant represents that state and the
+    article is not the knowledge base's state's own."""
+    place = (location or {}).get("country") or ctx.home
+    if not place or len(place) != 2:
+        return
+    for p in participants:
+        if p.unnamed and p.shared_body and p.country not in (place, ctx.home) and all(q.country != place for q in participants if q is not p):
+            p.country = place

@@ -72,3 +72,31 @@ def test_an_escort_or_a_vague_group_is_no_side(extractor, text) -> None:
 def test_a_group_of_no_state_is_dropped(extractor) -> None:
     text = "Le président malien, Oumar Keita, a rencontré la délégation européenne au palais de Koulouba."
     assert meetings(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "agent, role",
+    [
+        ("en audience par plusieurs membres du gouvernement", "membre du gouvernement"),
+        ("par le président de la commission des Affaires étrangères de l'Assemblée nationale",
+         "président de la commission des Affaires étrangères de l'Assemblée nationale"),
+    ],
+)
+def test_an_institution_many_states_have_is_the_visited_state(extractor, agent, role) -> None:
+    text = f"Lors de sa visite à Accra, le ministre burkinabè des Affaires étrangères, Issa Kaboré, a été reçu {agent}."
+    found = meetings(extractor, text)
+    assert [sides(m) for m in found] == [[("", role, "GH"), ("Issa Kaboré", "ministre des Affaires étrangères", "BF")]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Au cours de ce séjour, qui s'inscrivait dans le suivi de la visite effectuée par une délégation béninoise en "
+        "octobre 2016, la ministre gabonaise Estelle Mboumba a été reçue par le président ghanéen Kofi Mensah.",
+        "Durant ce déplacement, qui faisait suite à la mission conduite par le Secrétaire général de l'OIF en mars 2019, "
+        "la ministre gabonaise Estelle Mboumba a été reçue par le président ghanéen Kofi Mensah.",
+    ],
+)
+def test_a_month_that_dates_an_earlier_visit_does_not_make_the_audience_background(extractor, text) -> None:
+    found = meetings(extractor, text, published=None)
+    assert [sides(m) for m in found] == [[("Estelle Mboumba", "ministre", "GA"), ("Kofi Mensah", "président", "GH")]]

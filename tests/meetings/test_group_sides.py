@@ -69,6 +69,12 @@ def test_an_escort_or_a_vague_group_is_no_side(extractor, text) -> None:
     assert [sides(m) for m in found] == [[("Ali Issoufou", "président", "NE"), ("Oumar Keita", "président", "ML")]]
 
 
+@pytest.mark.parametrize("group", ["une délégation d'hommes d'affaires nigériens", "une délégation du patronat nigérien"])
+def test_a_delegation_of_people_without_office_is_no_side(extractor, group) -> None:
+    text = f"Le président malien, Oumar Keita, a reçu lundi à Bamako {group}."
+    assert meetings(extractor, text) == []
+
+
 def test_a_group_of_no_state_is_dropped(extractor) -> None:
     text = "Le président malien, Oumar Keita, a rencontré la délégation européenne au palais de Koulouba."
     assert meetings(extractor, text) == []

@@ -28,7 +28,7 @@ from .coreference import Coreference
 from .arguments import adverbial_frame, coordinated_subjects, list_continuation, list_gaps, shell_subject, word_order_fallback
 from .encounters import Encounter, between_sides, find_predicates, official_index, plural_object, read_arguments, subject_token
 from .lexicon import MeetingLexicon
-from .group_sides import group_officials
+from .group_sides import group_officials, members_country
 from .officials import Official, find_officials
 from .sessions import SessionSteps
 from .topics import TopicLexicon
@@ -87,6 +87,7 @@ class MeetingAssembler(SessionSteps):
         officials = find_officials(ctx, k)
         encs = find_predicates(ctx, k)
         officials = sorted(officials + group_officials(ctx, k, encs, officials), key=lambda o: o.start)
+        members_country(ctx, k, officials)  # "une délégation marocaine composée de X et Y": X is Moroccan
         anaphors, plural = self.coref.anaphors(k, officials)
         everyone = sorted(officials + anaphors, key=lambda o: o.start)
         free = read_arguments(ctx, encs, everyone)

@@ -211,11 +211,25 @@ def find_predicates(ctx: DocContext, k: int) -> list[Encounter]:
                 "obj", "nsubj", "nsubj:pass", "obl:arg", "obl:mod", "obl"
             ):
                 enc.tokens.add(head.i)
+            elif _object_after_adverbial(tok, light):
+                enc.tokens.add(head.i if head.pos_ in ("VERB", "AUX") else head.head.i)  # "ont eu, à Rome, des entretiens"
             for c in tok.children:
                 if c.dep_ == "acl" and c.lemma_.lower() in light and c.i not in by_token:
                     enc.tokens.add(c.i)  # "la réception accordée par X à Y": the participle carries the arguments
         out.append(enc)
     return out
+
+
+def _object_after_adverbial(tok: Token, light: frozenset[str] | set[str]) -> bool:
+    """"ont eu, cette semaine à Rome, des entretiens avec X": a bare noun the parser coordinated with the
+    light verb or with its adverbial, the verb having no object of its own."""
+    head = tok.head
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    return (
+        tok.dep_ == "conj" and (verb is head or head.dep_.startswith("obl")) and verb.i < tok.i
+        and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in light
+        and not any(c.dep_ == "case" for c in tok.children) and not any(c.dep_ == "obj" for c in verb.children)
+    )
 
 
 def _relation(ctx: DocContext, enc: Encounter, node: Token) -> str | None:

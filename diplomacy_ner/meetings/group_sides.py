@@ -161,3 +161,24 @@ def place_shared_bodies(ctx: DocContext, location: dict | None, participants: li
     for p in participants:
         if p.unnamed and p.shared_body and p.country not in (place, ctx.home) and all(q.country != place for q in participants if q is not p):
             p.country = place
+
+
+def members_country(ctx: DocContext, k: int, officials: list[Official]) -> None:
+    """"Une délégation marocaine composée de X et de Y": an official the text gives no country who is a
+    member or the leader of a delegation takes the state the delegation's adjective or complement names."""
+    doc = ctx.doc
+    groups = ctx.lex.word_set("path_noun") | ctx.lex.word_set("group_side_noun")
+    states = {s.root.i: s.kb_id_.split(":", 1)[1] for s in ctx.in_sentence(k, "COUNTRY") if s.kb_id_.startswith("country:")}
+    for o in officials:
+        if o.country or o.unnamed or o.anchor < 0:
+            continue
+        node = doc[o.anchor]
+        for _ in range(4):
+            if node.dep_ not in ("nmod", "conj", "appos", "obl:agent", "acl") or node.head.i == node.i:
+                break
+            node = node.head
+            if node.lower_ in groups:
+                code = next((states[c.i] for c in node.children if c.i in states and c.dep_ in ("amod", "nmod")), None)
+                if code:
+                    o.country = code
+                break

@@ -106,3 +106,20 @@ def test_an_institution_many_states_have_is_the_visited_state(extractor, agent, 
 def test_a_month_that_dates_an_earlier_visit_does_not_make_the_audience_background(extractor, text) -> None:
     found = meetings(extractor, text, published=None)
     assert [sides(m) for m in found] == [[("Estelle Mboumba", "ministre", "GA"), ("Kofi Mensah", "président", "GH")]]
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Une délégation malienne composée du directeur général de la Police, Oumar Keita, et du directeur de la Sécurité "
+        "d'État, Sekou Traoré, a eu",
+        "Le ministre malien de la Défense, Oumar Keita, a eu",
+    ],
+)
+def test_talks_the_parser_coordinated_with_an_adverbial_keep_their_sides(extractor, subject) -> None:
+    text = f"{subject}, lundi à Niamey, des entretiens avec des responsables politiques et sécuritaires nigériens de haut niveau."
+    found = meetings(extractor, text)
+    assert len(found) == 1
+    people = {p.name: p for p in found[0].participants}
+    assert people["Oumar Keita"].country == "ML"
+    assert (people[None].role, people[None].country) == ("responsables politiques et sécuritaires", "NE")

@@ -63,6 +63,8 @@ def group_officials(ctx: DocContext, k: int, encounters: list, officials: list[O
             continue  # a person or a title in the group: the leader or the members take part
         if any(t.lemma_.lower() in lex.word_set("escort_verb") for t in g.subtree):
             continue  # "la délégation qui les accompagnait": the officials' own, whom they represent
+        if any(c.lower_ in lex.word_set("other_adjective") for c in g.children if c.i < g.i):
+            continue  # "X, Y et d'autres membres du gouvernement": the named ones stand for their side
         if any(t.lower_ in lex.word_set("non_official_group") for t in g.subtree if t.i > g.i):
             continue  # "une délégation d'hommes d'affaires", "du patronat": no officials (optional in the gold)
         if g.lower_ in lex.word_set("group_people_noun") and not _named_body(ctx, g):

@@ -123,3 +123,12 @@ def test_talks_the_parser_coordinated_with_an_adverbial_keep_their_sides(extract
     people = {p.name: p for p in found[0].participants}
     assert people["Oumar Keita"].country == "ML"
     assert (people[None].role, people[None].country) == ("responsables politiques et sécuritaires", "NE")
+
+
+def test_other_members_beside_named_ones_are_no_side(extractor) -> None:
+    text = ("Le ministre sénégalais des Affaires étrangères, Ousmane Ba, s'est entretenu avec le ministre malien de la "
+            "Défense, Oumar Keita, et d'autres membres du gouvernement malien.")
+    found = meetings(extractor, text)
+    assert [sides(m) for m in found] == [
+        [("Oumar Keita", "ministre de la Défense", "ML"), ("Ousmane Ba", "ministre des Affaires étrangères", "SN")]
+    ]

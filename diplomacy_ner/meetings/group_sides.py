@@ -167,10 +167,15 @@ def place_shared_bodies(ctx: DocContext, location: dict | None, participants: li
 
 def members_country(ctx: DocContext, k: int, officials: list[Official]) -> None:
     """"Une délégation marocaine composée de X et de Y": an official the text gives no country who is a
-    member or the leader of a delegation takes the state the delegation's adjective or complement names."""
+    member or the leader of a delegation takes the state (or the body: "une délégation du FMI conduite par
+    X") the delegation's adjective or complement names."""
     doc = ctx.doc
     groups = ctx.lex.word_set("path_noun") | ctx.lex.word_set("group_side_noun")
     states = {s.root.i: s.kb_id_.split(":", 1)[1] for s in ctx.in_sentence(k, "COUNTRY") if s.kb_id_.startswith("country:")}
+    for b in ctx.in_sentence(k, "BODY"):  # "une délégation du FMI conduite par X": X is the FMI's
+        code = ctx.body_code(b.kb_id_)
+        if code:
+            states.setdefault(b.root.i, code)
     for o in officials:
         if o.country or o.unnamed or o.anchor < 0:
             continue

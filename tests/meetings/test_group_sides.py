@@ -132,3 +132,22 @@ def test_other_members_beside_named_ones_are_no_side(extractor) -> None:
     assert [sides(m) for m in found] == [
         [("Oumar Keita", "ministre de la Défense", "ML"), ("Ousmane Ba", "ministre des Affaires étrangères", "SN")]
     ]
+
+
+@pytest.mark.parametrize(
+    "group, code",
+    [
+        ("une délégation du FMI conduite par son chef de mission, Pierre Dubois", "FMI"),
+        ("une délégation de la Banque mondiale conduite par Pierre Dubois", "Banque mondiale"),
+    ],
+)
+def test_the_leader_of_a_body_delegation_is_of_that_body(extractor, group, code) -> None:
+    found = meetings(extractor, f"Le président sénégalais, Macky Diallo, a reçu mardi {group}.")
+    assert [[(p.name, p.country) for p in sorted(m.participants, key=lambda p: p.name)] for m in found] == [
+        [("Macky Diallo", "SN"), ("Pierre Dubois", code)]
+    ]
+
+
+def test_a_company_board_is_no_side(extractor) -> None:
+    text = "Le ministre sénégalais de l'Énergie, Ousmane Ba, s'est entretenu avec la direction de l'entreprise française Orano."
+    assert meetings(extractor, text) == []

@@ -83,6 +83,9 @@ class ParagraphBoundaries:
                 if text != ",":
                     starts[i] = -1
                 changed = True
+            elif text == ";" and array[nxt][2]:
+                starts[nxt] = -1  # "avec A ; le président B ; et C": a list or a clause goes on in lower case
+                changed = True
             elif text in _SENTENCE_ENDS or (text.endswith(".") and array[nxt][2] and array[nxt][4]):
                 if array[nxt][2] and array[nxt][4]:
                     starts[nxt] = -1  # "le chargé d'affaires a.i. de l'ambassade": no sentence starts in lower case

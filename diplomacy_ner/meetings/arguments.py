@@ -55,6 +55,8 @@ def word_order_fallback(ctx: DocContext, enc: Encounter, officials: list[Officia
             after = []  # another clause stands between the predicate and the official ("à partir de" is none)
         # a verb that needs its partner's preposition ("évoquer avec", "discuter avec")
         preps = set(enc.frame.needs_next) if enc.frame.pos == "verb" and set(enc.frame.needs_next) <= set(enc.frame.partner_preps) else set()
+        if enc.frame.needs_cue:
+            preps = set(enc.frame.partner_preps)  # "a déclaré à la presse que le président X …": X is no addressee
         if after and preps and not any(t.lower_ in preps for t in doc[max(i + 1, min(after[0].extent) - 3) : min(after[0].extent)]):
             after = []  # "a évoqué avec satisfaction la visite de X": the frame's "avec" does not lead to X
         if after:
@@ -276,3 +278,25 @@ def list_gaps(ctx: DocContext, enc: Encounter, officials: list[Official], free: 
         free.discard(o.key)
         taken.add(o.key)
     enc.partners.sort(key=lambda o: o.start)
+
+
+def addressees_only(ctx: DocContext, enc: Encounter) -> None:
+    """A frame that opens only on a cue ("a assuré au président X que …" on a visit) keeps as partners the
+    officials its verb itself governs after "à", never those of a clause it reports ("…, a indiqué la
+    source, A fera des visites à B"), and only when its subject comes before it."""
+    if not enc.frame.needs_cue:
+        return
+
+    def governed(o: Official) -> bool:
+        if o.anchor < 0:
+            return False
+        t = ctx.doc[o.anchor]
+        while t.dep_ in ("conj", "appos", "flat:name") and t.head is not t and t.head.i != enc.predicate.i:
+            t = t.head
+        preps = set(enc.frame.partner_preps)
+        return (t.head.i == enc.predicate.i and t.dep_ in ("obl", "obl:arg", "obl:mod", "iobj")
+                and any(c.dep_ == "case" and c.lower_ in preps for c in t.children))
+
+    if not any(0 <= o.start < enc.predicate.i for o in enc.subjects):
+        enc.partners = []  # an incise with its subject after the verb ("…, a indiqué la source, …") tells nobody
+    enc.partners = [o for o in enc.partners if governed(o)]

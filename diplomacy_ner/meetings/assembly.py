@@ -24,17 +24,18 @@ from . import modality, slots
 from .clusters import Clusterer, Draft, partner_groups
 from .content import finalise, merge_duplicates
 from .context import DocContext
-from .coreference import Coreference
-from .arguments import adverbial_frame, coordinated_subjects, list_continuation, list_gaps, shell_subject, word_order_fallback
+from .coreference import Coreference, plural_possessor
+from .arguments import addressees_only, adverbial_frame, coordinated_subjects, list_continuation, list_gaps, shell_subject, word_order_fallback
 from .encounters import Encounter, between_sides, find_predicates, official_index, plural_object, read_arguments, subject_token
 from .lexicon import MeetingLexicon
 from .group_sides import group_officials, members_country
 from .officials import Official, find_officials
+from .guest_lists import GuestListSteps
 from .sessions import SessionSteps
 from .topics import TopicLexicon
 
 
-class MeetingAssembler(SessionSteps):
+class MeetingAssembler(SessionSteps, GuestListSteps):
     """Find the meetings of one linked doc.
 
     doc (Doc): a doc processed by the entity rules and the linker.
@@ -110,6 +111,9 @@ class MeetingAssembler(SessionSteps):
                 word_order_fallback(ctx, enc, everyone, free, predicates)
             list_continuation(ctx, enc, everyone, free)
             list_gaps(ctx, enc, everyone, free)
+            addressees_only(ctx, enc)
+            if not (enc.subjects or enc.partners or enc.agents or enc.plural_subject) and plural_possessor(ctx, enc):
+                enc.plural_subject = True  # "C'était lors de leur entretien": the pair just named
             if not enc.subjects and not enc.agents and not enc.plural_subject and enc.partners and enc.frame.pos == "noun" and not self._between(enc) and not all(
                 o.group for o in enc.partners
             ):
@@ -119,10 +123,12 @@ class MeetingAssembler(SessionSteps):
                 owner_of_counterparts = self._counterparts_owner(enc, everyone)
                 if owner_of_counterparts is not None:
                     implicit = owner_of_counterparts
+                elif self._members_genitive(enc):
+                    implicit = self._framed_visitor(enc, everyone)  # "la réunion des ministres de A, B et C"
                 elif any("Yes" in c.morph.get("Poss") for c in enc.predicate.children):
                     # "sa rencontre avec X": the possessor is the subject of the clause
                     owner = [o for o in everyone if o.start < enc.predicate.i and ctx.doc[o.anchor].dep_ in ("nsubj", "nsubj:pass")]
-                    implicit = owner[-1] if owner else implicit
+                    implicit = owner[-1] if owner else (self._named_possessor(enc) or implicit)
                 if implicit is not None and implicit.key not in {o.key for o in enc.partners}:
                     enc.subjects.append(implicit.copy_at(enc.predicate.i, enc.predicate.i + 1, enc.predicate.i))
                     enc.strength -= 0.05
@@ -240,7 +246,11 @@ class MeetingAssembler(SessionSteps):
         split = ctx.sentence_cue(k, "split")
         host = enc.host()
         held = False
-        each = ctx.sentence_cue(k, "distributive")
+        each = ctx.sentence_cue(k, "distributive") or (
+            # "En marge du sommet … Il s'est entretenu avec les ministres de A, de B et de C": one bilateral each
+            distribute and enc.frame.frame in ctx.lex.word_set("bilateral_talk_frame") and not ctx.sentence_cue(k, "together")
+            and enc.partners and all(o.unnamed for o in enc.partners) and self._on_sidelines()
+        )
         guests, fixed = enc.sides(
             ctx.lex.word_set("passive_agent"), ctx.lex.word_set("separate_agents"), ctx.sentence_cue(k, "each_subject")
         )  # "A et B ont été reçus par X": the subjects are the guests
@@ -313,53 +323,6 @@ class MeetingAssembler(SessionSteps):
                 slots.finish(ctx, target, sent, enc.predicate, self.previous_date, None)
         return held
 
-    def _list_guests(self, k: int, sent: Span, officials: list[Official]) -> bool:
-        """The officials of a list that follows a series ("Il s'agit de A, de B", bullet lines) meet its host."""
-        assert self.pending is not None
-        enc, state, host, last = self.pending
-        text = sent.text
-        back = k - 1
-        while back >= 0 and not self.ctx.sents[back].text.strip():
-            back -= 1  # a blank line the sentencizer kept as a sentence
-        previous = self.ctx.sents[back].text.rstrip() if back >= 0 else ""
-        bullet = self.ctx.lex.cue("bullet")
-        # a bullet the sentencizer cut off on its own ("•" then "Le président X.") opens an item
-        listing = previous.endswith((":", ";")) or text.rstrip().endswith(";") or bool(previous and bullet.fullmatch(previous.strip()))
-        if not (self.ctx.lex.cue("enumeration").search(text) or listing):
-            if k - last > 3:
-                self.pending = None
-            return False
-        self.pending = (enc, state, host, k)
-        guests = [o for o in officials if o.key != host.key and not o.anaphor]
-        if not guests:
-            return False
-        for o in guests:
-            if o.weak:
-                self._listed_office(o)
-        made = False
-        for group in partner_groups(guests, distribute=not enc.frame.multilateral):
-            members = {host.key: host, **{o.key: o for o in group}}
-            draft = self._draft(enc, state, members, host if enc.frame.host in ("subject", "partner") else None, sent)
-            draft.strength = min(draft.strength, 0.75)
-            target = self.clusters.add(draft, sent, split=True)
-            if target is not None:
-                # the list items' own places are residences: slots come from the opening encounter
-                slots.finish(self.ctx, target, self.ctx.sents[enc.sent], enc.predicate, self.previous_date, self.context_place, self.context_date)
-                made = True
-        return made
-
-    def _listed_office(self, o: Official) -> None:
-        """"Gentiana Serbu de Roumanie" in a list of "douze ambassadeurs": the office and country a list implies."""
-        doc = self.ctx.doc
-        k = self.ctx.sentence_of.get(o.start, -1)
-        for c in self.ctx.in_sentence(k, "COUNTRY"):
-            after = o.end < c.start <= o.end + 3 and doc[o.start - 1].text != "("
-            before = 0 <= o.start - c.end <= 2 and doc[c.end : o.start].text.strip() in ("(", ",", "")  # "du Canada (X)"
-            if (after or before) and doc[c.start - 1].lower_ in self.ctx.lex.word_set("genitive") and c.kb_id_.startswith("country:"):
-                o.country = c.kb_id_.split(":", 1)[1]
-                o.role = o.role or self.pending_role
-                break
-
     def _draft(self, enc: Encounter, state: str, members: dict[str, Official], host: Official | None, sent: Span) -> Draft:
         return Draft(
             participants=dict(members),
@@ -372,6 +335,10 @@ class MeetingAssembler(SessionSteps):
             sentences=[sent],
             predicates=[enc.predicate.i],
         )
+
+    def _on_sidelines(self) -> bool:
+        """Does the article tell of talks on the sidelines of a gathering ("en marge du sommet")?"""
+        return any(self.ctx.sentence_cue(j, "sidelines") for j in range(len(self.ctx.sents)))
 
     def _series_between(self, enc: Encounter) -> bool:
         """"avec A, puis avec B", "avant d'être reçu par C": a series cue between two partners."""

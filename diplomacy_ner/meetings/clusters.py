@@ -96,6 +96,8 @@ class Clusterer:
             seen.add(id(d))
             dkeys = d.keys()
             same = keys == dkeys or (keys <= dkeys and not split and len(keys) >= 2 and not (d.multilateral and len(keys) < len(dkeys) and not draft.multilateral))
+            if not same and not split and dkeys < keys and all(p.unnamed for p in d.participants.values()) and len({p.country for p in d.participants.values()}) > 2:
+                same = True  # "la réunion des ministres de A, B et C" told again with one more member named
             if draft.multilateral and d is current and d.multilateral and not split:
                 same = True
             if not same and d is current and not split:

@@ -287,6 +287,30 @@ class Coreference:
         return True
 
 
+def plural_possessor(ctx, enc) -> bool:
+    """"C'était lors de leur entretien", "leurs discussions ont porté sur …": an encounter noun whose only
+    argument is a plural possessive stands for the pair of officials just named, as "les deux hommes" does;
+    not an object, which another noun may name ("Cet entretien marque leur première rencontre")."""
+    if enc.frame.pos != "noun" or enc.predicate.dep_ in ("obj", "ROOT") or enc.tokens - {enc.predicate.i}:
+        return False
+    words = ctx.lex.word_set("plural_possessive")
+    if not any(c.dep_ == "det" and c.lower_ in words and c.i < enc.predicate.i for c in enc.predicate.children):
+        return False
+    # the possessor is the clause's subject ("Les ministres … se sont engagés après leur réunion"): only an
+    # expletive ("C'était lors de leur entretien") or a plural anaphor ("Les deux hommes …") leaves it to the pair
+    t = enc.predicate
+    while t.dep_ in ("obl", "obl:arg", "obl:mod", "nmod", "advmod") and t.head is not t:
+        t = t.head
+    if t is enc.predicate:
+        return t.dep_ in ("nsubj", "nsubj:pass")  # "Leurs discussions ont porté sur …"
+    subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")), None)
+    if subj is None:
+        return False  # a clause cut from its subject
+    if subj.dep_ == "expl:subj" or subj.lower_ in ctx.lex.word_set("plural_pronoun"):
+        return True
+    return bool(ctx.lex.cue("plural_anaphor").search(ctx.doc[subj.left_edge.i : subj.i + 1].text))
+
+
 def subject_like(tok: Token) -> bool:
     """A subject, a conjunct of one, or a word the parser hangs loosely before its root ("A, président de …,
     et B sont en mission")."""

@@ -161,6 +161,8 @@ def _frame_for(ctx: DocContext, tok: Token, sent: Span) -> Frame | None:
             continue
         if f.needs_next and not any(w in f.needs_next for w in nxt) and not (light_object and f.pos == "noun" and f.kind is None):
             continue
+        if f.needs_cue and not ctx.sentence_cue(ctx.sentence_of.get(tok.i, -1), f.needs_cue):
+            continue  # "a affirmé au président X" is an encounter only on a visit the sentence tells
         return f
     return None
 

@@ -55,6 +55,7 @@ class Frame(BaseModel):
     object_participants: bool = False
     join: bool = False
     join_only: bool = False
+    needs_cue: str | None = None
     strength: float = Field(default=0.7, ge=0.0, le=1.0)
 
     @field_validator("lemmas", "forms", "needs_next", "partner_preps")

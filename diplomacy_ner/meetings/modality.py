@@ -49,8 +49,12 @@ def status(ctx: DocContext, sent: Span, trigger: Token) -> str | None:
         trigger.morph.get("VerbForm") == ["Inf"] or trigger.pos_ in ("NOUN", "PROPN")
     ):
         return "planned"  # "se rend à Washington pour rencontrer X", "est arrivé pour une réunion avec X": an aim
-    if trigger.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "case" and c.lower_ in lex.word_set("sequence_before") for c in trigger.children):
-        return "planned"  # "…, avant une rencontre avec le Premier ministre": still ahead when the article tells it
+    if trigger.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "case" and c.lower_ in lex.word_set("sequence_before") for c in trigger.children) and not any(
+        c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in trigger.children
+    ):
+        # "…, avant une rencontre avec le Premier ministre": still ahead when the article tells it; not
+        # "a rendu visite à X avant le tête-à-tête avec Y", the talks the article has told
+        return "planned"
     if lex.cue("planned").search(window):
         return "planned"
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubj:pass", "obj") and head.pos_ == "VERB" and (

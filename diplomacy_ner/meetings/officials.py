@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from .context import DocContext, is_title_phrase
+from .context import DocContext, is_title_phrase, role_class
 from ..lexicons import word_set
 from .plural_titles import member_office, plural_countries, singular_role
 from .plural_members import plural_members
@@ -179,6 +179,12 @@ def find_officials(ctx: DocContext, k: int, *, chairs: bool = False) -> list[Off
                 role, cls, weak = tinfo.get("role"), tinfo.get("class"), False
                 country = next(iter(tinfo.get("countries") or []), None)
                 extent.update(range(t.start, t.end))
+            else:
+                elliptic = _elliptic_portfolio(ctx, min(extent), sent, titles)
+                if elliptic is not None:
+                    role, country, start = elliptic
+                    cls, weak = role_class(role), False
+                    extent.update(range(start, min(extent)))
         ext = frozenset(extent)
         if min(ext) < s.start and excluded(ctx, min(ext), sent, chairs=chairs):
             continue  # "un émissaire de son homologue, M. X": the title in a genitive puts X outside
@@ -281,6 +287,34 @@ def _elliptic_titles(ctx: DocContext, k: int, titles: list[Span], *, chairs: boo
         key = f"unnamed:{code}:{role.lower()}"
         out.append(Official(key, None, None, role, code, cls, i, country.end, [doc[i : country.end]], unnamed=True, anchor=i, extent=ext))
     return out
+
+
+def _elliptic_portfolio(ctx: DocContext, start: int, sent: Span, titles: list[Span]) -> tuple[str, str | None, int] | None:
+    """"le premier ministre palestinien, X, et celui des Affaires étrangères, Y": a demonstrative pronoun
+    with a portfolio complement, then a comma, before an untitled name, repeats the head of the title
+    before it for that portfolio and that title's country (Y is the minister of foreign affairs)."""
+    doc, lex = ctx.doc, ctx.lex
+    pronouns, genitive = lex.word_set("elliptic_title_pronoun"), lex.word_set("genitive")
+    if start - 1 <= sent.start or doc[start - 1].text != ",":
+        return None
+    for j in range(start - 3, max(sent.start, start - 9) - 1, -1):
+        if doc[j].lower_ not in pronouns or doc[j + 1].lower_ not in genitive:
+            continue
+        portfolio = doc[j + 1 : start - 1]
+        words = [t for t in portfolio[1:] if t.pos_ != "DET"]
+        if not words or not words[0].is_title or any(t.is_punct for t in portfolio):
+            return None  # "celui du pays", not a portfolio
+        before = [t for t in titles if t.end <= j and j - t.end <= 15 and (t._.info or {}).get("class") not in (None, "generic")]
+        if not before or not (before[-1]._.info or {}).get("role"):
+            return None
+        info = before[-1]._.info or {}
+        head = info["role"].split()
+        cut = next((n for n, w in enumerate(head) if w.lower() in genitive or w.lower().startswith("d'")), len(head))
+        if cut == 0:
+            return None
+        role = f"{head[cut - 1]} {portfolio.text}"
+        return role, next(iter(info.get("countries") or []), None), j
+    return None
 
 
 def _demonstrative(ctx: DocContext, t: Span) -> bool:

@@ -160,6 +160,8 @@ class SessionSteps:
         k = enc.sent
         found = find_officials(ctx, k)
         people = [o for o in found if not o.weak]
+        if len(enc.subjects) == 1 and enc.subjects[0].weak and enc.subjects[0].key not in enc.guessed:
+            return False  # "…, tandis que X a pris part au programme des conjoints": one person the text gives no office
         if len(people) >= 2 or (people and self._plural_title(k)):
             # a name listed among attendants the text gives an office attends too ("Sont présents le président
             # X, le président Y et Z", "Les chefs de gouvernement X (Bulgarie), Y et Z étaient présents")
@@ -238,6 +240,54 @@ class SessionSteps:
         if root is None or root.i <= enc.predicate.i:
             return people
         return [o for o in people if o.start < root.i]
+
+    def _named_possessor(self, enc: Encounter) -> Official | None:
+        """"Déclaration du ministre X lors de sa rencontre avec Y": without a subject before it, "sa" is
+        the official the sentence names last before the noun, even in a genitive that keeps him out
+        of other encounters."""
+        ctx = self.ctx
+        partners = {o.person_id or o.key for o in enc.partners}
+        for s in reversed(ctx.in_sentence(enc.sent, "PERSON")):
+            info = ctx.person_info(s.kb_id_)
+            if s.end > enc.predicate.i or s.kb_id_ in partners or not (info.get("role") or info.get("class")):
+                continue
+            ext = frozenset(range(s.start, s.end))
+            return Official(s.kb_id_, s.kb_id_, ctx.person_name(s.kb_id_) or s.text, info.get("role"), info.get("country"),
+                            info.get("class"), s.start, s.end, [s], anchor=s.start, extent=ext)
+        return None
+
+    def _members_genitive(self, enc: Encounter) -> bool:
+        """"la réunion des ministres du Commerce de A, B et C": a meeting noun whose complement in "de"
+        is a plural title of several officials names its members, not its other side."""
+        doc, lex = self.ctx.doc, self.ctx.lex
+        first = min(o.start for o in enc.partners)
+        between = doc[enc.predicate.i + 1 : first]
+        return (
+            len(enc.partners) > 1
+            and len({o.start for o in enc.partners}) == 1
+            and 0 < len(between) <= 2
+            and between[0].lower_ in lex.word_set("genitive")
+            and "Plur" in doc[first].morph.get("Number")
+        )
+
+    def _framed_visitor(self, enc: Encounter, everyone: list[Official]) -> Official | None:
+        """"lors du séjour à X du président de la Commission … dans le cadre de la réunion des ministres":
+        the visitor the sentence names before a session noun that gives the visit its purpose takes part."""
+        ctx = self.ctx
+        doc, k = ctx.doc, enc.sent
+        before = doc[max(ctx.sents[k].start, enc.predicate.i - 5) : enc.predicate.i].text
+        if not ctx.lex.cue("session_purpose").search(before) or not ctx.sentence_cue(k, "visit_frame"):
+            return None
+        partners = {o.key for o in enc.partners}
+        named = [o for o in everyone if o.end <= enc.predicate.i and not o.unnamed and o.key not in partners]
+        if named:
+            return named[-1]
+        # "du séjour … du président de la Commission": a genitive title, which coreference leaves alone
+        titles = [t for t in ctx.in_sentence(k, "TITLE") if t.end <= enc.predicate.i and not any(o.start <= t.start < o.end for o in everyone)]
+        if not titles:
+            return None
+        pid = (titles[-1]._.info or {}).get("person")  # the person the entity rules gave the title
+        return next((o for o in reversed(self.coref.history) if pid and pid in (o.person_id, o.key) and not o.unnamed), None)
 
     def _counterparts_owner(self, enc: Encounter, everyone: list[Official]) -> Official | None:
         """"La réunion avec ses homologues A, B et C": the noun's partners are the counterparts of the

@@ -50,6 +50,8 @@ def finish(
             draft.date_span, draft.date = span, value
         elif context_date[1] is not None and ctx.sentence_cue(k, "context_connector"):
             draft.date_span, draft.date = context_date
+        elif previous_date is not None and ctx.sentence_cue(k, "context_connector"):
+            draft.date = previous_date  # "Il s'est également entretenu avec X": the day of the talks just told
     if draft.location is None and draft.kind not in ("call", "video"):
         # a later sentence of the meeting places it only through its own predicate: "Au cours de cette
         # rencontre, … à la suite de son récent séjour à Conakry" tells the place of another event

@@ -73,6 +73,7 @@ class KBNames:
         self.first_names: set[str] = set()  # folded first words of the people's longer names ("karin")
         for person in kb.people:
             add(exact, "PERSON", person.id, [person.name, *person.aliases])
+            add(exact, "PERSON", person.id, [v for f in (person.name, *person.aliases) for v in given_name_variants(f)])
             for form in (person.name, *person.aliases):
                 first, *rest = form.split() or [""]
                 if rest and first[:1].isupper() and len(first) > 2:
@@ -110,6 +111,20 @@ def case_variants(form: str) -> list[str]:
     if bare != form:
         variants.append(bare)
     return variants
+
+
+def given_name_variants(form: str) -> list[str]:
+    """A person's compound first name written the other way ("Abdel Fattah X" / "Abdel-Fattah X",
+    "Jean-Marc Y" / "Jean Marc Y"): two capitalised given names before at least one more word."""
+    words = form.split()
+    if len(words) < 2:
+        return []
+    first = words[0].split("-")
+    if len(first) == 2 and all(w[:1].isupper() and w[1:].isalpha() for w in first):
+        return [" ".join([*first, *words[1:]])]
+    if len(words) >= 3 and all(w[:1].isupper() and w[1:].isalpha() and w[1:].islower() for w in words[:2]):
+        return ["-".join(words[:2]) + " " + " ".join(words[2:])]
+    return []
 
 
 def unaccented_capitals(form: str) -> str:

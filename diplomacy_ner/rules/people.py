@@ -386,8 +386,10 @@ def names_after_titles(doc: Doc, titles: list[Span], people: list[Span], entitie
             j += 1
         j = extend_name(doc, j)
         # without a comma the name ends before a verb, or (two words or more) before any small word:
-        # "le Premier ministre TAKEDA Ren a reçu", "le président Jean Duval à Paris"
-        ends_well = j >= n or doc[j].text in (",", ".", ";", ")") or (
+        # "le Premier ministre TAKEDA Ren a reçu", "le président Jean Duval à Paris"; a bracket ends it
+        # ("le Premier ministre Kolo Roger (avant-hier)")
+        bracket = j < n and doc[j].text == "(" and all(x.is_alpha for x in doc[first:j]) and "Plur" not in doc[t.start].morph.get("Number")
+        ends_well = j >= n or bracket or doc[j].text in (",", ".", ";", ")") or (
             not comma and (doc[j].pos_ in ("AUX", "VERB") or (j - first >= 2 and doc[j].text[:1].islower()))
         )
         if not ends_well or j - first < 2:

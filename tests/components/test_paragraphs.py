@@ -70,3 +70,24 @@ def test_no_sentence_starts_with_a_lower_case_word_after_a_full_stop():
     doc = _nlp()("Le ministre a reçu le chargé d'affaires a.i. de l'ambassade du Chili. Il a ensuite parlé.")
     assert "de" in _not_starts(doc)
     assert "Il" not in _not_starts(doc)
+
+
+def test_no_sentence_starts_in_lower_case_after_a_semicolon():
+    doc = _nlp()("Il a eu des entretiens séparés avec le Premier ministre, Ivo Kralj ; le président, Ana Vukic; et le chef du Parlement.")
+    after = [doc[t.i + 1] for t in doc if t.text == ";"]
+    assert [t.text for t in after] == ["le", "et"]
+    assert all(t.is_sent_start is False for t in after)
+
+
+def test_a_capitalised_word_after_a_semicolon_is_left_to_the_parser():
+    doc = _nlp()("Le ministre a reçu Ivo Kralj ; Ana Vukic a reçu le chef du Parlement.")
+    assert next(t for t in doc if t.text == "Ana").is_sent_start is not False
+
+
+def test_a_list_cut_by_semicolons_gives_one_meeting_per_partner(extractor):
+    text = ("Le Premier ministre slovène Marko Zupan a eu des entretiens séparés avec le Premier ministre croate, Ivo Kralj ; "
+            "le président croate, Ana Vukic; et le président du Parlement croate.")
+    found = extractor.extract_meetings(text, published="2025-03-12")
+    assert sorted(sorted(p.name or p.role for p in m.participants) for m in found) == [
+        ["Ana Vukic", "Marko Zupan"], ["Ivo Kralj", "Marko Zupan"], ["Marko Zupan", "président du Parlement"],
+    ]

@@ -216,3 +216,25 @@ def test_a_title_written_without_its_accent_is_a_title(extractor, text, title, s
     title_at(doc, title, text.index(title))
     info = role_of(doc, surname)
     assert info["role"] == role and info["country"] == country, info
+
+
+# -- a name after a title, ended by a bracket -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Lors de sa rencontre avec le Premier ministre Kolo Adiza (avant-hier), le ministre a parlé.", "Kolo Adiza"),
+        ("Le ministre a rencontré le président Mbeki Tanda (à droite) au palais.", "Mbeki Tanda"),
+    ],
+)
+def test_a_name_after_a_title_ends_before_a_bracket(extractor, text, name) -> None:
+    doc = extractor.nlp(extractor.make_doc(text))
+    start = text.index(name)
+    assert (name, start, start + len(name)) in spans(doc, "PERSON")
+
+
+def test_a_hyphenated_place_after_a_plural_title_is_no_name(extractor) -> None:
+    text = "Ils ont parlé en marge de la réunion des ministres du commerce du corridor Abidjan-Lagos (Bénin, Ghana) à Cotonou."
+    doc = extractor.nlp(extractor.make_doc(text))
+    assert spans(doc, "PERSON") == []

@@ -334,3 +334,27 @@ def test_a_former_office_is_nobody_in_the_meeting(extractor) -> None:
     text = "Le président sénégalais Moustapha Ndour a reçu jeudi à Dakar le président malien."
     [m] = meetings(extractor, text)
     assert names(m) == ["<président|ML>", "Moustapha Ndour"]
+
+
+
+@pytest.mark.parametrize(("article", "statuses"), [("le", ["held", "held"]), ("un", ["held", "planned"])])
+def test_talks_after_avant_are_a_plan_only_when_indefinite(extractor, article, statuses) -> None:
+    # "avant le tête-à-tête avec Y": the talks the article tells; "avant un tête-à-tête": still ahead
+    text = (
+        "Le ministre ghanéen des Affaires étrangères, Kwame Asante, a rendu visite lundi au ministre togolais de "
+        f"l'Économie, Yao Dogbe, avant {article} tête-à-tête avec le chef de l'État Koffi Amegan."
+    )
+    found = extractor.analyze(text, published="2025-03-12").meetings
+    assert sorted(m.status for m in found) == statuses
+
+
+@pytest.mark.parametrize("noun", ["Déclaration", "Allocution", "Discours"])
+def test_sa_rencontre_after_a_statement_of_a_named_official_is_his(extractor, noun) -> None:
+    # the partner is the article's most mentioned person, so "sa" cannot fall back to him
+    text = (
+        f"{noun} du ministre des Affaires étrangères Nikos Andreou lors de sa rencontre avec le ministre des "
+        "Affaires étrangères du Népal, Ram Thapa, à Katmandou le 23 mars 2022.\n\nRam Thapa a rappelé sa visite à Athènes. "
+        "Je remercie Ram Thapa pour son accueil. Ram Thapa est un ami."
+    )
+    found = extractor.extract_meetings(text, published="2022-03-24")
+    assert [sorted(p.name for p in m.participants) for m in found] == [["Nikos Andreou", "Ram Thapa"]]

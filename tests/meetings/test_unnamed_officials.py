@@ -235,3 +235,23 @@ def test_a_free_title_of_another_office_names_nobody(extractor) -> None:
     text = "Un chef de la diplomatie uruguayen est attendu. Luis Almagro s'est entretenu mardi avec le Premier ministre Jean Baptiste."
     info = person_roles(extractor, text, published=None)["Luis Almagro"]
     assert info.get("role") != "chef de la diplomatie"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le ministre suisse Paul Keller a rencontré le premier ministre palestinien, Omar Haddad, et celui des Affaires étrangères, Samir Nassar.",
+            ("Samir Nassar", "ministre des Affaires étrangères", "PS"),
+        ),
+        (
+            "Le ministre suisse Paul Keller a rencontré la ministre ghanéenne de la Santé, Ama Owusu, et celle des Finances, Efua Mensah.",
+            ("Efua Mensah", "ministre des Finances", "GH"),
+        ),
+    ],
+)
+def test_an_elliptic_portfolio_gives_the_next_name_its_office(extractor, text, expected) -> None:
+    found = extractor.extract_meetings(text, published="2025-03-12")
+    people = {(p.name, p.role, p.country) for m in found for p in m.participants}
+    assert expected in people
+    assert len(found) == 2

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .context import DocContext
 from .encounters import SUBJECT_DEPS, Encounter, between_sides
@@ -239,8 +239,9 @@ def list_continuation(ctx: DocContext, enc: Encounter, officials: list[Official]
         bare_pair = pair and len(between) > 0 and all(t.pos_ in ("CCONJ", "DET") for t in between)
         if o.anchor >= 0 and doc[o.anchor].dep_ in SUBJECT_DEPS and not bare_pair:
             break  # "Après un appel avec X, Y a affirmé …": the subject of the next clause (not "entre A et B")
-        if len(between) > 8 or not all(
-            t.is_punct or t.i in countries or t.lower_ in joiners or t.pos_ in ("ADP", "DET", "CCONJ") or _portfolio(t) for t in between
+        plain = [t for t in between if not _group_item(ctx, between, t)]
+        if len(plain) > 8 or not all(
+            t.is_punct or t.i in countries or t.lower_ in joiners or t.pos_ in ("ADP", "DET", "CCONJ") or _portfolio(t) for t in plain
         ) or any(t.text in (".", ";", ":") for t in between):
             break
         enc.partners.append(o)
@@ -249,6 +250,23 @@ def list_continuation(ctx: DocContext, enc: Encounter, officials: list[Official]
         end = o.end
         if pair:
             break  # "entre A et B": a pair
+
+
+def _group_item(ctx: DocContext, between: Span, tok: Token) -> bool:
+    """Is ``tok`` inside an item of the list that names a group, not a person ("…, B, des représentants de
+    la société civile, la représentante de l'ONU, C"): between two commas (or a comma and "et"), an
+    article, then a group noun (word set `group_object`), in at most eight words?"""
+    doc = ctx.doc
+    start, end = tok.i, tok.i
+    while start > between.start and doc[start - 1].text != ",":
+        start -= 1
+    while end + 1 < between.end and doc[end + 1].text != ",":
+        end += 1
+    item = [t for t in doc[start : end + 1] if t.pos_ != "CCONJ"]
+    if not item or tok.text == "," or len(item) > 8 or item[0].pos_ != "DET":
+        return False
+    noun = next((t for t in item if t.pos_ == "NOUN"), None)
+    return noun is not None and noun.lower_ in ctx.lex.word_set("group_object")
 
 
 def _portfolio(tok: Token) -> bool:

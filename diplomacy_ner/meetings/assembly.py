@@ -29,6 +29,7 @@ from .arguments import addressees_only, adverbial_frame, coordinated_subjects, l
 from .encounters import Encounter, between_sides, find_predicates, official_index, plural_object, read_arguments, subject_token
 from .lexicon import MeetingLexicon
 from .group_sides import group_officials, members_country
+from .numbered_plurals import numbered_subjects
 from .officials import Official, find_officials
 from .guest_lists import GuestListSteps
 from .sessions import SessionSteps
@@ -102,7 +103,7 @@ class MeetingAssembler(SessionSteps, GuestListSteps):
                     enc.subjects.append(o)
                     free.discard(o.key)
                 elif tok.i in plural or ctx.lex.cue("plural_anaphor").search(ctx.doc[max(tok.left_edge.i, tok.i - 6) : min(tok.right_edge.i, tok.i + 6) + 1].text):
-                    enc.plural_subject = not self.coref.plural_subjects(enc, tok)
+                    enc.plural_subject = not (numbered_subjects(self.coref, enc, tok, everyone, free) or self.coref.plural_subjects(enc, tok))
                 enc.subject_token = tok
             if not enc.plural_subject and not (enc.partners and enc.subjects):
                 adverbial_frame(ctx, enc, everyone, index, free)
@@ -190,7 +191,7 @@ class MeetingAssembler(SessionSteps, GuestListSteps):
                 self.clusters.current.add_sentence(sent)
             if subject is None:
                 subject = next((o for o in officials if not o.unnamed and ctx.doc[o.anchor].dep_ in ("nsubj", "nsubj:pass") and not self._source(o)), None)
-            self.coref.update(officials, subject, k)
+            self.coref.update(officials, subject, k, [o for e in encs for o in e.subjects])
         for draft, sent, enc in self.headings:
             target = self.clusters.add(draft, sent, split=False, heading=True)
             if target is not None:

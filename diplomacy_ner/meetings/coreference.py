@@ -36,6 +36,8 @@ class Coreference:
         self.recent_pair: tuple[int, list[Official]] | None = None
         # the last sentence whose subject was two or more coordinated officials: what "ils" can stand for
         self.co_subjects: tuple[int, list[Official]] | None = None
+        # the named subjects of each sentence's encounters: what "les trois envoyés" can stand for
+        self.enc_subjects: dict[int, list[Official]] = {}
 
     def _protagonist(self) -> Official | None:
         ctx = self.ctx
@@ -254,8 +256,9 @@ class Coreference:
                 return Official(pid, pid, ctx.person_name(pid), info.get("role"), info.get("country"), cls, -1, -1)
         return None
 
-    def update(self, officials: list[Official], subject: Official | None, k: int = -1) -> None:
-        """Record the officials of sentence ``k`` read, and its subject."""
+    def update(self, officials: list[Official], subject: Official | None, k: int = -1, enc_subjects: list[Official] = ()) -> None:
+        """Record the officials of sentence ``k`` read, its subject and its encounters' named subjects."""
+        self.enc_subjects[k] = [o for o in [*enc_subjects, *([subject] if subject else [])] if not o.unnamed and not o.weak]
         for o in officials:
             if not o.weak or o.person_id:
                 self.history.append(o)

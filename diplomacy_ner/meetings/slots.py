@@ -244,11 +244,32 @@ def fill_countries(ctx: DocContext, d: Draft, participants: list[Official]) -> N
             p.country = code
             present.add(code)
     missing = [p for p in missing if not p.country]
+    for p in missing:
+        chief = aide_of(p, participants)
+        if chief is not None:
+            p.country = chief.country
+    missing = [p for p in missing if not p.country]
     if missing:
         _fill_missing(ctx, d, participants, missing, present)
     for p in missing:
         if p.person_id and p.country:
             ctx.filled_country.setdefault(p.person_id, p.country)
+
+
+def aide_of(p: Official, participants: list[Official]) -> Official | None:
+    """"le directeur de cabinet du chef de l'État" beside the head of state: the participant whose office
+    the aide's own office names after "de" (the aide serves that state)."""
+    if not p.role:
+        return None
+    words = fold(p.role).split()
+    for q in participants:
+        if q is p or not q.country or not q.role:
+            continue
+        office = fold(q.role).split()
+        n = len(office)
+        if len(words) > n + 1 and words[-n:] == office and words[-n - 1] in {fold(w) for w in word_set("de_forms")}:
+            return q
+    return None
 
 
 def _fill_missing(ctx: DocContext, d: Draft, participants: list[Official], missing: list[Official], present: set[str]) -> None:

@@ -211,6 +211,11 @@ def title_extent(doc: Doc, start: int, end: int, spans: SpanIndex, *, generic: b
                         # ", du Portugal" ends the title with its country
                         ext.country_spans.append((k, j))
                         country_seen = True
+                    elif k in spans.bodies and spans.bodies[k] <= j and not any(t.lower_ in PORTFOLIO_WORDS for t in doc[start:i]):
+                        # "représentante spéciale du BINUH et des Nations unies": the body coordinated after
+                        # one the knowledge base does not know (not a portfolio: "ministre des Affaires
+                        # étrangères et de l'Union européenne" serves a state)
+                        ext.body_spans.append((k, spans.bodies[k]))
                     i = j
                     if not country_seen:
                         ext.role_end = i

@@ -192,7 +192,7 @@ def find_people(
     de_forms = word_set("de_forms")
     articles, state_words = word_set("definite_articles"), word_set("state_words")
     demonyms = _capitalised_demonyms(countries)
-    for ent in ents:
+    for ent in _joined_adjacent(doc, ents):
         if ent.label_ != "PER":
             continue
         for part in split_coordinated(ent):
@@ -246,6 +246,19 @@ def find_people(
         i += 1
     people = longest_non_overlapping([Span(doc, s.start, s.end, label="PERSON", kb_id=s.kb_id_) for s in out])
     return split_joined_pairs(doc, people, words)
+
+
+def _joined_adjacent(doc: Doc, ents: Iterable[Span]) -> list[Span]:
+    """Two names of the statistical NER with nothing between them are one ("M. Hissein" + "Brahim
+    Taha"): two people are never written side by side without a comma or a conjunction."""
+    out: list[Span] = []
+    for ent in ents:
+        last = out[-1] if out else None
+        if last is not None and last.label_ == ent.label_ == "PER" and last.end == ent.start and "\n" not in last.text_with_ws:
+            out[-1] = Span(doc, last.start, ent.end, label="PER")
+        else:
+            out.append(ent)
+    return out
 
 
 def split_joined_pairs(doc: Doc, people: list[Span], words: TokenWords | None = None) -> list[Span]:

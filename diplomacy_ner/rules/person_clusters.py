@@ -77,7 +77,7 @@ def cluster_people(spans: list[Span], links: KBLinks, contexts: dict[int, TitleC
             if kb_id and c.kb_id == kb_id:
                 target = c
                 break
-            if same_person(toks, c.tokens, links.threshold) or short_form(toks, c):
+            if (same_person(toks, c.tokens, links.threshold) or short_form(toks, c)) and not kin_name(toks, kb_id, c, span, contexts):
                 target = c
                 break
         if target is None and len(toks) == 1:
@@ -106,6 +106,17 @@ def cluster_people(spans: list[Span], links: KBLinks, contexts: dict[int, TitleC
         c.spans.sort(key=lambda s: s.start)
     clusters.sort(key=lambda c: c.spans[0].start)
     return clusters
+
+
+def kin_name(toks: list[str], kb_id: str | None, cluster: PersonCluster, span: Span, contexts: dict[int, TitleContext]) -> bool:
+    """"Le chef de l'État A B … le directeur de cabinet C A B": a name of two or more words the knowledge
+    base knows, that ends a longer name it does not know (a given name before it), is another person
+    (a son's name holds his father's) when the titles right before the two are of different classes."""
+    if not kb_id or cluster.kb_id or len(toks) < 2 or len(cluster.tokens) <= len(toks) or cluster.tokens[-len(toks):] != toks:
+        return False
+    mine = contexts.get(span.start)
+    theirs = {contexts[s.start].cls for s in cluster.spans if s.start in contexts and contexts[s.start].cls}
+    return mine is not None and mine.cls is not None and bool(theirs) and mine.cls not in theirs
 
 
 def short_form(short: list[str], cluster: PersonCluster) -> bool:

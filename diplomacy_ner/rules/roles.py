@@ -184,7 +184,10 @@ def find_roles(
                 target = next(
                     (pid for pid in fitting if (roles.get(pid, {}).get("role") or "").casefold().split()[:1] == word), None
                 ) if word else None
-                target = target or next(iter(fitting), None)
+                # "le chef de l'État malien" after the Malian president and a Malian known only as "son
+                # homologue": an official of the title's own class before one whose class is unknown
+                same = [pid for pid in fitting if cls and roles.get(pid, {}).get("class") == cls]
+                target = target or next(iter(same), None) or next(iter(fitting), None)
                 if target is not None:
                     title_person[(t.start, t.end)] = target
                 break

@@ -17,6 +17,7 @@ from ..folding import fold
 from ..kb.knowledge_base import KnowledgeBase
 from ..lexicons import word_set
 
+GENERIC_TITLE_CLASSES = frozenset({"generic"})  # "son homologue": no office of its own
 
 @dataclass(frozen=True)
 class TitleContext:
@@ -24,6 +25,7 @@ class TitleContext:
 
     regnal: bool = False
     countries: tuple[str, ...] = ()
+    cls: str | None = None  # the title's class ("head_of_state"), a generic one ("son homologue") left out
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +54,7 @@ def title_contexts(doc: Doc, people: list[Span], titles: list[Span]) -> dict[int
     regnal_words = _regnal_words()
     out: dict[int, TitleContext] = {}
     for p in people:
-        j, regnal, countries = p.start, False, ()
+        j, regnal, countries, cls = p.start, False, (), None
         while j > 0 and p.start - j <= 7:
             title = by_end.get(j)
             if title is not None:
@@ -60,6 +62,7 @@ def title_contexts(doc: Doc, people: list[Span], titles: list[Span]) -> dict[int
                 regnal = regnal or is_regnal(title.text)
                 if not info.get("former"):
                     countries = tuple(c for c in info.get("countries") or () if len(c) == 2 and c.isupper())
+                    cls = info.get("class") if info.get("class") not in GENERIC_TITLE_CLASSES else None
                 break
             tok = doc[j - 1]
             if tok.lower_ in between or tok.text in address:
@@ -67,8 +70,8 @@ def title_contexts(doc: Doc, people: list[Span], titles: list[Span]) -> dict[int
                 j -= 1
                 continue
             break
-        if regnal or countries:
-            out[p.start] = TitleContext(regnal, countries)
+        if regnal or countries or cls:
+            out[p.start] = TitleContext(regnal, countries, cls)
     return out
 
 

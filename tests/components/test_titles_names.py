@@ -238,3 +238,20 @@ def test_a_hyphenated_place_after_a_plural_title_is_no_name(extractor) -> None:
     text = "Ils ont parlé en marge de la réunion des ministres du commerce du corridor Abidjan-Lagos (Bénin, Ghana) à Cotonou."
     doc = extractor.nlp(extractor.make_doc(text))
     assert spans(doc, "PERSON") == []
+
+
+def test_two_names_the_ner_cut_side_by_side_are_one_person() -> None:
+    import spacy
+    from spacy.tokens import Span
+
+    from diplomacy_ner.rules.people import _joined_adjacent
+
+    doc = spacy.blank("fr")("le secrétaire général, M. Hissa Bakar Tamo, et Ali Sow\n\nJean Durand parle")
+    ents = [Span(doc, 4, 6, "PER"), Span(doc, 6, 8, "PER"), Span(doc, 10, 13, "PER"), Span(doc, 13, 15, "PER")]
+    assert [e.text.strip() for e in _joined_adjacent(doc, ents)] == ["M. Hissa Bakar Tamo", "Ali Sow", "Jean Durand"]
+
+
+def test_names_on_two_lines_stay_apart(extractor) -> None:
+    text = "Un ami commun nommé Paul Verdier\n\nJean Durand et Marc Petit se connaissent bien."
+    doc = extractor.nlp(extractor.make_doc(text))
+    assert "Paul Verdier" in [p for p, _, _ in spans(doc, "PERSON")]

@@ -28,6 +28,7 @@ from .coreference import Coreference, plural_possessor
 from .arguments import addressees_only, adverbial_frame, coordinated_subjects, list_continuation, list_gaps, shell_subject, word_order_fallback
 from .encounters import Encounter, between_sides, find_predicates, official_index, plural_object, read_arguments, subject_token
 from .lexicon import MeetingLexicon
+from .group_sides import group_officials, members_country
 from .numbered_plurals import numbered_subjects
 from .officials import Official, find_officials
 from .guest_lists import GuestListSteps
@@ -86,9 +87,11 @@ class MeetingAssembler(SessionSteps, GuestListSteps):
         """The officials and the encounters (arguments read) of sentence ``k``."""
         ctx = self.ctx
         officials = find_officials(ctx, k)
+        encs = find_predicates(ctx, k)
+        officials = sorted(officials + group_officials(ctx, k, encs, officials), key=lambda o: o.start)
+        members_country(ctx, k, officials)  # "une délégation marocaine composée de X et Y": X is Moroccan
         anaphors, plural = self.coref.anaphors(k, officials)
         everyone = sorted(officials + anaphors, key=lambda o: o.start)
-        encs = find_predicates(ctx, k)
         free = read_arguments(ctx, encs, everyone)
         predicates = sorted(e.predicate.i for e in encs)
         index = official_index(everyone)
@@ -112,8 +115,11 @@ class MeetingAssembler(SessionSteps, GuestListSteps):
             addressees_only(ctx, enc)
             if not (enc.subjects or enc.partners or enc.agents or enc.plural_subject) and plural_possessor(ctx, enc):
                 enc.plural_subject = True  # "C'était lors de leur entretien": the pair just named
-            if not enc.subjects and not enc.agents and not enc.plural_subject and enc.partners and enc.frame.pos == "noun" and not self._between(enc):
-                # "L'échange avec X a permis…": the other side is the one the article follows
+            if not enc.subjects and not enc.agents and not enc.plural_subject and enc.partners and enc.frame.pos == "noun" and not self._between(enc) and not all(
+                o.group for o in enc.partners
+            ):
+                # "L'échange avec X a permis…": the other side is the one the article follows (never only a
+                # delegation's: "des entretiens avec une délégation" says nothing of who met it)
                 implicit = self.coref.last_subject or self.coref.protagonist
                 owner_of_counterparts = self._counterparts_owner(enc, everyone)
                 if owner_of_counterparts is not None:

@@ -149,7 +149,7 @@ class Clusterer:
         if not p.unnamed:
             # a named official replaces an unnamed one of the same country ("ses homologues espagnol et portugais")
             for key, q in list(target.participants.items()):
-                if q.unnamed and q.country and (q.country == p.country or p.country is None):
+                if q.unnamed and not q.group and q.country and (q.country == p.country or p.country is None):
                     del target.participants[key]
                     if target.host == key:
                         target.host = p.key
@@ -199,7 +199,10 @@ def compatible(a: Draft, b: Draft) -> bool:
 
 
 def _other_office(x: Official, y: Official) -> bool:
-    """Two offices of different classes ("l'ambassadeur américain", "le Premier ministre X"): two people."""
+    """Two offices of different classes ("l'ambassadeur américain", "le Premier ministre X"): two people;
+    so are a group side ("la délégation …") and one person."""
+    if x.group != y.group:
+        return True
     return bool(x.cls and y.cls and "generic" not in (x.cls, y.cls) and x.cls != y.cls)
 
 

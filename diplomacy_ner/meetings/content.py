@@ -12,6 +12,7 @@ from .clusters import Draft
 from .context import DocContext, role_class
 from .officials import Official, excluded
 from ..folding import fold
+from .group_sides import place_shared_bodies
 from .hosts import carried_host
 from .slots import document_place, fill_countries, fill_roles, lead_date, place_host
 
@@ -203,9 +204,12 @@ def finalise(ctx: DocContext, d: Draft) -> dict[str, Any] | None:
     participants = [replace(p) for p in participants]
     fill_roles(participants, ctx)
     participants = merge_placed_titles(d, participants)
+    place_shared_bodies(ctx, d.location, participants)
     fill_countries(ctx, d, participants)
     # "le chef de la diplomatie vietnamienne" beside the named Vietnamese foreign minister: one person
     participants = drop_named_offices(participants)
+    # a delegation or a body the text and the slots give no state ("la délégation européenne"): nobody to report
+    participants = [p for p in participants if not (p.group and not p.country)]
     if len(participants) < 2:
         return None  # "le Premier ministre cambodgien" beside the named one: one person, no meeting
     kept = drop_redundant_unnamed(participants)

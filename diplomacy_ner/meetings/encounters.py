@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .context import DocContext
+from .group_sides import led_group
 from .lexicon import Frame
 from .officials import Official
 
@@ -212,11 +213,25 @@ def find_predicates(ctx: DocContext, k: int) -> list[Encounter]:
                 "obj", "nsubj", "nsubj:pass", "obl:arg", "obl:mod", "obl"
             ):
                 enc.tokens.add(head.i)
+            elif _object_after_adverbial(tok, light):
+                enc.tokens.add(head.i if head.pos_ in ("VERB", "AUX") else head.head.i)  # "ont eu, à Rome, des entretiens"
             for c in tok.children:
                 if c.dep_ == "acl" and c.lemma_.lower() in light and c.i not in by_token:
                     enc.tokens.add(c.i)  # "la réception accordée par X à Y": the participle carries the arguments
         out.append(enc)
     return out
+
+
+def _object_after_adverbial(tok: Token, light: frozenset[str] | set[str]) -> bool:
+    """"ont eu, cette semaine à Rome, des entretiens avec X": a bare noun the parser coordinated with the
+    light verb or with its adverbial, the verb having no object of its own."""
+    head = tok.head
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    return (
+        tok.dep_ == "conj" and (verb is head or head.dep_.startswith("obl")) and verb.i < tok.i
+        and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in light
+        and not any(c.dep_ == "case" for c in tok.children) and not any(c.dep_ == "obj" for c in verb.children)
+    )
 
 
 def _relation(ctx: DocContext, enc: Encounter, node: Token) -> str | None:
@@ -301,6 +316,14 @@ def read_arguments(ctx: DocContext, encounters: list[Encounter], officials: list
             if h.i in o.extent:
                 node = h
                 continue
+            step, group = led_group(ctx, node, h, owner)
+            if step == "climb":  # "une délégation conduite par X": X stands for the group
+                node = group
+                continue
+            if step == "subject":  # "Conduite par X, la délégation a été reçue par Y"
+                owner[group.i].subjects.append(o)
+                attached = True
+                break
             if h.i in extents or h.lower_ in path_nouns or (node.dep_ in ("conj", "appos", "flat:name") and h.pos_ in ("NOUN", "PROPN")):
                 node = h
                 continue

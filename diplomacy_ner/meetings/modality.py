@@ -102,13 +102,27 @@ def background(ctx: DocContext, sent: Span, trigger: Token) -> bool:
         if not narrative and any("Imp" in a.morph.get("Tense") and a.lemma_ in ("avoir", "être") for a in aux):
             return True
     for d in ctx.near(k, "DATE", trigger.i, 14):
-        if (d._.info or {}).get("kind") == "month":
+        if (d._.info or {}).get("kind") == "month" and not _other_event_date(ctx, d.root, trigger):
             return True
     years = ctx.sentence_years(k)
     if ctx.published and years and all(y < ctx.published.year for y in years) and not any(
         (d._.info or {}).get("kind") in ("absolute", "weekday") for d in ctx.in_sentence(k, "DATE")
     ):
         return True
+    return False
+
+
+def _other_event_date(ctx: DocContext, tok: Token, trigger: Token) -> bool:
+    """Is ``tok`` in a participle or relative clause of an event noun that does not hold ``trigger`` ("la
+    visite effectuée par X en octobre 2016, Y a été reçu …": the month dates the earlier visit)?"""
+    node = tok
+    events = ctx.lex.word_set("place_event_noun")
+    for _ in range(30):
+        if node.dep_ in ("acl", "acl:relcl") and not (node.left_edge.i <= trigger.i <= node.right_edge.i):
+            return node.head.lower_ in events or node.head.lower_ in ctx.lex.noun_frames
+        if node.head.i == node.i or node.i == trigger.i:
+            return False
+        node = node.head
     return False
 
 

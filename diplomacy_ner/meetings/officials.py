@@ -40,12 +40,14 @@ class Official:
     anchor: int = -1
     extent: frozenset[int] = frozenset()
     anaphor: bool = False
+    group: bool = False  # a delegation or a body no person names (group_sides.py)
+    shared_body: bool = False  # its country comes from an institution many states have ("l'Assemblée nationale")
 
     def copy_at(self, start: int, end: int, anchor: int) -> Official:
         """The same official, mentioned again at another place (an anaphor)."""
         return Official(
             self.key, self.person_id, self.name, self.role, self.country, self.cls, start, end, [], self.unnamed,
-            self.weak, anchor, frozenset(range(start, end)), anaphor=True,
+            self.weak, anchor, frozenset(range(start, end)), anaphor=True, group=self.group, shared_body=self.shared_body,
         )
 
 
@@ -225,6 +227,10 @@ def find_officials(ctx: DocContext, k: int, *, chairs: bool = False) -> list[Off
             codes, reach = plural_countries(ctx, k, t, codes)
         if not codes and plural:
             continue  # "la réunion des ministres des Affaires étrangères de l'OCI": the members of a body, nobody in particular
+        # "le président de l'Assemblée nationale": an institution many states have gives its state only softly
+        shared = not codes and bool(info.get("bodies")) and all(
+            b.text.lower() in ctx.lex.word_set("shared_body_name") for b in bodies if t.start <= b.start and b.end <= t.end
+        )
         for b in info.get("bodies") or []:
             code = ctx.body_code(b)
             if code:
@@ -248,7 +254,7 @@ def find_officials(ctx: DocContext, k: int, *, chairs: bool = False) -> list[Off
         anchor = anchor_of(doc, ext)
         for code in dict.fromkeys(codes):
             key = f"unnamed:{code}:{(role or cls or '').lower()}"
-            out.append(Official(key, None, None, role, code, cls, t.start, t.end, [t], unnamed=True, anchor=anchor, extent=ext))
+            out.append(Official(key, None, None, role, code, cls, t.start, t.end, [t], unnamed=True, anchor=anchor, extent=ext, shared_body=shared))
     out.extend(_elliptic_titles(ctx, k, titles, chairs=chairs))
     out.sort(key=lambda o: (o.start, o.key))
     return _merge_appositions(ctx, out)

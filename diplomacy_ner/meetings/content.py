@@ -75,6 +75,16 @@ def participant_dict(ctx: DocContext, p: Official) -> dict[str, Any]:
     return {"name": p.name, "role": p.role, "country": p.country, "id": p.person_id, "mentions": mentions}
 
 
+def spanned_elsewhere(ctx: DocContext, d: Draft) -> bool:
+    """Is the meeting's date a span of several days ("du 24 au 26 novembre", "les 14 et 15 mars")
+    told outside its own sentences (a visit, a session)? Then it does not say which day it was."""
+    span = d.date_span
+    assert span is not None
+    if not ctx.lex.cue("date_range").search(span.text):
+        return False
+    return not any(s.start <= span.start and span.end <= s.end for s in d.sentences)
+
+
 def merge_placed_titles(d: Draft, participants: list[Official]) -> list[Official]:
     """"Le chef de la diplomatie vietnamienne" beside the one named foreign minister the text does not
     place: one person, who takes the title's country (never a counterpart: "son homologue")."""
@@ -254,6 +264,8 @@ def finalise(ctx: DocContext, d: Draft) -> dict[str, Any] | None:
         confidence -= 0.1
     if d.date is None and d.date_span is None and d.status == "held" and d.sentences:
         d.date_span, d.date = lead_date(ctx, min(s.start for s in d.sentences) + 1)
+    if d.date_span is not None and not d.multilateral and spanned_elsewhere(ctx, d):
+        d.date_span, d.date = None, None  # an audience during a visit "du 24 au 26 novembre": its day is not told
     date_expr = None
     if d.date_span is not None:
         info = d.date_span._.info or {}

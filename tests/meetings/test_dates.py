@@ -169,3 +169,20 @@ def test_resolve_date_accepts_a_datetime() -> None:
 def test_resolve_date_ignores_offsets() -> None:
     first, second = find_date_expressions("Reçu lundi, il est reparti lundi soir.")
     assert resolve_date(first, WEDNESDAY) == resolve_date(second, WEDNESDAY) == dt.date(2025, 3, 3)
+
+
+@pytest.mark.parametrize("span", ["les 14 et 15 mars 2018", "du 14 au 16 mars 2018"])
+def test_an_audience_during_a_visit_of_several_days_has_no_day(extractor, span) -> None:
+    text = (
+        f"Le ministre béninois des Affaires étrangères, Paul Houngbo, s'est rendu à Accra {span}. "
+        "Au cours de ce déplacement, le ministre a été reçu en audience par le président ghanéen, Kofi Mensah."
+    )
+    [m] = extractor.extract_meetings(text, published="2018-03-20")
+    assert sorted(p.name for p in m.participants) == ["Kofi Mensah", "Paul Houngbo"]
+    assert m.date is None
+
+
+def test_a_meeting_whose_own_sentence_gives_the_span_takes_its_first_day(extractor) -> None:
+    text = "Le président ghanéen, Kofi Mensah, a eu des entretiens avec le ministre béninois Paul Houngbo du 14 au 16 mars 2018 à Accra."
+    [m] = extractor.extract_meetings(text, published="2018-03-20")
+    assert m.date == dt.date(2018, 3, 14)

@@ -87,7 +87,14 @@ class MeetingAssembler(SessionSteps, GuestListSteps):
         """The officials and the encounters (arguments read) of sentence ``k``."""
         ctx = self.ctx
         officials = find_officials(ctx, k)
-        encs = find_predicates(ctx, k)
+        encs = find_predicates(ctx, k) if ctx.frame_candidates(k) else []
+        if not encs:
+            # no predicate: only the officials matter (coreference reads them); an apposition may still
+            # give one its office ("avec le Ministre de …, M. X")
+            members_country(ctx, k, officials)
+            if officials:
+                self.coref.anaphors(k, officials)
+            return officials, encs
         officials = sorted(officials + group_officials(ctx, k, encs, officials), key=lambda o: o.start)
         members_country(ctx, k, officials)  # "une délégation marocaine composée de X et Y": X is Moroccan
         anaphors, plural = self.coref.anaphors(k, officials)

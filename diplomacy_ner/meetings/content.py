@@ -31,7 +31,7 @@ def content(ctx: DocContext, d: Draft) -> tuple[list[str], list[dict[str, Any]],
         k = ctx.sentence_of.get(s.start, -1)
         titles = ctx.in_sentence(k, "TITLE")
         participant_titles = [t for t in titles if ctx.title_person.get((t.start, t.end)) in keys or (t.start, t.end) in own_spans]
-        masked = list(s.text)
+        masked = list(ctx.span_text(s))
         for a, b in ((t.start_char, t.end_char) for t in titles):
             if a >= s.start_char and b <= s.end_char:
                 for i in range(a - s.start_char, b - s.start_char):

@@ -9,7 +9,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from spacy.attrs import LEMMA, LOWER, POS
+from spacy.attrs import IDX, LEMMA, LOWER, POS
 from spacy.symbols import NOUN, NUM, PROPN
 from spacy.tokens import Doc, Span
 
@@ -60,7 +60,12 @@ class DocContext:
 
     def __init__(self, doc: Doc, *, topics: TopicLexicon, lexicon: MeetingLexicon, spans_key: str):
         self.doc = doc
-        self.text = TokenWords.of(doc).whole_text()  # Doc.text builds a Token per token on every access: read it once
+        words = TokenWords.of(doc)
+        self.text = words.whole_text()  # Doc.text builds a Token per token on every access: read it once
+        self.lowers: list[str] = words.lowers  # each token's lower-case form, without building Token objects
+        self._texts: list[str] = words.texts
+        self._idx: list[int] = doc.to_array([IDX]).tolist() if len(doc) else []
+        self._ents: list[Span] | None = None
         self.topics = topics
         self.lex = lexicon
         self.spans = list(doc.spans[spans_key]) if spans_key in doc.spans else []
@@ -126,7 +131,8 @@ class DocContext:
             verbs, nouns, prefixes = lex.verb_frames, lex.noun_frames, lex.verb_form_prefixes
             pronouns = lex.word_set("encounter_pronoun")  # "celle avec X" after an encounter noun
             rows = self.doc.to_array([LEMMA, LOWER]).tolist() if len(self.doc) else []
-            opens: dict[tuple[int, int], bool] = {}
+            # (lemma, lower-case form) hashes -> opens a frame, kept by the lexicon for every doc it reads
+            opens = lex.opener_cache
             found = []
             for i, row in enumerate(rows):
                 key = (row[0], row[1])
@@ -159,6 +165,26 @@ class DocContext:
     def span_text(self, span: Span) -> str:
         """What ``span.text`` gives, sliced from the doc text (``Span.text`` builds a Token per token)."""
         return self.text[span.start_char : span.end_char]
+
+    def char_of(self, i: int) -> int:
+        """The character offset of token ``i`` (``doc[i].idx`` without building the Token)."""
+        return self._idx[i] if i < len(self._idx) else len(self.text)
+
+    def tokens_text(self, start: int, end: int) -> str:
+        """What ``doc[start:end].text`` gives, sliced from the doc text."""
+        if end <= start:
+            return ""
+        return self.text[self._idx[start] : self._idx[end - 1] + len(self._texts[end - 1])]
+
+    def ents_in(self, k: int) -> list[Span]:
+        """The statistical NER's entities that start in sentence ``k`` (``doc.ents`` read once)."""
+        if self._ents is None:
+            self._ents = list(self.doc.ents)
+            self._ent_starts = [e.start for e in self._ents]
+        sent = self.sents[k]
+        lo = bisect.bisect_left(self._ent_starts, sent.start)
+        hi = bisect.bisect_left(self._ent_starts, sent.end)
+        return self._ents[lo:hi]
 
     def root(self, k: int) -> Any:
         """The root token of sentence ``k``."""

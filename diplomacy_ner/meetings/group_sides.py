@@ -54,8 +54,12 @@ def group_officials(ctx: DocContext, k: int, encounters: list, officials: list[O
     taken = {i for o in officials for i in o.extent}
     covered = {i for label in ("PERSON", "TITLE") for s in ctx.in_sentence(k, label) for i in range(s.start, s.end)}
     out: list[Official] = []
-    for g in sent:
-        if g.lower_ not in nouns or g.pos_ != "NOUN" or g.i in taken or g.i in covered:
+    lowers = ctx.lowers
+    for i in range(sent.start, sent.end):
+        if lowers[i] not in nouns or i in taken or i in covered:
+            continue
+        g = doc[i]
+        if g.pos_ != "NOUN":
             continue
         if any(c.dep_ == "det" and ("Yes" in c.morph.get("Poss") or c.lower_ in lex.word_set("demonstrative_det")) for c in g.children):
             continue  # "sa délégation": the official's own, whom he represents; "cette délégation": one told before

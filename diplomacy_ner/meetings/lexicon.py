@@ -129,6 +129,9 @@ class MeetingLexicon:
         self._cue_lists = cues
         self.words = words
         self.compiled: dict[str, _Cues] = {}
+        # (lemma hash, lower-case form hash) -> can open a frame: `DocContext.frame_candidates` asks it
+        # for every token of every doc, and string hashes are the same in every vocabulary
+        self.opener_cache: dict[tuple[int, int], bool] = {}
         for name, lists in cues.items():
             shipped = [c for c in lists if not c.user]
             flags = 0 if all(c.case for c in shipped) else re.IGNORECASE

@@ -88,13 +88,12 @@ def excluded(ctx: DocContext, i: int, sent: Span, *, genitive: bool = True, chai
     With ``chairs``, the chair of a session ("sous la présidence de X") is not excluded."""
     doc = ctx.doc
     start = max(sent.start, i - 60)  # the zone may hold a long list of aides
-    window = doc[start:i]
-    text = window.text
+    text = ctx.tokens_text(start, i)
     for m in ctx.lex.cue("exclusion").finditer(text):
         if chairs and ctx.lex.cue("chair").match(m.group()):
             continue
-        cue_end_char = window.start_char + m.end()
-        between = doc.char_span(cue_end_char, doc[i].idx, alignment_mode="expand")
+        cue_end_char = ctx.char_of(start) + m.end()
+        between = doc.char_span(cue_end_char, ctx.char_of(i), alignment_mode="expand")
         if between is None:
             return True
         # the zone ends at a finite verb, at an encounter word ("a déclaré lors de sa rencontre avec X";
@@ -114,10 +113,11 @@ def excluded(ctx: DocContext, i: int, sent: Span, *, genitive: bool = True, chai
         return False
     # a genitive complement of a non-meeting noun: "les attentes de SM le Roi", "le message du président"
     honorifics = ctx.lex.word_set("genitive_honorific")
+    lowers = ctx.lowers
     k = i - 1
-    while k >= sent.start and (doc[k].lower_ in honorifics or doc[k].text == "M."):
+    while k >= sent.start and (lowers[k] in honorifics or lowers[k] == "m."):
         k -= 1
-    if k >= sent.start and doc[k].lower_ in ctx.lex.word_set("genitive") and k - 1 >= sent.start:
+    if k >= sent.start and lowers[k] in ctx.lex.word_set("genitive") and k - 1 >= sent.start:
         head = doc[k - 1]
         if head.pos_ == "NOUN" and head.lower_ not in ctx.lex.noun_frames and head.lower_ not in ctx.lex.word_set("genitive_ok_head"):
             return True
@@ -270,8 +270,9 @@ def _elliptic_titles(ctx: DocContext, k: int, titles: list[Span], *, chairs: boo
     pronouns, genitive = lex.word_set("elliptic_title_pronoun"), lex.word_set("genitive")
     countries = {c.start: c for c in ctx.in_sentence(k, "COUNTRY") if c.kb_id_.startswith("country:") and (c._.info or {}).get("form") is None}
     out: list[Official] = []
+    lowers = ctx.lowers
     for i in range(sent.start, sent.end - 2):
-        if doc[i].lower_ not in pronouns or doc[i + 1].lower_ not in genitive:
+        if lowers[i] not in pronouns or lowers[i + 1] not in genitive:
             continue
         j = i + 2 if doc[i + 2].pos_ != "DET" else i + 3
         country = countries.get(j)

@@ -186,12 +186,14 @@ def unlisted_places(ctx: DocContext, sent: Span, trigger: Token | None) -> list[
     preps = ctx.lex.word_set("unlisted_place_prep")
     taken = [s for label in ("PERSON", "COUNTRY", "BODY", "TITLE", "PLACE") for s in ctx.in_sentence(k, label)]
     out = []
-    for e in sent.ents:
-        if e.label_ != "LOC" or not e.text[:1].isupper() or (trigger is not None and abs(e.start - trigger.i) > 60):
+    for e in ctx.ents_in(k):
+        if e.end > sent.end:
             continue
-        prev = ctx.doc[e.start - 1].lower_ if e.start > 0 else ""
+        if e.label_ != "LOC" or not ctx.span_text(e)[:1].isupper() or (trigger is not None and abs(e.start - trigger.i) > 60):
+            continue
+        prev = ctx.lowers[e.start - 1] if e.start > 0 else ""
         if prev in word_set("place_article_after_prep") and e.start > 1:
-            prev = ctx.doc[e.start - 2].lower_
+            prev = ctx.lowers[e.start - 2]
         if prev in preps and not any(s.start < e.end and e.start < s.end for s in taken):
             out.append(e)
     return out

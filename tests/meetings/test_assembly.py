@@ -10,15 +10,13 @@ import datetime as dt
 
 import pytest
 
+from helpers import names
+
 pytestmark = pytest.mark.slow
 
 
 def meetings(extractor, text, published="2025-03-12", statuses=("held", "planned", "cancelled")):
     return extractor.extract_meetings(text, published=published, statuses=statuses)
-
-
-def names(meeting):
-    return sorted(p.name or f"<{p.role}|{p.country}>" for p in meeting.participants)
 
 
 def test_receive_gives_host_date_and_place(extractor) -> None:

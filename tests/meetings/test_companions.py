@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import meetings
+
 pytestmark = pytest.mark.slow
 
 WELCOME = (
     "Le président gabonais, Paul Mba, a été accueilli à l'aéroport par le Premier ministre, Jan Vermeer, le chef du "
     "protocole, Karel Smit, et l'ambassadeur du Gabon, Jean Ondo. "
 )
-
-
-def meetings(extractor, text, published="2025-03-12"):
-    return extractor.extract_meetings(text, published=published)
 
 
 def names(m):

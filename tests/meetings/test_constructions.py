@@ -12,15 +12,9 @@ import datetime as dt
 
 import pytest
 
+from helpers import meetings, names
+
 pytestmark = pytest.mark.slow
-
-
-def meetings(extractor, text, published="2025-03-12"):
-    return extractor.extract_meetings(text, published=published)
-
-
-def names(meeting):
-    return sorted(p.name or f"<{p.role}|{p.country}>" for p in meeting.participants)
 
 
 def test_passive_signing_by_two_ministers_is_a_meeting(extractor) -> None:
@@ -334,7 +328,6 @@ def test_a_former_office_is_nobody_in_the_meeting(extractor) -> None:
     text = "Le président sénégalais Moustapha Ndour a reçu jeudi à Dakar le président malien."
     [m] = meetings(extractor, text)
     assert names(m) == ["<président|ML>", "Moustapha Ndour"]
-
 
 
 @pytest.mark.parametrize(("article", "statuses"), [("le", ["held", "held"]), ("un", ["held", "planned"])])

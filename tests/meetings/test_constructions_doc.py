@@ -8,15 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import meetings, names
+
 pytestmark = pytest.mark.slow
-
-
-def meetings(extractor, text, published="2025-03-12"):
-    return extractor.extract_meetings(text, published=published)
-
-
-def names(meeting):
-    return sorted(p.name or f"<{p.role}|{p.country}>" for p in meeting.participants)
 
 
 def test_an_unnamed_head_of_state_partner_under_a_dateline(extractor) -> None:
@@ -90,7 +84,6 @@ def test_a_working_meal_is_a_meeting(extractor, text) -> None:
     assert names(m) == ["Claire Vasseur", "Raj Malhotra"]
 
 
-
 def test_a_pluperfect_anchored_on_the_day_before_is_told_not_recalled(extractor) -> None:
     text = (
         "Le Premier ministre japonais, Kenji Morita, a rencontré mardi à Pékin le président chinois, Wang Lei. "
@@ -98,7 +91,6 @@ def test_a_pluperfect_anchored_on_the_day_before_is_told_not_recalled(extractor)
     )
     found = {tuple(names(m)) for m in meetings(extractor, text)}
     assert ("Ivan Sokolov", "Kenji Morita") in found
-
 
 
 def test_an_unnamed_participant_is_the_one_holder_of_its_office_named_later(extractor) -> None:
@@ -204,7 +196,6 @@ def test_the_middle_of_a_list_of_partners_with_their_titles(extractor) -> None:
     )
     found = {name for m in meetings(extractor, text) for name in names(m)}
     assert {"Wei Tao", "Li Haoran", "Chen Yue"} <= found
-
 
 
 def test_a_bare_title_is_the_untitled_protagonist(extractor) -> None:

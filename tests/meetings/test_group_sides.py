@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import sides
+
 pytestmark = pytest.mark.slow
 
 
 def meetings(extractor, text, published="2025-03-12"):
     return [m for m in extractor.extract_meetings(text, published=published) if m.status == "held"]
-
-
-def sides(meeting):
-    return sorted((p.name or "", p.role or "", p.country or "") for p in meeting.participants)
 
 
 @pytest.mark.parametrize(

@@ -7,15 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import meetings, names
+
 pytestmark = pytest.mark.slow
-
-
-def meetings(extractor, text, published="2025-03-12"):
-    return extractor.extract_meetings(text, published=published)
-
-
-def names(meeting):
-    return sorted(p.name or f"<{p.role}|{p.country}>" for p in meeting.participants)
 
 
 @pytest.mark.parametrize(

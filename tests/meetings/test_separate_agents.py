@@ -6,15 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import meetings, sides
+
 pytestmark = pytest.mark.slow
-
-
-def meetings(extractor, text, published="2025-03-12"):
-    return extractor.extract_meetings(text, published=published)
-
-
-def sides(meeting):
-    return sorted((p.name or "", p.role or "", p.country or "") for p in meeting.participants)
 
 
 @pytest.mark.parametrize(

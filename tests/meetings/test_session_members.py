@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import meetings
+
 pytestmark = pytest.mark.slow
 
 LEAD = "Le président togolais Koffi Amegan a reçu lundi Omar Touré, président de la Commission de la CEDEAO, à Lomé. "
 SESSION = "la réunion des ministres du Commerce du Ghana, du Bénin, du Nigeria et du Togo"
-
-
-def meetings(extractor, text, published="2025-03-12"):
-    return extractor.extract_meetings(text, published=published)
 
 
 def sides(meeting):

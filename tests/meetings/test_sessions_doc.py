@@ -9,18 +9,12 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import meetings, names
+
 pytestmark = pytest.mark.slow
 
 RECEPTION = "Le président Paul Kiroga a reçu jeudi à Dakar le Premier ministre français Louis Martin. "
 ATTENDANTS = "Le ministre sénégalais des Affaires étrangères Ivo Sandor et le ministre français des Armées Marc Obone"
-
-
-def meetings(extractor, text, published="2025-03-12"):
-    return extractor.extract_meetings(text, published=published)
-
-
-def names(meeting):
-    return sorted(p.name or f"<{p.role}|{p.country}>" for p in meeting.participants)
 
 
 @pytest.mark.parametrize(
@@ -143,7 +137,6 @@ def test_counterparts_listed_after_their_demonyms_take_their_countries(extractor
     found = meetings(extractor, text)
     countries = {p.name: p.country for m in found for p in m.participants}
     assert countries == {"Paul Kiroga": "US", "Ravi Sharma": "IN", "Jane Cole": "AU", "Ken Sato": "JP"}
-
 
 
 @pytest.mark.parametrize(

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import meetings
+
 pytestmark = pytest.mark.slow
-
-
-def meetings(extractor, text, published="2025-03-12", statuses=("held",)):
-    return extractor.extract_meetings(text, published=published, statuses=statuses)
 
 
 def people(meeting):

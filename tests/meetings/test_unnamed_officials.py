@@ -12,6 +12,7 @@ import pytest
 
 from diplomacy_ner.meetings.assembly import MeetingAssembler
 from diplomacy_ner.meetings.officials import find_officials
+from helpers import meetings, names
 
 pytestmark = pytest.mark.slow
 
@@ -25,14 +26,6 @@ def assembler(extractor, text: str, published: str = "2025-03-12") -> MeetingAss
         doc = proc(doc)
     comp = extractor.nlp.get_pipe("diplomacy_meetings")
     return MeetingAssembler(doc, topics=comp.topics, spans_key=comp.spans_key)
-
-
-def meetings(extractor, text, published="2025-03-12"):
-    return extractor.extract_meetings(text, published=published)
-
-
-def names(meeting):
-    return sorted(p.name or f"<{p.role}|{p.country}>" for p in meeting.participants)
 
 
 def test_plural_counterparts_each_named_after_a_demonym(extractor) -> None:

@@ -5,15 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import meetings, names
+
 pytestmark = pytest.mark.slow
-
-
-def meetings(extractor, text, published="2025-03-12"):
-    return extractor.extract_meetings(text, published=published)
-
-
-def names(meeting):
-    return sorted(p.name or f"<{p.role}|{p.country}>" for p in meeting.participants)
 
 
 @pytest.mark.parametrize(
@@ -130,7 +124,6 @@ def test_a_bare_title_of_another_office_than_the_pronoun_subject_is_someone_else
     text = f"Le président français Paul Durand effectue sa première visite officielle au Japon. {second}"
     found = meetings(extractor, text)
     assert [names(m) for m in found] == [["<Empereur|JP>", "Paul Durand"]]
-
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ token read these lists instead.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Sequence
 from typing import Any
 
@@ -15,6 +16,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..lexicons import word_set
+
+_WORDS: weakref.WeakKeyDictionary[Doc, TokenWords] = weakref.WeakKeyDictionary()
 
 
 class TokenWords:
@@ -29,11 +32,18 @@ class TokenWords:
 
     @classmethod
     def of(cls, doc: Doc) -> TokenWords:
+        """The token strings of ``doc``, read once per doc: the entity rules, the linker and the
+        meeting step all ask (kept while the doc lives; a retokenized doc of another length is read anew)."""
+        cached = _WORDS.get(doc)
+        if cached is not None and len(cached.texts) == len(doc):
+            return cached
         strings = doc.vocab.strings
         if not len(doc):
             return cls([], [], [])
         rows = doc.to_array([ORTH, LOWER, SPACY]).tolist()  # plain ints: numpy scalars are slow to index with
-        return cls([strings[r[0]] for r in rows], [strings[r[1]] for r in rows], [bool(r[2]) for r in rows])
+        words = cls([strings[r[0]] for r in rows], [strings[r[1]] for r in rows], [bool(r[2]) for r in rows])
+        _WORDS[doc] = words
+        return words
 
     def whole_text(self) -> str:
         """What ``doc.text`` gives (which builds a Token object per token)."""

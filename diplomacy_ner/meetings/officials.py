@@ -143,6 +143,8 @@ def find_officials(ctx: DocContext, k: int, *, chairs: bool = False) -> list[Off
     out: list[Official] = []
     persons = [s for s in ctx.in_sentence(k, "PERSON") if s.end <= sent.end]
     titles = [t for t in ctx.in_sentence(k, "TITLE") if t.end <= sent.end]
+    if not persons and not titles:
+        return out  # nobody named, no office: nothing below can find anyone
     bodies = ctx.in_sentence(k, "BODY")
     # titles by (person, end) and (person, start), persons by (id, start) and (id, end): adjacency by lookup
     title_end: dict[tuple[str | None, int], Span] = {}

@@ -129,8 +129,11 @@ class MeetingAssembler(SessionSteps, GuestListSteps):
                 # delegation's: "des entretiens avec une délégation" says nothing of who met it)
                 implicit = self.coref.last_subject or self.coref.protagonist
                 owner_of_counterparts = self._counterparts_owner(enc, everyone)
+                told_host = self._told_host(enc)
                 if owner_of_counterparts is not None:
                     implicit = owner_of_counterparts
+                elif told_host is not None:
+                    implicit = told_host  # "Au terme de l'audience, M. X a indiqué …": X's audience told before
                 elif self._members_genitive(enc):
                     implicit = self._framed_visitor(enc, everyone)  # "la réunion des ministres de A, B et C"
                 elif any("Yes" in c.morph.get("Poss") for c in enc.predicate.children):

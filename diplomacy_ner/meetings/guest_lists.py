@@ -84,3 +84,19 @@ class GuestListSteps:
                 o.country = c.kb_id_.split(":", 1)[1]
                 o.role = o.role or self.pending_role
                 break
+
+    def _told_host(self, enc: Encounter) -> Official | None:
+        """"Il s'agit des ambassadeurs de A, X, de B, Y …. Au terme de l'audience, M. Y a indiqué …": a
+        definite encounter noun without a side of its own, whose one partner is already the guest of a
+        held meeting, is that meeting told again: its other side is that meeting's host."""
+        if len(enc.partners) != 1 or not any(c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in enc.predicate.children):
+            return None
+        guest = enc.partners[0].person_id or enc.partners[0].key
+        for d in reversed(self.clusters.drafts):
+            host = d.participants.get(d.host or "")
+            if d.status != "held" or host is None or (host.person_id or host.key) == guest:
+                continue
+            if any((p.person_id or p.key) == guest for p in d.participants.values()):
+                return host
+        return None
+

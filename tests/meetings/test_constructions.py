@@ -363,3 +363,16 @@ def test_sa_rencontre_after_a_statement_of_a_named_official_is_his(extractor, no
 def test_an_official_inside_an_infinitive_is_not_the_subject_of_the_talks(extractor, text) -> None:
     found = extractor.extract_meetings(text, published="2025-03-12")
     assert all("Moussa Keita" not in [p.name for p in m.participants] for m in found)
+
+
+def test_the_audience_told_again_by_one_of_a_series_of_guests_is_his_with_the_host(extractor) -> None:
+    text = (
+        "Le président de la République, Karim Bensaid, a reçu jeudi à Alger les ambassadeurs de trois pays qui lui ont "
+        "remis leurs lettres de créance. Il s'agit des ambassadeurs de la Serbie, Marko Ilic, du Vietnam, Tran Van Binh, "
+        "et du Portugal, Rui Tavares. Pour sa part, M. Tran Van Binh a rappelé les relations d'amitié entre les deux pays. "
+        "Dans une déclaration au terme de l'audience, M. Rui Tavares a indiqué que les relations sont excellentes."
+    )
+    found = meetings(extractor, text, published="2019-05-17")
+    assert sorted(names(m) for m in found) == [
+        ["Karim Bensaid", "Marko Ilic"], ["Karim Bensaid", "Rui Tavares"], ["Karim Bensaid", "Tran Van Binh"],
+    ]

@@ -60,6 +60,8 @@ class MeetingAssembler(SessionSteps, GuestListSteps):
         self.series_hosts: set[str] = set()
         # a session told before its attendants ("Le sommet s'est ouvert …. Sont présents A, B et C"), and its sentence
         self.open_session: tuple[Draft, int] | None = None
+        # the sentence of a plan told without its participants, until a held meeting is told
+        self.announced: int | None = None
 
     # -- sentences ---------------------------------------------------------------------------
     def _line_of(self, sent: Span) -> str:
@@ -199,6 +201,8 @@ class MeetingAssembler(SessionSteps, GuestListSteps):
             if kind == "body" and not used and self.clusters.current is not None and self._continues(sent, self.clusters.current, officials):
                 self._join(self.clusters.current, sent, officials, encs)
                 self.clusters.current.add_sentence(sent)
+            if used:
+                self.announced = None
             if subject is None:
                 subject = next((o for o in officials if not o.unnamed and ctx.doc[o.anchor].dep_ in ("nsubj", "nsubj:pass") and not self._source(o)), None)
             self.coref.update(officials, subject, k, [o for e in encs for o in e.subjects])
@@ -215,6 +219,10 @@ class MeetingAssembler(SessionSteps, GuestListSteps):
         state = modality.status(ctx, sent, enc.predicate)
         if state is None or modality.background(ctx, sent, enc.predicate):
             return False
+        if state == "held" and self.announced is not None and enc.sent - self.announced <= 6 and enc.frame.pos == "noun" and any(
+            c.dep_ == "det" and c.lower_ in ctx.lex.word_set("demonstrative_det") for c in enc.predicate.children
+        ):
+            state = "planned"  # "Les chefs d'État se réuniront samedi …. Ce sommet se tient sur convocation de X"
         current = self.clusters.current
         if enc.plural_subject and not enc.partners:
             if current is not None and state == "held" and not heading:
@@ -297,6 +305,8 @@ class MeetingAssembler(SessionSteps, GuestListSteps):
                         self.pending_role = group_role if group_role in ctx.lex.word_set("group_role") else None
                 if len(members) < 2 and (state != "held" or enc.frame.multilateral or not group_meeting):
                     self._context(sent, enc)
+                    if state == "planned" and not members:
+                        self.announced = enc.sent  # a plan told without its participants, taken up later
                 if not members and state == "held" and not heading and enc.frame.frame in ctx.lex.word_set("session_frame"):
                     # "Le sommet s'est ouvert jeudi à Yaoundé": a session told before its attendants ("Sont
                     # présents A, B et C"); one that nobody joins is dropped at the end

@@ -376,3 +376,13 @@ def test_the_audience_told_again_by_one_of_a_series_of_guests_is_his_with_the_ho
     assert sorted(names(m) for m in found) == [
         ["Karim Bensaid", "Marko Ilic"], ["Karim Bensaid", "Rui Tavares"], ["Karim Bensaid", "Tran Van Binh"],
     ]
+
+
+@pytest.mark.parametrize("noun", ["Ce sommet", "Cette rencontre"])
+def test_a_demonstrative_taking_up_a_plan_told_without_participants_is_planned(extractor, noun) -> None:
+    text = (
+        "Les chefs d'État de la région se réuniront en sommet extraordinaire samedi à Malabo, a annoncé mardi l'institution. "
+        f"{noun} se tient sur convocation du président équato-guinéen, Pedro Ndong, et du président camerounais, Paul Ewondo."
+    )
+    found = extractor.analyze(text, published="2016-07-28").meetings
+    assert [m.status for m in found] == ["planned"] * len(found)

@@ -386,3 +386,20 @@ def test_a_demonstrative_taking_up_a_plan_told_without_participants_is_planned(e
     )
     found = extractor.analyze(text, published="2016-07-28").meetings
     assert [m.status for m in found] == ["planned"] * len(found)
+
+
+@pytest.mark.parametrize("channel", ["par des voies diplomatiques", "par la voie diplomatique", "via les voies diplomatiques"])
+def test_talks_carried_on_through_diplomatic_channels_are_no_meeting(extractor, channel) -> None:
+    text = (
+        "Depuis le début de l'année, des pourparlers entre les deux ministres des Affaires étrangères, Li Wen et "
+        f"son homologue japonais Taro Sato, se poursuivent {channel}."
+    )
+    assert meetings(extractor, text) == []
+
+
+def test_talks_held_then_a_dispute_settled_through_channels_stay_a_meeting(extractor) -> None:
+    text = (
+        "Le ministre chinois des Affaires étrangères, Li Wen, a reçu lundi à Pékin son homologue japonais, Taro Sato. "
+        "Les deux pays régleront leur différend par la voie diplomatique."
+    )
+    assert [names(m) for m in meetings(extractor, text)] == [["Li Wen", "Taro Sato"]]

@@ -265,11 +265,14 @@ class MeetingAssembler(SessionSteps, GuestListSteps):
         split = ctx.sentence_cue(k, "split")
         host = enc.host()
         held = False
-        each = ctx.sentence_cue(k, "distributive") or (
-            # "En marge du sommet … Il s'est entretenu avec les ministres de A, de B et de C": one bilateral each
-            distribute and enc.frame.frame in ctx.lex.word_set("bilateral_talk_frame") and not ctx.sentence_cue(k, "together")
-            and enc.partners and all(o.unnamed for o in enc.partners) and self._on_sidelines()
+        # "En marge du sommet … Il s'est entretenu avec les ministres de A, de B et de C", "Il a rencontré des
+        # représentants de A (X), de B (Y)": one bilateral each
+        sideline = (
+            enc.frame.frame in ctx.lex.word_set("bilateral_talk_frame") and not ctx.sentence_cue(k, "together")
+            and len(enc.partners) > 1 and self._on_sidelines()
         )
+        distribute = distribute or sideline
+        each = ctx.sentence_cue(k, "distributive") or (sideline and all(o.unnamed for o in enc.partners))
         guests, fixed = enc.sides(
             ctx.lex.word_set("passive_agent"), ctx.lex.word_set("separate_agents"), ctx.sentence_cue(k, "each_subject")
         )  # "A et B ont été reçus par X": the subjects are the guests

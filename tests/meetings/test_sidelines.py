@@ -69,3 +69,15 @@ def test_a_talk_told_with_a_connector_and_no_date_of_its_own_is_on_the_day_just_
         (("Awa Diallo", "Oumar Keita"), dt.date(2025, 3, 12)),
         (("Koffi Agbo", "Oumar Keita"), dt.date(2025, 3, 12)),
     ]
+
+
+def test_a_meeting_with_several_countries_officials_on_the_sidelines_is_one_bilateral_each(extractor) -> None:
+    text = (
+        "En marge de la réunion du G20, le ministre russe des Affaires étrangères, Ivan Petrov, a discuté avec son "
+        "homologue chinois Li Wen. Il a également rencontré le président sud-africain et les ministres indien et "
+        "algérien des Affaires étrangères."
+    )
+    found = meetings(extractor, text)
+    assert sorted(sorted(p.name or p.country for p in m.participants) for m in found) == [
+        ["DZ", "Ivan Petrov"], ["IN", "Ivan Petrov"], ["Ivan Petrov", "Li Wen"], ["Ivan Petrov", "ZA"],
+    ]

@@ -139,6 +139,7 @@ def extend_name(doc: Doc, end: int, blocked: Container[int] = ()) -> int:
     "al-Sissi") and after a trailing particle ("Mohammed ben | Salman")."""
     particles = word_set("name_particles")
     joining = word_set("name_joining_particles")
+    elisions = word_set("name_elisions")
     n = len(doc)
     start = end
     while end < n and end not in blocked:
@@ -148,6 +149,9 @@ def extend_name(doc: Doc, end: int, blocked: Container[int] = ()) -> int:
             is_name_token(doc[end + 1].text) or doc[end + 1].lower_ in particles
         ) and (is_name_token(prev.text) or prev.lower_ in particles):
             end += 2
+            continue
+        if tok.lower_ in elisions and tok.text[:1].isupper() and not tok.whitespace_ and end + 1 < n and is_name_token(doc[end + 1].text):
+            end += 2  # "Denis Sassou N'Guesso": the elision and the rest of the surname
             continue
         if tok.lower_ in joining and end + 1 < n and end + 1 not in blocked and (
             is_name_token(doc[end + 1].text) or (doc[end + 1].text == "-" and not tok.whitespace_)

@@ -255,3 +255,22 @@ def test_names_on_two_lines_stay_apart(extractor) -> None:
     text = "Un ami commun nommé Paul Verdier\n\nJean Durand et Marc Petit se connaissent bien."
     doc = extractor.nlp(extractor.make_doc(text))
     assert "Paul Verdier" in [p for p, _, _ in spans(doc, "PERSON")]
+
+
+@pytest.mark.parametrize(("text", "cut", "whole"), [("Denis Sassou N'Guesso dirige", 2, 4), ("Amadou M'Bow a dit", 1, 3)])
+def test_a_capital_elision_glued_to_a_surname_extends_the_name(text, cut, whole) -> None:
+    import spacy
+
+    from diplomacy_ner.rules.people import extend_name
+
+    doc = spacy.blank("fr")(text)
+    assert extend_name(doc, cut) == whole
+
+
+def test_a_lower_case_elision_after_a_name_is_no_part_of_it() -> None:
+    import spacy
+
+    from diplomacy_ner.rules.people import extend_name
+
+    doc = spacy.blank("fr")("Le président Paul Mbemba n'a pas reçu le ministre.")
+    assert extend_name(doc, 4) == 4

@@ -162,6 +162,8 @@ def find_officials(ctx: DocContext, k: int, *, chairs: bool = False) -> list[Off
         weak = not (info.get("role") or info.get("country") or info.get("class"))
         if (weak and any(t.lower_ in ctx.lex.word_set("generic_subject_title") for t in s)) or is_title_phrase(s.text):
             continue  # "Vice-Premier ministre", "Chef du Gouvernement" taken for a name
+        if weak and s.start > sent.start and ctx.lowers[s.start - 1] in ctx.lex.word_set("named_event_head"):
+            continue  # "lors du sommet Petrocaribe", "au forum Horizon": the event's name, not a person
         extent = set(range(s.start, s.end))
         j = s.start - 1
         while j >= sent.start and (doc[j].lower_ in ctx.lex.word_set("honorific") or doc[j].text in ("M.", "Mme", "MM.")):

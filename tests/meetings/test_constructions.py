@@ -403,3 +403,13 @@ def test_talks_held_then_a_dispute_settled_through_channels_stay_a_meeting(extra
         "Les deux pays régleront leur différend par la voie diplomatique."
     )
     assert [names(m) for m in meetings(extractor, text)] == [["Li Wen", "Taro Sato"]]
+
+
+@pytest.mark.parametrize("name", ["Petrolandia", "Sandino"])
+def test_an_event_named_after_its_head_is_no_partner(extractor, name) -> None:
+    text = (
+        "Le Premier ministre haïtien, Paul Lamarre, a installé lundi la commission binationale. Haïti a formé sa "
+        "commission conformément à ce qui a été convenu entre les autorités des deux pays, lors du sommet "
+        f"{name} tenu à Caracas le 17 décembre."
+    )
+    assert meetings(extractor, text, published="2014-01-08") == []

@@ -94,6 +94,8 @@ def background(ctx: DocContext, sent: Span, trigger: Token) -> bool:
     k = ctx.sentence_of.get(sent.start, -1)
     if trigger.pos_ in ("NOUN", "PROPN") and ctx.lex.cue("remote_channel").search(ctx.tokens_text(trigger.i, min(sent.end, trigger.i + 25))):
         return True  # "des pourparlers entre A et B se poursuivent par des voies diplomatiques": contacts, no encounter
+    if trigger.pos_ in ("NOUN", "PROPN") and ctx.sentence_cue(k, "sport_match"):
+        return True  # "Le coach entame la rencontre avec son équipe type": a match, not an encounter
     narrative = ctx.sentence_cue(k, "pluperfect_narrative")  # "Avant le début de la cérémonie, le roi avait reçu …"
     if ctx.sentence_cue(k, "background") and not narrative:
         return True

@@ -413,3 +413,16 @@ def test_an_event_named_after_its_head_is_no_partner(extractor, name) -> None:
         f"{name} tenu à Caracas le 17 décembre."
     )
     assert meetings(extractor, text, published="2014-01-08") == []
+
+
+def test_a_match_is_no_meeting(extractor) -> None:
+    text = (
+        "Le capitaine ivoirien Paul Kouassi était sur la pelouse. Le coach Ahmed Saidi entame la rencontre avec son "
+        "équipe type sans Jean Kalo et Marc Tiem sur le banc de touche."
+    )
+    assert meetings(extractor, text) == []
+
+
+def test_a_meeting_of_sports_ministers_stays_a_meeting(extractor) -> None:
+    text = "Le ministre ivoirien des Sports, Paul Kouassi, a eu lundi une rencontre avec son homologue ghanéen, Kofi Boateng."
+    assert [names(m) for m in meetings(extractor, text)] == [["Kofi Boateng", "Paul Kouassi"]]

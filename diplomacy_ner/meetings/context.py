@@ -9,6 +9,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+import numpy
 from spacy.attrs import IDX, LEMMA, LOWER, POS
 from spacy.symbols import NOUN, NUM, PROPN
 from spacy.tokens import Doc, Span
@@ -102,6 +103,8 @@ class DocContext:
         self.person_starts: list[int] = [p.start for p in self.by_label.get("PERSON", [])]
         self._frame_candidates: list[int] | None = None
         self._anaphor_candidates: list[int] | None = None
+        self.anaphor_words: set[str] = set()  # set with the candidates: the words Coreference.anaphors tests
+        self.numbers: set[int] = set()  # set with the candidates: the tokens tagged NUM
 
     # -- cached per-sentence facts: every layer asks them per predicate, a long sentence pays once --------
     def line_bounds(self, char: int) -> tuple[int, int]:
@@ -153,10 +156,19 @@ class DocContext:
         if self._anaphor_candidates is None:
             lex, strings = self.lex, self.doc.vocab.strings
             words = lex.word_set("plural_pronoun") | lex.word_set("pronoun_subject") | lex.word_set("demonstrative")
-            rows = self.doc.to_array([LOWER, POS]).tolist() if len(self.doc) else []
-            self._anaphor_candidates = [
-                i for i, (low, pos) in enumerate(rows) if pos in (NUM, NOUN, PROPN) or strings[low] in words
-            ]
+            self.anaphor_words = words | lex.word_set("plural_person_noun")
+            if len(self.doc):
+                # one numpy test over the whole doc instead of a Python test per token
+                rows = self.doc.to_array([LOWER, POS])
+                lows, tags = rows[:, 0], rows[:, 1]
+                keep = (tags == NUM) | (tags == NOUN) | (tags == PROPN)
+                for word in words:  # a handful of pronouns (numpy.isin costs more on such short lists)
+                    if word in strings:
+                        keep |= lows == strings.as_int(word)
+                self._anaphor_candidates = numpy.flatnonzero(keep).tolist()
+                self.numbers = set(numpy.flatnonzero(tags == NUM).tolist())
+            else:
+                self._anaphor_candidates = []
         sent = self.sents[k]
         lo = bisect.bisect_left(self._anaphor_candidates, sent.start)
         hi = bisect.bisect_left(self._anaphor_candidates, sent.end)

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from ..folding import fold
 from ..readers.jsonl import iter_json_objects
-from ..offsets import offset_map
+from ..offsets import offset_map, source_text
 from ..rules.tokens import TokenWords
 from .lexicon import MeetingLexicon
 from .topics import TopicLexicon
@@ -72,6 +72,7 @@ class DocContext:
         self.spans = list(doc.spans[spans_key]) if spans_key in doc.spans else []
         self.published = dt.date.fromisoformat(doc._.published) if doc._.published else None
         self.omap = offset_map(doc)
+        self.source = source_text(doc)  # the caller's text, which every mention slices
         self.roles: dict[str, dict[str, Any]] = {
             pid: (info if info.get("class") or not info.get("role") else {**info, "class": role_class(info["role"])})
             for pid, info in (doc._.person_roles or {}).items()
@@ -83,8 +84,7 @@ class DocContext:
         self.sents: list[Span] = list(doc.sents)
         self.sentence_of: dict[int, int] = {}
         for k, sent in enumerate(self.sents):
-            for i in range(sent.start, sent.end):
-                self.sentence_of[i] = k
+            self.sentence_of.update(dict.fromkeys(range(sent.start, sent.end), k))  # no Python loop per token
         self.by_label: dict[str, list[Span]] = {}
         self.by_sentence: dict[tuple[int, str], list[Span]] = {}
         for s in self.spans:

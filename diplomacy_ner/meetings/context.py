@@ -65,6 +65,7 @@ class DocContext:
         self.text = words.whole_text()  # Doc.text builds a Token per token on every access: read it once
         self.lowers: list[str] = words.lowers  # each token's lower-case form, without building Token objects
         self._texts: list[str] = words.texts
+        self.texts: list[str] = words.texts  # each token's text, without building Token objects
         self._idx: list[int] = doc.to_array([IDX]).tolist() if len(doc) else []
         self._ents: list[Span] | None = None
         self.topics = topics

@@ -169,11 +169,14 @@ def find_officials(ctx: DocContext, k: int, *, chairs: bool = False) -> list[Off
             continue
         info = ctx.person_info(pid)
         weak = not (info.get("role") or info.get("country") or info.get("class"))
-        if (weak and any(t.lower_ in ctx.lex.word_set("generic_subject_title") for t in s)) or is_title_phrase(s.text):
+        # token strings read from the doc's lists (ctx.lowers, ctx.span_text): no Token built per mention
+        generic = ctx.lex.word_set("generic_subject_title")
+        if (weak and any(w in generic for w in ctx.lowers[s.start : s.end])) or is_title_phrase(ctx.span_text(s)):
             continue  # "Vice-Premier ministre", "Chef du Gouvernement" taken for a name
         extent = set(range(s.start, s.end))
         j = s.start - 1
-        while j >= sent.start and (doc[j].lower_ in ctx.lex.word_set("honorific") or doc[j].text in ("M.", "Mme", "MM.")):
+        honorific = ctx.lex.word_set("honorific")
+        while j >= sent.start and (ctx.lowers[j] in honorific or ctx.texts[j] in ("M.", "Mme", "MM.")):
             extent.add(j)  # "M. Hammouchi": the honorific is the head of the phrase in the parse
             j -= 1
         near = [title_end.get((pid, s.start - d)) for d in range(5)] + [title_start.get((pid, s.end + d)) for d in range(4)]
@@ -201,7 +204,7 @@ def find_officials(ctx: DocContext, k: int, *, chairs: bool = False) -> list[Off
             continue  # "un émissaire de son homologue, M. X": the title in a genitive puts X outside
         out.append(
             Official(
-                pid, pid, ctx.person_name(pid) or s.text, role, country, cls,
+                pid, pid, ctx.person_name(pid) or ctx.span_text(s), role, country, cls,
                 s.start, s.end, [s], weak=weak, anchor=anchor_of(doc, ext), extent=ext,
             )
         )

@@ -34,7 +34,7 @@ from ..extensions import SPAN_KEY, register_extensions
 from ..kb.alias_index import DEFAULT_FUZZY_THRESHOLD, Candidate
 from ..kb.knowledge_base import KnowledgeBase, user_records_bytes, with_user_records
 from ..kb.records import KBRecord
-from ..offsets import offset_map, span_mention
+from ..offsets import offset_map, source_text, span_mention
 from ..rules.entities import country_entities, entity_bodies, named_entities, place_entities
 from ..rules.kb_links import KBLinks
 from ..rules.person_clusters import cluster_people, person_names
@@ -165,6 +165,7 @@ class Linker:
         spans = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
         published = dt.date.fromisoformat(doc._.published) if doc._.published else None
         omap = offset_map(doc)
+        source = source_text(doc)  # read once for every mention below
         by_label: dict[str, list[Span]] = {}
         for s in spans:
             by_label.setdefault(s.label_, []).append(s)
@@ -202,12 +203,12 @@ class Linker:
                     "role": info.get("role"),
                     "country": info.get("country"),
                     "in_kb": c.kb_id is not None,
-                    "mentions": [span_mention(s, omap) for s in c.spans],
+                    "mentions": [span_mention(s, omap, source) for s in c.spans],
                 }
             )
         for group in (countries, bodies, agreements, places):
             for ent in group:
-                ent["mentions"] = [span_mention(s, omap) for s in ent.pop("_spans")]
+                ent["mentions"] = [span_mention(s, omap, source) for s in ent.pop("_spans")]
                 entities.append(ent)
         doc._.entities = entities
         doc._.person_roles = roles

@@ -71,7 +71,7 @@ def participant_dict(ctx: DocContext, p: Official) -> dict[str, Any]:
         key = (s.start_char, s.end_char)
         if key not in seen:
             seen.add(key)
-            mentions.append(mention(ctx.doc, s.start_char, s.end_char, ctx.omap))
+            mentions.append(mention(ctx.doc, s.start_char, s.end_char, ctx.omap, ctx.source))
     return {"name": p.name, "role": p.role, "country": p.country, "id": p.person_id, "mentions": mentions}
 
 
@@ -250,7 +250,7 @@ def finalise(ctx: DocContext, d: Draft) -> dict[str, Any] | None:
             location = {**location, "country": country}
     if kind == "in_person" and host is None:
         host = place_host(ctx, d, participants, location)
-    evidence = [mention(ctx.doc, s.start_char, s.end_char, ctx.omap) for s in sorted(d.sentences, key=lambda s: s.start)]
+    evidence = [mention(ctx.doc, s.start_char, s.end_char, ctx.omap, ctx.source) for s in sorted(d.sentences, key=lambda s: s.start)]
     topics, bodies, agreements = content(ctx, d)
     host_p = next((p for p in participants if p.key == host), None)
     if location is not None and location.get("country") is None and host_p is not None and host_p.country and len(host_p.country) == 2:
@@ -269,7 +269,7 @@ def finalise(ctx: DocContext, d: Draft) -> dict[str, Any] | None:
     date_expr = None
     if d.date_span is not None:
         info = d.date_span._.info or {}
-        date_expr = mention(ctx.doc, info.get("start_char", d.date_span.start_char), info.get("end_char", d.date_span.end_char), ctx.omap)
+        date_expr = mention(ctx.doc, info.get("start_char", d.date_span.start_char), info.get("end_char", d.date_span.end_char), ctx.omap, ctx.source)
     return {
         "participants": [participant_dict(ctx, p) for p in participants],
         "host": participant_dict(ctx, host_p) if host_p else None,

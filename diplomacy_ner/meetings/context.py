@@ -9,13 +9,14 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+import numpy
 from spacy.attrs import IDX, LEMMA, LOWER, POS
 from spacy.symbols import NOUN, NUM, PROPN
 from spacy.tokens import Doc, Span
 
 from ..folding import fold
 from ..readers.jsonl import iter_json_objects
-from ..offsets import offset_map
+from ..offsets import offset_map, source_text
 from ..rules.tokens import TokenWords
 from .lexicon import MeetingLexicon
 from .topics import TopicLexicon
@@ -64,6 +65,7 @@ class DocContext:
         self.text = words.whole_text()  # Doc.text builds a Token per token on every access: read it once
         self.lowers: list[str] = words.lowers  # each token's lower-case form, without building Token objects
         self._texts: list[str] = words.texts
+        self.texts: list[str] = words.texts  # each token's text, without building Token objects
         self._idx: list[int] = doc.to_array([IDX]).tolist() if len(doc) else []
         self._ents: list[Span] | None = None
         self.topics = topics
@@ -71,6 +73,7 @@ class DocContext:
         self.spans = list(doc.spans[spans_key]) if spans_key in doc.spans else []
         self.published = dt.date.fromisoformat(doc._.published) if doc._.published else None
         self.omap = offset_map(doc)
+        self.source = source_text(doc)  # the caller's text, which every mention slices
         self.roles: dict[str, dict[str, Any]] = {
             pid: (info if info.get("class") or not info.get("role") else {**info, "class": role_class(info["role"])})
             for pid, info in (doc._.person_roles or {}).items()
@@ -82,8 +85,7 @@ class DocContext:
         self.sents: list[Span] = list(doc.sents)
         self.sentence_of: dict[int, int] = {}
         for k, sent in enumerate(self.sents):
-            for i in range(sent.start, sent.end):
-                self.sentence_of[i] = k
+            self.sentence_of.update(dict.fromkeys(range(sent.start, sent.end), k))  # no Python loop per token
         self.by_label: dict[str, list[Span]] = {}
         self.by_sentence: dict[tuple[int, str], list[Span]] = {}
         for s in self.spans:
@@ -97,11 +99,14 @@ class DocContext:
         self._years: dict[int, list[int]] = {}
         self.body_places_cache: list[Span] | None = None
         self.lead_date: tuple[Span | None, dt.date | None] | None = None  # slots.lead_date, once per doc
+        self.excluded_answers: dict[tuple[int, int, int, bool, bool], bool] = {}  # officials.excluded, per mention
         self.filled_country: dict[str, str] = {}  # slots.fill_countries: one person, one country per article
         self._state_codes: set[str] | None = None
         self.person_starts: list[int] = [p.start for p in self.by_label.get("PERSON", [])]
         self._frame_candidates: list[int] | None = None
         self._anaphor_candidates: list[int] | None = None
+        self.anaphor_words: set[str] = set()  # set with the candidates: the words Coreference.anaphors tests
+        self.numbers: set[int] = set()  # set with the candidates: the tokens tagged NUM
 
     # -- cached per-sentence facts: every layer asks them per predicate, a long sentence pays once --------
     def line_bounds(self, char: int) -> tuple[int, int]:
@@ -153,10 +158,19 @@ class DocContext:
         if self._anaphor_candidates is None:
             lex, strings = self.lex, self.doc.vocab.strings
             words = lex.word_set("plural_pronoun") | lex.word_set("pronoun_subject") | lex.word_set("demonstrative")
-            rows = self.doc.to_array([LOWER, POS]).tolist() if len(self.doc) else []
-            self._anaphor_candidates = [
-                i for i, (low, pos) in enumerate(rows) if pos in (NUM, NOUN, PROPN) or strings[low] in words
-            ]
+            self.anaphor_words = words | lex.word_set("plural_person_noun")
+            if len(self.doc):
+                # one numpy test over the whole doc instead of a Python test per token
+                rows = self.doc.to_array([LOWER, POS])
+                lows, tags = rows[:, 0], rows[:, 1]
+                keep = (tags == NUM) | (tags == NOUN) | (tags == PROPN)
+                for word in words:  # a handful of pronouns (numpy.isin costs more on such short lists)
+                    if word in strings:
+                        keep |= lows == strings.as_int(word)
+                self._anaphor_candidates = numpy.flatnonzero(keep).tolist()
+                self.numbers = set(numpy.flatnonzero(tags == NUM).tolist())
+            else:
+                self._anaphor_candidates = []
         sent = self.sents[k]
         lo = bisect.bisect_left(self._anaphor_candidates, sent.start)
         hi = bisect.bisect_left(self._anaphor_candidates, sent.end)

@@ -76,8 +76,12 @@ class Coreference:
         plural_pronouns, definite_plural = lex.word_set("plural_pronoun"), lex.word_set("definite_plural")
         pronouns, demonstratives = lex.word_set("pronoun_subject"), lex.word_set("demonstrative")
         out.extend(self._first_person(k, covered))
-        for i in ctx.anaphor_candidates(k):  # the tokens none of the tests below takes are skipped
-            if i in covered:
+        candidates = ctx.anaphor_candidates(k)  # the tokens none of the tests below takes are skipped
+        # a noun or proper noun that is none of the words tested below and no bare title's token passes
+        # none of the tests: skip it before building its Token
+        lowers, numbers, listed = ctx.lowers, ctx.numbers, ctx.anaphor_words
+        for i in candidates:
+            if i in covered or (i not in bare and i not in numbers and lowers[i] not in listed):
                 continue
             tok = ctx.doc[i]
             low = tok.lower_

@@ -85,7 +85,16 @@ LOOSE_DEPS = frozenset({"dep", "obl:mod", "parataxis"})
 
 def excluded(ctx: DocContext, i: int, sent: Span, *, genitive: bool = True, chairs: bool = False) -> bool:
     """Is token ``i`` in a zone whose people are not participants ("en présence de", "selon")?
-    With ``chairs``, the chair of a session ("sous la présidence de X") is not excluded."""
+    With ``chairs``, the chair of a session ("sous la présidence de X") is not excluded.
+    The answer is kept for the doc: the layers ask it again for the same mention."""
+    key = (i, sent.start, sent.end, genitive, chairs)
+    found = ctx.excluded_answers.get(key)
+    if found is None:
+        found = ctx.excluded_answers[key] = _excluded(ctx, i, sent, genitive=genitive, chairs=chairs)
+    return found
+
+
+def _excluded(ctx: DocContext, i: int, sent: Span, *, genitive: bool, chairs: bool) -> bool:
     doc = ctx.doc
     start = max(sent.start, i - 60)  # the zone may hold a long list of aides
     text = ctx.tokens_text(start, i)
@@ -160,13 +169,16 @@ def find_officials(ctx: DocContext, k: int, *, chairs: bool = False) -> list[Off
             continue
         info = ctx.person_info(pid)
         weak = not (info.get("role") or info.get("country") or info.get("class"))
-        if (weak and any(t.lower_ in ctx.lex.word_set("generic_subject_title") for t in s)) or is_title_phrase(s.text):
+        # token strings read from the doc's lists (ctx.lowers, ctx.span_text): no Token built per mention
+        generic = ctx.lex.word_set("generic_subject_title")
+        if (weak and any(w in generic for w in ctx.lowers[s.start : s.end])) or is_title_phrase(ctx.span_text(s)):
             continue  # "Vice-Premier ministre", "Chef du Gouvernement" taken for a name
         if weak and s.start > sent.start and ctx.lowers[s.start - 1] in ctx.lex.word_set("named_event_head"):
             continue  # "lors du sommet Petrocaribe", "au forum Horizon": the event's name, not a person
         extent = set(range(s.start, s.end))
         j = s.start - 1
-        while j >= sent.start and (doc[j].lower_ in ctx.lex.word_set("honorific") or doc[j].text in ("M.", "Mme", "MM.")):
+        honorific = ctx.lex.word_set("honorific")
+        while j >= sent.start and (ctx.lowers[j] in honorific or ctx.texts[j] in ("M.", "Mme", "MM.")):
             extent.add(j)  # "M. Hammouchi": the honorific is the head of the phrase in the parse
             j -= 1
         near = [title_end.get((pid, s.start - d)) for d in range(5)] + [title_start.get((pid, s.end + d)) for d in range(4)]
@@ -194,7 +206,7 @@ def find_officials(ctx: DocContext, k: int, *, chairs: bool = False) -> list[Off
             continue  # "un émissaire de son homologue, M. X": the title in a genitive puts X outside
         out.append(
             Official(
-                pid, pid, ctx.person_name(pid) or s.text, role, country, cls,
+                pid, pid, ctx.person_name(pid) or ctx.span_text(s), role, country, cls,
                 s.start, s.end, [s], weak=weak, anchor=anchor_of(doc, ext), extent=ext,
             )
         )

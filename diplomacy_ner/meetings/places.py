@@ -86,7 +86,7 @@ def explicit_place(ctx: DocContext, sent: Span, trigger: Token | None, *, attach
     p = best[1]
     country = (p._.info or {}).get("country") if p.label_ == "PLACE" else _country_code(p)
     # the place as the text writes it ("Kyiv", "Beijing", "la Maison Blanche"), not the gazetteer's form
-    return {"name": city_name(p), "country": country, "mention": mention(doc, p.start_char, p.end_char, ctx.omap)}
+    return {"name": city_name(p), "country": country, "mention": mention(doc, p.start_char, p.end_char, ctx.omap, ctx.source)}
 
 
 def city_of_venue(ctx: DocContext, cities: list[Span], bounds: tuple[int, int] | None) -> Span | None:
@@ -211,7 +211,7 @@ def named_venue(ctx: DocContext, sent: Span, trigger: Token | None) -> dict[str,
     if best is None:
         return None
     _, start, end = best
-    return {"name": ctx.text[start:end], "country": None, "mention": mention(ctx.doc, start, end, ctx.omap), "start": start, "end": end}
+    return {"name": ctx.text[start:end], "country": None, "mention": mention(ctx.doc, start, end, ctx.omap, ctx.source), "start": start, "end": end}
 
 
 def visited_country(ctx: DocContext, d: Draft) -> str | None:
@@ -278,7 +278,7 @@ def document_place(ctx: DocContext, d: Draft, participants: list[Official], host
     if p is None:
         return None
     info = p._.info or {}
-    return {"name": city_name(p), "country": info.get("country"), "mention": mention(ctx.doc, p.start_char, p.end_char, ctx.omap)}
+    return {"name": city_name(p), "country": info.get("country"), "mention": mention(ctx.doc, p.start_char, p.end_char, ctx.omap, ctx.source)}
 
 
 def event_place(ctx: DocContext, d: Draft, before: list[Span]) -> Span | None:

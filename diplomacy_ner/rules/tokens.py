@@ -23,12 +23,13 @@ _WORDS: weakref.WeakKeyDictionary[Doc, TokenWords] = weakref.WeakKeyDictionary()
 class TokenWords:
     """The text, lower-case form and trailing space of every token of a doc, as plain lists."""
 
-    __slots__ = ("texts", "lowers", "spaces")
+    __slots__ = ("texts", "lowers", "spaces", "_whole")
 
     def __init__(self, texts: list[str], lowers: list[str], spaces: list[bool]):
         self.texts = texts
         self.lowers = lowers
         self.spaces = spaces
+        self._whole: str | None = None
 
     @classmethod
     def of(cls, doc: Doc) -> TokenWords:
@@ -46,8 +47,11 @@ class TokenWords:
         return words
 
     def whole_text(self) -> str:
-        """What ``doc.text`` gives (which builds a Token object per token)."""
-        return "".join([t + " " if s else t for t, s in zip(self.texts, self.spaces, strict=True)])
+        """What ``doc.text`` gives (which builds a Token object per token), joined once: the entity
+        rules, the linker and the meeting step all read it."""
+        if self._whole is None:
+            self._whole = "".join([t + " " if s else t for t, s in zip(self.texts, self.spaces, strict=True)])
+        return self._whole
 
     def text(self, start: int, end: int) -> str:
         """What ``doc[start:end].text`` gives."""

@@ -135,8 +135,12 @@ _KIND_OF_BRANCH: dict[str, DateKind] = {
     "weekday": "weekday",
 }
 
-# Every branch starts a word with one of these characters: the lookahead rejects most positions at once.
-_WORD_START = r"(?<!\w)(?=[\dacdefhjlmnosv])"
+# Every branch starts with a digit or one of these words (or their start): the lookahead rejects most
+# positions before any branch is tried.
+_WORD_START = (
+    r"(?<!\w)(?=\d|(?:du|les|le|ce|cet|la|avant|hier|aujourd|en|d[ée]but|fin|courant|depuis|mois|mi-|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janv|f[ée]v|mars|avr|mai|juin|juil|ao[ûu]t|sept|oct|nov|d[ée]c))"
+)
 DATE_PATTERN = re.compile(
     _WORD_START + "(?:" + "|".join(f"(?P<{name}>{body})" for name, body in _BRANCHES) + ")", re.IGNORECASE
 )

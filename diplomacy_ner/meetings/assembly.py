@@ -62,6 +62,7 @@ class MeetingAssembler(SessionSteps, GuestListSteps):
         self.open_session: tuple[Draft, int] | None = None
         # the sentence of a plan told without its participants, until a held meeting is told
         self.announced: int | None = None
+        self.sidelines: bool | None = None  # _on_sidelines, read once per doc
 
     # -- sentences ---------------------------------------------------------------------------
     def _line_of(self, sent: Span) -> str:
@@ -361,8 +362,10 @@ class MeetingAssembler(SessionSteps, GuestListSteps):
         )
 
     def _on_sidelines(self) -> bool:
-        """Does the article tell of talks on the sidelines of a gathering ("en marge du sommet")?"""
-        return any(self.ctx.sentence_cue(j, "sidelines") for j in range(len(self.ctx.sents)))
+        """Does the article tell of talks on the sidelines of a gathering ("en marge du sommet")? Read once per doc."""
+        if self.sidelines is None:
+            self.sidelines = any(self.ctx.sentence_cue(j, "sidelines") for j in range(len(self.ctx.sents)))
+        return self.sidelines
 
     def _series_between(self, enc: Encounter) -> bool:
         """"avec A, puis avec B", "avant d'être reçu par C": a series cue between two partners."""

@@ -80,7 +80,7 @@ def spanned_elsewhere(ctx: DocContext, d: Draft) -> bool:
     told outside its own sentences (a visit, a session)? Then it does not say which day it was."""
     span = d.date_span
     assert span is not None
-    if not ctx.lex.cue("date_range").search(span.text):
+    if not ctx.lex.cue("date_range").search(ctx.span_text(span)):
         return False
     return not any(s.start <= span.start and span.end <= s.end for s in d.sentences)
 

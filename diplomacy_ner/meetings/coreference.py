@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 
 from .context import DocContext
 from .encounters import _mistagged_present
-from .officials import Official, bare_titles, excluded
+from .officials import Official, bare_titles, excluded, person_official
 
 
 class Coreference:
@@ -59,8 +59,7 @@ class Coreference:
         if not scores:
             return None
         pid = max(scores, key=lambda p: (scores[p], -first[p][0]))
-        info = ctx.person_info(pid)
-        return Official(pid, pid, ctx.person_name(pid), info.get("role"), info.get("country"), info.get("class"), -1, -1)
+        return person_official(ctx, pid)
 
     def anaphors(self, k: int, officials: list[Official]) -> tuple[list[Official], set[int]]:
         """Officials standing for the anaphors of sentence ``k``, and the tokens of plural anaphors."""
@@ -186,9 +185,7 @@ class Coreference:
                 quote_before = any(t.text in ("»", "”", '"', ",") for t in ctx.doc[max(0, verb.i - 3) : verb.i])
                 found = subject or (after if quote_before else None)
                 if found is not None:
-                    pid = found.kb_id_
-                    info = ctx.person_info(pid)
-                    return Official(pid, pid, ctx.person_name(pid), info.get("role"), info.get("country"), info.get("class"), -1, -1)
+                    return person_official(ctx, found.kb_id_)
         return None
 
     def _unnamed_title(self, title: Span, tok: Token, officials: list[Official]) -> Official | None:
@@ -256,8 +253,7 @@ class Coreference:
                 break
             info = ctx.person_info(s.kb_id_)
             if info.get("class") == cls:
-                pid = s.kb_id_
-                return Official(pid, pid, ctx.person_name(pid), info.get("role"), info.get("country"), cls, -1, -1)
+                return person_official(ctx, s.kb_id_)
         return None
 
     def update(self, officials: list[Official], subject: Official | None, k: int = -1, enc_subjects: list[Official] = ()) -> None:

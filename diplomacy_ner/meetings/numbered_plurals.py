@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .officials import Official
+from .officials import Official, person_official
 from .plural_titles import CARDINALS
 
 WINDOW = 3  # sentences read back
@@ -87,7 +87,7 @@ def _office_holders_before(ctx, k: int, count: int, cls: str | None) -> dict[str
             info = ctx.person_info(s.kb_id_)
             if info.get("class") == cls or (info.get("class") == "generic" and info.get("counterpart")):
                 pid = s.kb_id_
-                found.setdefault(pid, Official(pid, pid, ctx.person_name(pid), info.get("role"), info.get("country"), info.get("class"), -1, -1))
+                found.setdefault(pid, person_official(ctx, pid))
         if len(found) >= count:
             break
     return dict(reversed(found.items())) if len(found) == count else None

@@ -51,6 +51,17 @@ class Official:
         )
 
 
+def person_official(ctx: DocContext, pid: str, span: Span | None = None) -> Official:
+    """The official a person entity is, with the office and country the text (or the KB) gives it;
+    at ``span`` when given, else at no place (a participant taken from elsewhere in the document)."""
+    info = ctx.person_info(pid)
+    name = ctx.person_name(pid) or (ctx.span_text(span) if span is not None else None)
+    if span is None:
+        return Official(pid, pid, name, info.get("role"), info.get("country"), info.get("class"), -1, -1)
+    ext = frozenset(range(span.start, span.end))
+    return Official(pid, pid, name, info.get("role"), info.get("country"), info.get("class"), span.start, span.end, [span], anchor=span.start, extent=ext)
+
+
 def anchor_of(doc: Doc, extent: frozenset[int]) -> int:
     """The token of ``extent`` whose head is outside it: one governed by a verb, else the one nearest the root.
 

@@ -15,7 +15,7 @@ from spacy.tokens import Span
 from . import modality, slots
 from .clusters import Draft
 from .encounters import Encounter, _frame_for as frame_for
-from .officials import Official, find_officials
+from .officials import Official, find_officials, person_official
 
 if TYPE_CHECKING:
     from .clusters import Clusterer
@@ -251,9 +251,7 @@ class SessionSteps:
             info = ctx.person_info(s.kb_id_)
             if s.end > enc.predicate.i or s.kb_id_ in partners or not (info.get("role") or info.get("class")):
                 continue
-            ext = frozenset(range(s.start, s.end))
-            return Official(s.kb_id_, s.kb_id_, ctx.person_name(s.kb_id_) or s.text, info.get("role"), info.get("country"),
-                            info.get("class"), s.start, s.end, [s], anchor=s.start, extent=ext)
+            return person_official(ctx, s.kb_id_, s)
         return None
 
     def _members_genitive(self, enc: Encounter) -> bool:

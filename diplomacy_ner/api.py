@@ -109,10 +109,12 @@ class Extractor:
             from .components.fast_attribute_ruler import use_array_attribute_ruler
             from .components.fast_lemmatizer import use_indexed_lemmatizer
             from .components.fast_ops import use_blas_ops
+            from .tokenizer import clear_tokenizer_cache
 
             use_array_attribute_ruler(self.nlp)
             use_indexed_lemmatizer(self.nlp)
             use_blas_ops(self.nlp)
+            clear_tokenizer_cache(self.nlp.tokenizer)  # loading the components' files filled it
         else:
             from .pipeline import build_pipeline
 

@@ -21,6 +21,8 @@ from functools import lru_cache
 # (pattern, replacement or None when computed) — order gives priority on overlaps.
 # a grave accent between two letters is an apostrophe typed on a keyboard without one ("l`Etat")
 _APOSTROPHES = re.compile("[\u2019\u2018\u02bc\u00b4\u2032]|(?<=[^\\W\\d_])`(?=[^\\W\\d_])")
+# the same without the grave accent, whose lookarounds are tried at every character: for texts without "`"
+_APOSTROPHE_CHARS = re.compile("[\u2019\u2018\u02bc\u00b4\u2032]")
 _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]")
 # zero-width characters, bidirectional marks and isolates (including the Arabic letter mark),
 # soft hyphens, variation selectors and carriage returns: removed
@@ -36,6 +38,7 @@ _LINE_SEPARATORS = re.compile("[\u2028\u2029]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _HTML_COMMENT = re.compile(r"<!--.{0,5000}?-->", re.DOTALL)
 _COMBINING_RUN = re.compile(r"[^\W\d_][\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+_COMBINING_MARK = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _HTML_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)(?:\s[^<>]{0,500})?/?>")
 # Tags inside a line of text: removing them must not split a word ("Alba<b>res</b>").
 # fmt: off
@@ -47,7 +50,8 @@ _INLINE_TAGS = frozenset({
 # fmt: on
 _HTML_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#[0-9]{1,6}|#[xX][0-9A-Fa-f]{1,5});")
 _SINGLE_NEWLINE = re.compile(r"(?<=[^\n])\n(?=[^\n])")
-_BLANK_LINE_IN_SENTENCE = re.compile(r"(?<=[a-zà-ÿ,])[ \t]*\n[ \t]*\n[ \t]*(?=[a-zà-ÿ])")
+# group 1 is the break; the letter before it is matched, not looked behind for (the same matches, faster)
+_BLANK_LINE_IN_SENTENCE = re.compile(r"[a-zà-ÿ,]([ \t]*\n[ \t]*\n[ \t]*)(?=[a-zà-ÿ])")
 # A line ending with one of these is a finished sentence or a heading: keep the break.
 _SENTENCE_END = set('.!?:;»…"*#)]|')
 _SPACE_MARK = "\u0001"
@@ -156,7 +160,7 @@ def _newline_edits(text: str) -> list[Edit]:
         edits.append(Edit(i, i + 1, " "))
     # a blank line in mid-sentence (a page or column break of a PDF): "afin de mieux\n\nprévoir"
     for m in _BLANK_LINE_IN_SENTENCE.finditer(text):
-        edits.append(Edit(m.start(), m.end(), " "))
+        edits.append(Edit(m.start(1), m.end(1), " "))
     return edits
 
 
@@ -211,19 +215,20 @@ def _collect_edits(text: str) -> list[Edit]:
         value = html.unescape(m.group())
         if value != m.group():
             edits.append(Edit(m.start(), m.end(), _clean_entity_value(value)))
-    for m in _COMBINING_RUN.finditer(text):
+    # the slower patterns run only on texts that have what they look for (most have none)
+    for m in _COMBINING_RUN.finditer(text) if _COMBINING_MARK.search(text) else ():
         value = unicodedata.normalize("NFC", m.group())
         if value != m.group():
             edits.append(Edit(m.start(), m.end(), value))
     for m in INVISIBLE.finditer(text):
         edits.append(Edit(m.start(), m.end(), ""))
-    for m in _CONTROL_RUN.finditer(text):
+    for m in _CONTROL_RUN.finditer(text) if _CONTROL.search(text) else ():
         edits.append(_separator_edit(text, m.start(), m.end(), joins_words=False))
     for m in _LINE_SEPARATORS.finditer(text):
         edits.append(Edit(m.start(), m.end(), "\n"))
     for m in _SURROGATE.finditer(text):
         edits.append(Edit(m.start(), m.end(), "\ufffd"))
-    for m in _APOSTROPHES.finditer(text):
+    for m in (_APOSTROPHES if "`" in text else _APOSTROPHE_CHARS).finditer(text):
         edits.append(Edit(m.start(), m.end(), "'"))
     for m in _SPACES.finditer(text):
         edits.append(Edit(m.start(), m.end(), " "))

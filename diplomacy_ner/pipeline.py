@@ -26,6 +26,7 @@ from .components.fast_ops import use_blas_ops
 from .components.linker import Linker
 from .errors import Errors
 from .extensions import register_extensions
+from .tokenizer import clear_tokenizer_cache
 
 logger = logging.getLogger("diplomacy_ner")
 
@@ -113,5 +114,6 @@ def build_pipeline(
         if initialize is not None:
             initialize(nlp=nlp)
     nlp.batch_size = int(cfg["nlp"].get("batch_size", nlp.batch_size))
+    clear_tokenizer_cache(nlp.tokenizer)  # the files read above filled it (see there)
     logger.debug("built pipeline %s", nlp.pipe_names)
     return nlp

@@ -109,3 +109,33 @@ def test_blank_line_in_mid_sentence_is_joined() -> None:
     assert norm == "afin de mieux prévoir les menaces. Fin.\n\nNouveau paragraphe"
     i = norm.index("prévoir")
     assert text[slice(*omap.span(i, i + 7))] == "prévoir"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("l`Etat et l\u2019Union", "l'Etat et l'Union"),  # a grave accent between letters, with typographic ones
+        ("la touche ` seule, 2`3", "la touche ` seule, 2`3"),  # not between two letters: kept
+        ("le plan de l\u2032Union", "le plan de l'Union"),
+    ],
+)
+def test_apostrophes_typed_as_grave_accents_or_primes(text: str, expected: str) -> None:
+    norm, omap = normalize_text(text)
+    assert norm == expected
+    assert omap.span(0, len(norm)) == (0, len(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("il a reçu, \t\n \n\tle ministre", "il a reçu, le ministre"),  # spaces and tabs around the break
+        ("la délégation\n\n\nvisite", "la délégation\n\n\nvisite"),  # two blank lines: a real paragraph break
+        ("Fin du texte\n\nla suite", "Fin du texte la suite"),
+        ("Fin.\n\nla suite", "Fin.\n\nla suite"),  # after a full stop: kept
+    ],
+)
+def test_blank_line_between_lower_case_words_is_joined_with_its_spaces(text: str, expected: str) -> None:
+    norm, omap = normalize_text(text)
+    assert norm == expected
+    i = norm.rindex(expected.split()[-1])
+    assert text[slice(*omap.span(i, len(norm)))] == expected.split()[-1]

@@ -32,7 +32,10 @@ Span attributes (on spans of ``doc.spans["diplomacy"]``)
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 SPAN_KEY = "diplomacy"
 ACRONYM_SPAN_KEY = "diplomacy_acronyms"
@@ -74,3 +77,30 @@ def register_extensions() -> None:
 
 
 register_extensions()
+
+
+def _info_key_layout_holds() -> bool:
+    """Does spaCy keep ``span._.info`` in ``doc.user_data`` under ("._.", "info", start_char, end_char)?"""
+    doc = Doc(Vocab(), words=["a", "b"])
+    span = doc[1:2]
+    span._.info = marker = {}
+    return doc.user_data.get(("._.", "info", span.start_char, span.end_char)) is marker
+
+
+# spaCy's underscore holds no getter or setter for "info" (registered above with a default) and
+# keys span values by their characters: read them straight from the doc's user_data
+_DIRECT_INFO = _info_key_layout_holds() and Span.get_extension("info")[1:] == (None, None, None)
+
+
+def span_info(span: Span) -> dict[str, Any] | None:
+    """``span._.info`` (None when unset), about ten times faster.
+
+    The rules and the meeting step read the info of the same spans over and over (about
+    a hundred thousand times on 400 articles); ``span._`` builds an ``Underscore`` object
+    at every read. This reads the value from ``doc.user_data`` where spaCy stores it,
+    when spaCy stores it as this library expects (checked once at import), and through
+    ``span._.info`` otherwise.
+    """
+    if _DIRECT_INFO:
+        return span.doc.user_data.get(("._.", "info", span.start_char, span.end_char))
+    return span._.info

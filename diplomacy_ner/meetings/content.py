@@ -15,6 +15,7 @@ from ..folding import fold
 from .group_sides import place_shared_bodies
 from .hosts import carried_host
 from .slots import document_place, fill_countries, fill_roles, lead_date, place_host
+from ..extensions import span_info
 
 CABINET = frozenset({"minister", "secretary"})  # title classes of a government's members
 
@@ -118,7 +119,7 @@ def drop_redundant_unnamed(participants: list[Official]) -> list[Official]:
     seen: set[tuple[str | None, str | None]] = set()
     kept = []
     # "le roi et la reine de Norvège": the second of two coordinated titles is another person
-    partners = {(t._.info or {}).get("coordinated_with") for p in participants if p.unnamed for t in p.spans}
+    partners = {(span_info(t) or {}).get("coordinated_with") for p in participants if p.unnamed for t in p.spans}
     for p in participants:
         if p.unnamed:
             role = fold(p.role or "")
@@ -268,7 +269,7 @@ def finalise(ctx: DocContext, d: Draft) -> dict[str, Any] | None:
         d.date_span, d.date = None, None  # an audience during a visit "du 24 au 26 novembre": its day is not told
     date_expr = None
     if d.date_span is not None:
-        info = d.date_span._.info or {}
+        info = span_info(d.date_span) or {}
         date_expr = mention(ctx.doc, info.get("start_char", d.date_span.start_char), info.get("end_char", d.date_span.end_char), ctx.omap, ctx.source)
     return {
         "participants": [participant_dict(ctx, p) for p in participants],

@@ -20,6 +20,7 @@ from ..offsets import offset_map, source_text
 from ..rules.tokens import TokenWords
 from .lexicon import MeetingLexicon
 from .topics import TopicLexicon
+from ..extensions import span_info
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +92,7 @@ class DocContext:
         for s in self.spans:
             self.by_label.setdefault(s.label_, []).append(s)
             self.by_sentence.setdefault((self.sentence_of.get(s.start, -1), s.label_), []).append(s)
-        self.title_person = {(t.start, t.end): (t._.info or {}).get("person") for t in self.by_label.get("TITLE", [])}
+        self.title_person = {(t.start, t.end): (span_info(t) or {}).get("person") for t in self.by_label.get("TITLE", [])}
         self._newlines = [m.start() for m in re.finditer("\n", self.text)]
         self._cues: dict[tuple[int, str], bool] = {}
         self._starts: dict[tuple[int, str], list[int]] = {}

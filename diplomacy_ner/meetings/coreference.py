@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 from .context import DocContext
 from .encounters import _mistagged_present
 from .officials import Official, bare_titles, excluded, person_official
+from ..extensions import span_info
 
 
 class Coreference:
@@ -109,15 +110,15 @@ class Coreference:
                 if title is not None and tok.i == title.start + next((j for j, t in enumerate(title) if t.pos_ in ("NOUN", "PROPN")), 0):
                     holder = self._appositive_name(title, officials)
                     if holder is not None:
-                        holder.weak, holder.role, holder.cls = False, holder.role or (title._.info or {}).get("role"), holder.cls or (title._.info or {}).get("class")
+                        holder.weak, holder.role, holder.cls = False, holder.role or (span_info(title) or {}).get("role"), holder.cls or (span_info(title) or {}).get("class")
                         covered.update(range(title.start, title.end))
                         continue  # "avec le Ministre de l'agriculture, … et de la sécurité, M. X": X's office
                     if not excluded(ctx, title.start, sent) and "Plur" not in tok.morph.get("Number"):
-                        target = self._same_class((title._.info or {}).get("class"), tok, (title._.info or {}).get("role"))
+                        target = self._same_class((span_info(title) or {}).get("class"), tok, (span_info(title) or {}).get("role"))
                         if target is not None and (
                             any(o.key == target.key for o in officials)
                             or any(o.key == target.key and clause_head(ctx.doc[o.anchor]) == clause_head(tok) for o in out)
-                            or (any(o.key == target.key for o in out) and _other_word((title._.info or {}).get("role"), target.role))
+                            or (any(o.key == target.key for o in out) and _other_word((span_info(title) or {}).get("role"), target.role))
                         ):
                             target = None  # named here, another argument of its verb, or taken up under another office: someone else
                         if target is None:
@@ -191,7 +192,7 @@ class Coreference:
     def _unnamed_title(self, title: Span, tok: Token, officials: list[Official]) -> Official | None:
         """"Rabat - Le chef du gouvernement s'est entretenu avec …", "X a été reçu par le président de la
         République" in a text that never names him: an unnamed official of the dateline's country."""
-        info = title._.info or {}
+        info = span_info(title) or {}
         # only a dateline says for sure where the text speaks from ("Rabat - Le chef du gouvernement …")
         home = (self.ctx.dateline or {}).get("country")
         cls = info.get("class")

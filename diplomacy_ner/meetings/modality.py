@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .context import DocContext
+from ..extensions import span_info
 
 
 def status(ctx: DocContext, sent: Span, trigger: Token) -> str | None:
@@ -106,11 +107,11 @@ def background(ctx: DocContext, sent: Span, trigger: Token) -> bool:
         if not narrative and any("Imp" in a.morph.get("Tense") and a.lemma_ in ("avoir", "être") for a in aux):
             return True
     for d in ctx.near(k, "DATE", trigger.i, 14):
-        if (d._.info or {}).get("kind") == "month" and not _other_event_date(ctx, d.root, trigger):
+        if (span_info(d) or {}).get("kind") == "month" and not _other_event_date(ctx, d.root, trigger):
             return True
     years = ctx.sentence_years(k)
     if ctx.published and years and all(y < ctx.published.year for y in years) and not any(
-        (d._.info or {}).get("kind") in ("absolute", "weekday") for d in ctx.in_sentence(k, "DATE")
+        (span_info(d) or {}).get("kind") in ("absolute", "weekday") for d in ctx.in_sentence(k, "DATE")
     ):
         return True
     return False

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from .officials import Official, person_official
 from .plural_titles import CARDINALS
+from ..extensions import span_info
 
 WINDOW = 3  # sentences read back
 
@@ -70,7 +71,7 @@ def _title_class(ctx, tok: Token) -> str | None:
     """The class of the title the plural noun heads ("ministres" → minister), if any."""
     for t in ctx.by_label.get("TITLE", []):
         if t.start <= tok.i < t.end:
-            cls = (t._.info or {}).get("class")
+            cls = (span_info(t) or {}).get("class")
             return cls if cls != "generic" else None
     return None
 

@@ -20,6 +20,7 @@ from .context import DocContext, is_title_phrase, role_class
 from ..lexicons import word_set
 from .plural_titles import member_office, plural_countries, singular_role
 from .plural_members import plural_members
+from ..extensions import span_info
 
 
 @dataclass
@@ -202,7 +203,7 @@ def find_officials(ctx: DocContext, k: int, *, chairs: bool = False) -> list[Off
             # "La ministre des Affaires étrangères, l'honorable X": a free title kept apart by an honorific
             t = _free_title_before(ctx, k, min(extent), sent)
             if t is not None:
-                tinfo = t._.info or {}
+                tinfo = span_info(t) or {}
                 role, cls, weak = tinfo.get("role"), tinfo.get("class"), False
                 country = next(iter(tinfo.get("countries") or []), None)
                 extent.update(range(t.start, t.end))
@@ -222,7 +223,7 @@ def find_officials(ctx: DocContext, k: int, *, chairs: bool = False) -> list[Off
             )
         )
     for t in titles:
-        info = t._.info or {}
+        info = span_info(t) or {}
         person = info.get("person")
         members = plural_members(ctx, k, t, Official, anchor_of) if person else None
         if members is not None and not excluded(ctx, t.start, sent, chairs=chairs):
@@ -295,7 +296,7 @@ def _elliptic_titles(ctx: DocContext, k: int, titles: list[Span], *, chairs: boo
     sent = ctx.sents[k]
     lex = ctx.lex
     pronouns, genitive = lex.word_set("elliptic_title_pronoun"), lex.word_set("genitive")
-    countries = {c.start: c for c in ctx.in_sentence(k, "COUNTRY") if c.kb_id_.startswith("country:") and (c._.info or {}).get("form") is None}
+    countries = {c.start: c for c in ctx.in_sentence(k, "COUNTRY") if c.kb_id_.startswith("country:") and (span_info(c) or {}).get("form") is None}
     out: list[Official] = []
     lowers = ctx.lowers
     for i in range(sent.start, sent.end - 2):
@@ -303,10 +304,10 @@ def _elliptic_titles(ctx: DocContext, k: int, titles: list[Span], *, chairs: boo
             continue
         j = i + 2 if doc[i + 2].pos_ != "DET" else i + 3
         country = countries.get(j)
-        before = [t for t in titles if t.end <= i and i - t.end <= 12 and (t._.info or {}).get("class") not in (None, "generic")]
+        before = [t for t in titles if t.end <= i and i - t.end <= 12 and (span_info(t) or {}).get("class") not in (None, "generic")]
         if country is None or not before or excluded(ctx, i, sent, chairs=chairs):
             continue
-        info = before[-1]._.info or {}
+        info = span_info(before[-1]) or {}
         if info.get("former") or not info.get("role"):
             continue
         code = country.kb_id_.split(":", 1)[1]
@@ -332,10 +333,10 @@ def _elliptic_portfolio(ctx: DocContext, start: int, sent: Span, titles: list[Sp
         words = [t for t in portfolio[1:] if t.pos_ != "DET"]
         if not words or not words[0].is_title or any(t.is_punct for t in portfolio):
             return None  # "celui du pays", not a portfolio
-        before = [t for t in titles if t.end <= j and j - t.end <= 15 and (t._.info or {}).get("class") not in (None, "generic")]
-        if not before or not (before[-1]._.info or {}).get("role"):
+        before = [t for t in titles if t.end <= j and j - t.end <= 15 and (span_info(t) or {}).get("class") not in (None, "generic")]
+        if not before or not (span_info(before[-1]) or {}).get("role"):
             return None
-        info = before[-1]._.info or {}
+        info = span_info(before[-1]) or {}
         head = info["role"].split()
         cut = next((n for n, w in enumerate(head) if w.lower() in genitive or w.lower().startswith("d'")), len(head))
         if cut == 0:
@@ -359,7 +360,7 @@ def _free_title_before(ctx: DocContext, k: int, start: int, sent: Span) -> Span 
     honorifics between ("Le ministre de l'Intérieur, l'honorable X")."""
     honorific = ctx.lex.word_set("honorific")
     for t in reversed(ctx.near(k, "TITLE", start, 14)):
-        if t.end > start or (t._.info or {}).get("person") or (t._.info or {}).get("former") or start - t.end > 4:
+        if t.end > start or (span_info(t) or {}).get("person") or (span_info(t) or {}).get("former") or start - t.end > 4:
             continue
         between = ctx.doc[t.end : start]
         if any(tok.text == "," for tok in between) and all(tok.is_punct or tok.pos_ == "DET" or tok.lower_ in honorific for tok in between):
@@ -396,7 +397,7 @@ def bare_titles(ctx: DocContext, k: int) -> dict[int, Span]:
     """The unmarked titles of sentence ``k`` ("le ministre", "le chef de l'État"), by token."""
     out: dict[int, Span] = {}
     for t in ctx.in_sentence(k, "TITLE"):
-        info = t._.info or {}
+        info = span_info(t) or {}
         if not info.get("person") and not info.get("countries") and not info.get("bodies"):
             for i in range(t.start, t.end):
                 out.setdefault(i, t)

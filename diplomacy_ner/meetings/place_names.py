@@ -15,6 +15,7 @@ from ..folding import fold
 from ..kb.places import Gazetteer
 from ..lexicons import word_set
 from .context import DocContext
+from ..extensions import span_info
 
 
 def city_name(p: Span) -> str:
@@ -22,7 +23,7 @@ def city_name(p: Span) -> str:
     "du Havre" name "Le Caire", "Le Havre"), which the gazetteer's name of the city begins with."""
     if p.label_ != "PLACE":
         return p.text
-    place = Gazetteer.default().resolve(p.text, [c for c in [(p._.info or {}).get("country")] if c])
+    place = Gazetteer.default().resolve(p.text, [c for c in [(span_info(p) or {}).get("country")] if c])
     if place is None:
         return p.text
     name, folded = fold(place.name), fold(p.text)
@@ -47,7 +48,7 @@ def not_the_city(ctx: DocContext, p: Span) -> bool:
     Québec", against "au Caire"): a hotel or a region named like the city."""
     if p.start == 0 or not is_city(p) or ctx.doc[p.start - 1].lower_ not in ctx.lex.word_set("contracted_masculine"):
         return False
-    place = Gazetteer.default().resolve(p.text, [c for c in [(p._.info or {}).get("country")] if c])
+    place = Gazetteer.default().resolve(p.text, [c for c in [(span_info(p) or {}).get("country")] if c])
     return place is not None and not fold(place.name).startswith("le ")
 
 
@@ -60,7 +61,7 @@ def opens_a_name(ctx: DocContext, p: Span) -> bool:
 
 def is_city(p: Span) -> bool:
     """Is the place a city of the gazetteer, not a venue standing for one ("l'Élysée" for Paris)?"""
-    return p.label_ == "PLACE" and not (p._.info or {}).get("venue")
+    return p.label_ == "PLACE" and not (span_info(p) or {}).get("venue")
 
 
 def city_states(ctx: DocContext, sent: Span, trigger: Token | None) -> list[Span]:

@@ -23,6 +23,7 @@ from .context import DocContext
 from .modality import future_form
 from .officials import Official
 from .place_names import city_name, city_states, country_code as _country_code, is_city as _is_city, named_after_city, not_the_city, opens_a_name
+from ..extensions import span_info
 
 
 def explicit_place(ctx: DocContext, sent: Span, trigger: Token | None, *, attached: bool = False) -> dict[str, Any] | None:
@@ -77,14 +78,14 @@ def explicit_place(ctx: DocContext, sent: Span, trigger: Token | None, *, attach
     if venue is not None:
         # "au palais de l'Unité", "au château de Senningen": the named venue is the most precise place
         if venue["country"] is None and best is not None:
-            venue["country"] = (best[1]._.info or {}).get("country")
+            venue["country"] = (span_info(best[1]) or {}).get("country")
         if venue["country"] is None:
             venue["country"] = named_after_city(ctx, venue["name"])
         return {key: venue[key] for key in ("name", "country", "mention")}
     if best is None:
         return None
     p = best[1]
-    country = (p._.info or {}).get("country") if p.label_ == "PLACE" else _country_code(p)
+    country = (span_info(p) or {}).get("country") if p.label_ == "PLACE" else _country_code(p)
     # the place as the text writes it ("Kyiv", "Beijing", "la Maison Blanche"), not the gazetteer's form
     return {"name": city_name(p), "country": country, "mention": mention(doc, p.start_char, p.end_char, ctx.omap, ctx.source)}
 
@@ -272,12 +273,12 @@ def document_place(ctx: DocContext, d: Draft, participants: list[Official], host
     # Paris"); after it, only the host's ("… à la suite de son récent séjour à Conakry" is the guest's trip)
     before, after = list(reversed(places[max(0, at - 200) : at])), places[at : at + 200]
     order = [(before, hosts), (before, countries), (after, hosts)] if hosts else [(before, countries), (after, countries)]
-    p = next((q for side, codes in order for q in side if (q._.info or {}).get("country") in codes), None)
+    p = next((q for side, codes in order for q in side if (span_info(q) or {}).get("country") in codes), None)
     if p is None:
         p = event_place(ctx, d, places[:at])
     if p is None:
         return None
-    info = p._.info or {}
+    info = span_info(p) or {}
     return {"name": city_name(p), "country": info.get("country"), "mention": mention(ctx.doc, p.start_char, p.end_char, ctx.omap, ctx.source)}
 
 
@@ -293,12 +294,12 @@ def event_place(ctx: DocContext, d: Draft, before: list[Span]) -> Span | None:
     frame = visit_frame(ctx, d, own=False)
     for p in inside[:1]:
         # in the meeting's own sentences, only a place the gathering governs: not "à la suite de son séjour à Conakry"
-        if frame is None or (p._.info or {}).get("country") == frame[0]:
+        if frame is None or (span_info(p) or {}).get("country") == frame[0]:
             if any(t.lower_ in gathering or t.lemma_.lower() in gathering for t in p.root.ancestors):
                 return p
     for p in before[-1:]:
         k = ctx.sentence_of.get(p.start, -1)
-        if k < 0 or (frame is not None and (p._.info or {}).get("country") != frame[0]):
+        if k < 0 or (frame is not None and (span_info(p) or {}).get("country") != frame[0]):
             continue
         if any(t.lower_ in gathering or t.lemma_.lower() in gathering or is_event_noun(ctx, t) for t in ctx.sents[k]):
             return p

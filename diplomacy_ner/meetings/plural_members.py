@@ -9,13 +9,14 @@ from spacy.tokens import Span
 
 from .context import DocContext
 from .plural_titles import member_office, plural_countries, singular_role
+from ..extensions import span_info
 
 
 def plural_members(ctx: DocContext, k: int, t: Span, Official, anchor_of) -> list | None:  # noqa: N803
     """The officials a plural title the linker tied to one person really covers, or None when it
     coordinates fewer than two countries (then the linker's single person stands)."""
     doc = ctx.doc
-    info = t._.info or {}
+    info = span_info(t) or {}
     plural = "Plur" in doc[t.start].morph.get("Number") or t.root.morph.get("Number") == ["Plur"]
     if not plural:
         return None

@@ -16,6 +16,7 @@ from . import modality, slots
 from .clusters import Draft
 from .encounters import Encounter, _frame_for as frame_for
 from .officials import Official, find_officials, person_official
+from ..extensions import span_info
 
 if TYPE_CHECKING:
     from .clusters import Clusterer
@@ -284,7 +285,7 @@ class SessionSteps:
         titles = [t for t in ctx.in_sentence(k, "TITLE") if t.end <= enc.predicate.i and not any(o.start <= t.start < o.end for o in everyone)]
         if not titles:
             return None
-        pid = (titles[-1]._.info or {}).get("person")  # the person the entity rules gave the title
+        pid = (span_info(titles[-1]) or {}).get("person")  # the person the entity rules gave the title
         return next((o for o in reversed(self.coref.history) if pid and pid in (o.person_id, o.key) and not o.unnamed), None)
 
     def _counterparts_owner(self, enc: Encounter, everyone: list[Official]) -> Official | None:

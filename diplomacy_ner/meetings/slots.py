@@ -24,6 +24,7 @@ from .dates import DateExpression, resolve_date
 from .officials import Official
 # the place slot lives in .places; content reads document_place, assembly explicit_place, through this module
 from .places import document_place, explicit_place, not_here, visit_frame, visited_country  # noqa: F401
+from ..extensions import span_info
 
 
 def finish(
@@ -70,7 +71,7 @@ def date_for(ctx: DocContext, sent: Span, trigger: Token, previous: dt.date | No
     k = ctx.sentence_of.get(sent.start, -1)
     dates = ctx.near(k, "DATE", trigger.i, 60)
     for d in dates:
-        info = d._.info or {}
+        info = span_info(d) or {}
         if info.get("kind") == "month" or header_date(ctx, d) or state_since(ctx, d):
             continue
         if not_here(ctx, d, None):
@@ -83,16 +84,16 @@ def date_for(ctx: DocContext, sent: Span, trigger: Token, previous: dt.date | No
     _, span, info = best
     if info.get("kind") in ("weekday", "relative"):
         # "mardi le 25 avril 2023", "la veille, dimanche 9 novembre": the full date the text gives beside it is that day
-        full = next((d for d in dates if 0 <= d.start - span.end <= 2 and (d._.info or {}).get("kind") == "absolute"), None)
+        full = next((d for d in dates if 0 <= d.start - span.end <= 2 and (span_info(d) or {}).get("kind") == "absolute"), None)
         if full is not None:
-            span, info = full, full._.info
+            span, info = full, span_info(full)
     expr = DateExpression(info["start_char"], info["end_char"], ctx.text[info["start_char"] : info["end_char"]], info["kind"])
     if info.get("kind") == "relative" and ctx.lex.cue("relative_to_told_day").search(expr.text):
         # "a dit mercredi s'être entretenu la veille": the day before the day the sentence tells
-        told = [d for d in dates if d is not span and (d._.info or {}).get("kind") in ("weekday", "absolute", "relative")]
+        told = [d for d in dates if d is not span and (span_info(d) or {}).get("kind") in ("weekday", "absolute", "relative")]
         told = [d for d in told if not ctx.lex.cue("relative_to_told_day").search(d.text)]
         if told:
-            t_info = told[0]._.info
+            t_info = span_info(told[0])
             t_expr = DateExpression(t_info["start_char"], t_info["end_char"], ctx.text[t_info["start_char"] : t_info["end_char"]], t_info["kind"])
             day = resolve_date(t_expr, ctx.published, previous=previous)
             if day is not None:
@@ -120,7 +121,7 @@ def entry_date(ctx: DocContext, after: int, before: int) -> tuple[Span, dt.date]
             continue
         if d.start <= after:
             return None
-        info = d._.info or {}
+        info = span_info(d) or {}
         line_start, _ = ctx.line_bounds(d.start_char)
         if info.get("kind") != "absolute" or ctx.text[line_start : d.start_char].strip(" \t([-–—•*") or header_date(ctx, d):
             continue
@@ -133,7 +134,7 @@ def entry_date(ctx: DocContext, after: int, before: int) -> tuple[Span, dt.date]
 
 def _first_body_day(ctx: DocContext) -> tuple[Span | None, dt.date | None]:
     for d in ctx.by_label.get("DATE", []):
-        info = d._.info or {}
+        info = span_info(d) or {}
         if info.get("kind") in ("month", None) or header_date(ctx, d) or state_since(ctx, d):
             continue
         k = ctx.sentence_of.get(d.start, -1)
@@ -208,15 +209,15 @@ def fill_roles(participants: list[Official], ctx: DocContext | None = None) -> N
     for p in participants:
         if p.role or p.unnamed:
             continue
-        titles = [t for t in p.spans if t.label_ == "TITLE" and (t._.info or {}).get("role") and (t._.info or {}).get("class") != "generic"]
+        titles = [t for t in p.spans if t.label_ == "TITLE" and (span_info(t) or {}).get("role") and (span_info(t) or {}).get("class") != "generic"]
         if titles:
-            info = titles[0]._.info or {}
+            info = span_info(titles[0]) or {}
             p.role, p.cls = info["role"], p.cls or info.get("class")
     for p in participants:
         if p.role:
             continue
         others = [q for q in participants if q is not p and q.role and q.cls != "generic"]
-        if others and (p.cls == "generic" or any((t._.info or {}).get("class") == "generic" for t in p.spans)):
+        if others and (p.cls == "generic" or any((span_info(t) or {}).get("class") == "generic" for t in p.spans)):
             p.role = others[0].role
             if p.cls == "generic":
                 p.cls = others[0].cls  # "son homologue turc" holds the office, and its class, of the other
@@ -317,7 +318,7 @@ def visit_local(ctx: DocContext, d: Draft, missing: list[Official], present: set
         return
     code, k = frame
     named = {s.kb_id_ for s in ctx.in_sentence(k, "PERSON")} | {
-        (t._.info or {}).get("person") for t in ctx.in_sentence(k, "TITLE")
+        (span_info(t) or {}).get("person") for t in ctx.in_sentence(k, "TITLE")
     }
     visitors = [p for p in d.participants.values() if p.person_id and p.person_id in named]
     local = [p for p in missing if not (p.person_id and p.person_id in named)]

@@ -11,11 +11,12 @@ from spacy.tokens import Doc, Span
 from ..folding import fold
 from ..lexicons import word_set
 from .tokens import TokenWords, hyphenated_words
+from ..extensions import span_info
 
 
 def compound_countries(doc: Doc, words: TokenWords, names: Any) -> list[Span]:
     """COUNTRY spans of compound adjectives: "maroco-français", "algéro-slovène", "franco-tunisien"
-    (one token or three), one span per country, ``span._.info["form"] == "compound"``.
+    (one token or three), one span per country, ``span_info(span)["form"] == "compound"``.
 
     doc (Doc): the doc.
     words (TokenWords): its token strings.
@@ -52,7 +53,7 @@ def longest_per_start(spans: list[Span]) -> list[Span]:
         doc = s.doc
         if s.start >= 2 and doc[s.start - 1].lower_ in de_singular and doc[s.start - 2].lower_ in features:
             continue
-        if s.start >= 1 and (s._.info or {}).get("form") == "adjective" and doc[s.start - 1].lower_ in features:
+        if s.start >= 1 and (span_info(s) or {}).get("form") == "adjective" and doc[s.start - 1].lower_ in features:
             continue  # "l'océan Indien", "le golfe Persique": the adjective names the place, not a state
         # spans come sorted by start: a span nested in a longer kept one ends before the furthest reach
         if reach_start <= s.start and s.end <= reach_end and (reach_end - reach_start) > (s.end - s.start):
@@ -62,7 +63,7 @@ def longest_per_start(spans: list[Span]) -> list[Span]:
             continue
         seen.add(key)
         out.append(s)
-        if (s._.info or {}).get("form") != "compound" and s.end > reach_end:
+        if (span_info(s) or {}).get("form") != "compound" and s.end > reach_end:
             reach_start, reach_end = s.start, s.end
     return out
 
@@ -70,10 +71,10 @@ def longest_per_start(spans: list[Span]) -> list[Span]:
 def resolve_shared_adjectives(spans: list[Span]) -> list[Span]:
     """An adjective several states share ("congolais": both Congos) names the one of them the
     document names elsewhere ("République du Congo"); with none or both named, all stay."""
-    named = {s.kb_id_ for s in spans if (s._.info or {}).get("form") is None}
+    named = {s.kb_id_ for s in spans if (span_info(s) or {}).get("form") is None}
     groups: dict[tuple[int, int], list[Span]] = {}
     for s in spans:
-        if (s._.info or {}).get("form") == "adjective":
+        if (span_info(s) or {}).get("form") == "adjective":
             groups.setdefault((s.start, s.end), []).append(s)
     drop: set[tuple[int, int, str]] = set()
     for group in groups.values():

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from spacy.tokens import Doc, Span
+from ..extensions import span_info
 
 
 def date_spans(doc: Doc, expressions: Iterable[Any]) -> list[Span]:
@@ -13,7 +14,7 @@ def date_spans(doc: Doc, expressions: Iterable[Any]) -> list[Span]:
 
     doc (Doc): the doc.
     expressions (Iterable): the expressions found in ``doc.text``.
-    RETURNS (list[Span]): the spans, each with its kind and offsets in ``span._.info``.
+    RETURNS (list[Span]): the spans, each with its kind and offsets in ``span_info(span)``.
     """
     out = []
     for expr in expressions:

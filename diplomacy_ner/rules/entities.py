@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 from ..folding import fold
 from .kb_links import KBLinks
 from .person_clusters import slug
+from ..extensions import span_info
 
 
 def country_entities(links: KBLinks, spans: list[Span], span_entity: dict) -> list[dict[str, Any]]:
@@ -66,7 +67,7 @@ def named_entities(links: KBLinks, spans: list[Span], kind: str, span_entity: di
                 ent_id = f"doc-{kind}:{slug(strip_article(s.text))}"
         final.append((s, ent_id))
     for s, ent_id in final:
-        info = s._.info or {}
+        info = span_info(s) or {}
         span_entity[(s.start, s.end, s.label_)] = ent_id
         group = groups.setdefault(ent_id, {"_spans": [], "acronym": info.get("acronym")})
         group["_spans"].append(s)
@@ -100,7 +101,7 @@ def named_entities(links: KBLinks, spans: list[Span], kind: str, span_entity: di
 
 def entity_bodies(by_label: dict[str, list[Span]]) -> list[Span]:
     """Body mentions, less a minister's portfolio ("chargée de la Francophonie")."""
-    ministers = [t for t in by_label.get("TITLE", []) if (t._.info or {}).get("class") in ("minister", "prime_minister")]
+    ministers = [t for t in by_label.get("TITLE", []) if (span_info(t) or {}).get("class") in ("minister", "prime_minister")]
     out = []
     for b in by_label.get("BODY", []):
         inside = any(t.start <= b.start and b.end <= t.end for t in ministers)
@@ -118,7 +119,7 @@ def place_entities(spans: list[Span], span_entity: dict) -> list[dict[str, Any]]
         span_entity[(s.start, s.end, "PLACE")] = s.kb_id_
     out = []
     for pid, group in groups.items():
-        info = group[0]._.info or {}
+        info = span_info(group[0]) or {}
         out.append({"id": pid, "type": "place", "name": info.get("name") or group[0].text, "country": info.get("country"), "in_kb": True, "_spans": group})
     return out
 

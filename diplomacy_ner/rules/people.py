@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from ..folding import fold
 from ..lexicons import word_set
 from .tokens import TokenWords, longest_non_overlapping
+from ..extensions import span_info
 
 CAP_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’\-.]*$")
 
@@ -188,7 +189,7 @@ def find_people(
     bodies (list[Span]): body mentions.
     RETURNS (list[Span]): the people, in text order.
     """
-    blocked = {i for s in countries if (s._.info or {}).get("form") is None for i in range(s.start, s.end)}
+    blocked = {i for s in countries if (span_info(s) or {}).get("form") is None for i in range(s.start, s.end)}
     blocked |= {i for s in bodies for i in range(s.start, s.end)}
     out: list[Span] = []
     texts, lowers = words.texts, words.lowers
@@ -353,7 +354,7 @@ def _capitalised_demonyms(countries: list[Span]) -> dict[int, int]:
     return {
         s.start: s.end
         for s in countries
-        if (s._.info or {}).get("form") == "adjective" and s.text[:1].isupper() and s.kb_id_.startswith("country:")
+        if (span_info(s) or {}).get("form") == "adjective" and s.text[:1].isupper() and s.kb_id_.startswith("country:")
     }
 
 

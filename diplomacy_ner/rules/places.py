@@ -11,10 +11,11 @@ from spacy.tokens import Doc, Span
 from ..folding import fold
 from ..lexicons import word_set
 from .tokens import TokenWords
+from ..extensions import span_info
 
 
 def find_places(doc: Doc, words: TokenWords, ents: Iterable[Span], countries: list[Span], gazetteer: Any) -> list[Span]:
-    """PLACE spans, with the gazetteer's name and country in ``span._.info``, and whether the text names a venue
+    """PLACE spans, with the gazetteer's name and country in ``span_info(span)``, and whether the text names a venue
     standing for the city.
 
     doc (Doc): the doc.

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicons import word_set
 from .person_clusters import PersonCluster
+from ..extensions import span_info
 
 
 def respective_items(doc: Doc, clusters: list[PersonCluster], titles: list[Span]) -> dict[str, tuple[Span, str]]:
@@ -25,7 +26,7 @@ def respective_items(doc: Doc, clusters: list[PersonCluster], titles: list[Span]
     plural = word_set("plural_title_words")
     out: dict[str, tuple[Span, str]] = {}
     for t in titles:
-        codes = list(dict.fromkeys((t._.info or {}).get("countries") or []))
+        codes = list(dict.fromkeys((span_info(t) or {}).get("countries") or []))
         if len(codes) < 2 or not any(tok.lower_ in plural for tok in t):
             continue
         i = t.end
@@ -63,7 +64,7 @@ def portfolio_items(doc: Doc, clusters: list[PersonCluster], attached: dict[str,
     person_at = {s.start: (s, c) for c in clusters for s in c.spans}
     out: dict[str, str] = {}
     for t in titles:
-        role = (t._.info or {}).get("role") or ""
+        role = (span_info(t) or {}).get("role") or ""
         words = role.split(" ")
         if not words or words[0].lower() not in plural or len(words) < 2 or not (words[1].lower() in de or words[1].lower().startswith("d'")):
             continue

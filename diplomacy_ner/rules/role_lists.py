@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicons import word_set
 from .person_clusters import PersonCluster
+from ..extensions import span_info
 
 
 def mentions_of(clusters: list[PersonCluster]) -> tuple[dict[int, PersonCluster], list[tuple[Span, PersonCluster]]]:
@@ -46,7 +47,7 @@ def list_items(
     countries (list[Span]): COUNTRY spans (only country names count: "du Danemark").
     RETURNS (dict[str, tuple[Span, str]]): person id -> (the list's title, the item's country code).
     """
-    named_end = {s.end: s for s in countries if (s._.info or {}).get("form") is None and s.kb_id_.startswith("country:")}
+    named_end = {s.end: s for s in countries if (span_info(s) or {}).get("form") is None and s.kb_id_.startswith("country:")}
     if not named_end:
         return {}
     de, articles = word_set("de_forms"), word_set("definite_articles")
@@ -102,7 +103,7 @@ in apposition, "ses homologues malien, Y, et burkinabé, Z": Z).
     adjective_end = {
         s.end: s
         for s in countries
-        if (s._.info or {}).get("form") == "adjective" and s.kb_id_.startswith("country:") and s.text[:1].islower()
+        if (span_info(s) or {}).get("form") == "adjective" and s.kb_id_.startswith("country:") and s.text[:1].islower()
     }
     if not adjective_end:
         return {}
@@ -145,7 +146,7 @@ def bracket_items(
     bracketed = {
         s.start - 1: s
         for s in countries
-        if (s._.info or {}).get("form") is None and s.kb_id_.startswith("country:")
+        if (span_info(s) or {}).get("form") is None and s.kb_id_.startswith("country:")
         and s.start > 0 and doc[s.start - 1].text == "(" and s.end < len(doc) and doc[s.end].text == ")"
     }
     if not bracketed:
@@ -175,7 +176,7 @@ def bracket_items(
 
 def _opening_title(person_id: str, attached: dict[str, list[Span]], out: dict[str, tuple[Span, str]]) -> Span | None:
     """The plural title that opens a list at the item ``person_id``: its own, or the one an earlier item took."""
-    title = next((t for t in attached.get(person_id, []) if (t._.info or {}).get("role")), None)
+    title = next((t for t in attached.get(person_id, []) if (span_info(t) or {}).get("role")), None)
     if title is None and person_id in out:
         title = out[person_id][0]
     return title if title is not None and _plural(title) else None
@@ -200,6 +201,6 @@ def group_country(doc: Doc, title: Span, titles: list[Span]) -> str | None:
         if tok.lower_ not in inclusion:
             continue
         group = by_end.get(j) or (by_end.get(j - 1) if j > 0 and doc[j - 1].text == "," else None)
-        codes = list((group._.info or {}).get("countries") or []) if group is not None else []
+        codes = list((span_info(group) or {}).get("countries") or []) if group is not None else []
         return codes[0] if group is not None and _plural(group) and len(set(codes)) == 1 else None
     return None

@@ -16,6 +16,7 @@ from .kb_links import KBLinks
 from .person_clusters import PersonCluster
 from .respective import portfolio_items, respective_items
 from .role_lists import bracket_items, demonym_items, group_country, list_items, singular_role
+from ..extensions import span_info
 from .title_owners import (
     bracketed_country,
     capacity_subject,
@@ -72,7 +73,7 @@ def find_roles(
     stacked_titles(doc, titles, title_person, attached)
     roles: dict[str, dict[str, Any]] = {}
     demonyms = demonym_countries(doc, countries or [])
-    named_at = {s.start: s for s in countries or [] if (s._.info or {}).get("form") is None and s.kb_id_.startswith("country:")}
+    named_at = {s.start: s for s in countries or [] if (span_info(s) or {}).get("form") is None and s.kb_id_.startswith("country:")}
     items = {
         **bracket_items(doc, clusters, attached, countries or []),
         **demonym_items(doc, clusters, attached, countries or []),
@@ -80,11 +81,11 @@ def find_roles(
         **{k: v for k, v in respective_items(doc, clusters, titles).items() if not attached.get(k)},
     }
     portfolios = portfolio_items(doc, clusters, attached, titles)
-    free = [t for t in titles if title_person.get((t.start, t.end)) is None and not (t._.info or {}).get("former")]
+    free = [t for t in titles if title_person.get((t.start, t.end)) is None and not (span_info(t) or {}).get("former")]
     for c in clusters:
         own = attached.get(c.id, [])
         # a former office ("l'ancien ministre X") is the role only when the text gives no other
-        info = role_from_titles(links, [t for t in own if not (t._.info or {}).get("former")] or own)
+        info = role_from_titles(links, [t for t in own if not (span_info(t) or {}).get("former")] or own)
         if not own and c.id in items:
             # "les ministres … de la Pologne, X, du Danemark, Y": Y holds the same office, for Denmark
             title, code = items[c.id]
@@ -151,7 +152,7 @@ def find_roles(
     )
     former_of: dict[str, str] = {}  # folded role of a former office -> the person it was given to
     for t in titles:
-        info = t._.info or {}
+        info = span_info(t) or {}
         if info.get("former") and info.get("role"):
             key = fold(info["role"])
             if title_person.get((t.start, t.end)) is not None:
@@ -168,7 +169,7 @@ def find_roles(
         t = obj
         if title_person.get((t.start, t.end)) is not None:
             continue
-        info = t._.info or {}
+        info = span_info(t) or {}
         codes = list(info.get("countries") or []) + [links.body_code(b) for b in info.get("bodies") or []]
         codes = [c for c in codes if c]
         if len(set(codes)) > 1 and _plural_title(t):
@@ -199,7 +200,7 @@ def known_office(links: KBLinks, offices: Any, titles: list[Span]) -> Any:
     """The first of a person's known offices (knowledge-base roles) that one of ``titles`` names: the
     same state or body, the same office ("secrétaire général de l'OEA"); None when none does."""
     for t in titles:
-        info = t._.info or {}
+        info = span_info(t) or {}
         role = fold(info.get("role") or "")
         codes = set(info.get("countries") or []) | {links.body_code(b) for b in info.get("bodies") or []}
         for office in offices:
@@ -217,7 +218,7 @@ def complete_bare_heads(
     heads = {fold(w) for w in word_set("portfolio_heads")}
     free: dict[str, set[str]] = {}
     for t in titles:
-        info = t._.info or {}
+        info = span_info(t) or {}
         role = info.get("role")
         if title_person.get((t.start, t.end)) is not None or not role or info.get("former") or info.get("countries") or info.get("bodies"):
             continue
@@ -275,7 +276,7 @@ def role_from_titles(links: KBLinks, titles: list[Span]) -> dict[str, Any]:
     cls: str | None = None
     country: str | None = None
     for t in titles:
-        info = t._.info or {}
+        info = span_info(t) or {}
         tcls = info.get("class")
         countries = list(info.get("countries") or [])
         bodies = list(info.get("bodies") or [])
@@ -294,7 +295,7 @@ def role_from_titles(links: KBLinks, titles: list[Span]) -> dict[str, Any]:
             role, cls = trole, tcls
     counterpart = any(fold(tok.text) in _counterpart_words() for t in titles for tok in t)
     # "l'ambassadeur en Haïti": the country of the posting, never the person's own
-    posting = next((c for t in titles for c in (t._.info or {}).get("postings") or [] if c != country), None)
+    posting = next((c for t in titles for c in (span_info(t) or {}).get("postings") or [] if c != country), None)
     best: dict[str, Any] = {"role": role, "country": country, "class": cls, "source": "text", "counterpart": counterpart, "posting": posting}
     return {k: v for k, v in best.items() if v}
 
@@ -320,7 +321,7 @@ def demonym_countries(doc: Doc, countries: list[Span]) -> dict[int, str]:
     articles = word_set("definite_articles") | word_set("contracted_articles")  # "du Tchadien X", "au Gabonais X"
     out: dict[int, str] = {}
     for span in countries:
-        if (span._.info or {}).get("form") != "adjective" or not span.kb_id_.startswith("country:"):
+        if (span_info(span) or {}).get("form") != "adjective" or not span.kb_id_.startswith("country:"):
             continue
         if not span.text[:1].isupper() or span.start == 0 or span.end >= len(doc):
             continue

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from ..folding import fold
 from ..kb.knowledge_base import KnowledgeBase
 from ..lexicons import word_set
+from ..extensions import span_info
 
 GENERIC_TITLE_CLASSES = frozenset({"generic"})  # "son homologue": no office of its own
 
@@ -58,7 +59,7 @@ def title_contexts(doc: Doc, people: list[Span], titles: list[Span]) -> dict[int
         while j > 0 and p.start - j <= 7:
             title = by_end.get(j)
             if title is not None:
-                info = title._.info or {}
+                info = span_info(title) or {}
                 regnal = regnal or is_regnal(title.text)
                 if not info.get("former"):
                     countries = tuple(c for c in info.get("countries") or () if len(c) == 2 and c.isupper())

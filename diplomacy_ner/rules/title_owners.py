@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicons import word_set
 from .person_clusters import PersonCluster
+from ..extensions import span_info
 
 
 def capacity_subject(
@@ -37,7 +38,7 @@ def stacked_titles(
     """"le Premier ministre, ministre d'État, X": a title left without a person, followed across a
     comma by a bare title (no article) that has one, is that person's too."""
     for t, nxt in reversed(list(zip(titles, titles[1:]))):
-        if title_person.get((t.start, t.end)) is not None or (t._.info or {}).get("former"):
+        if title_person.get((t.start, t.end)) is not None or (span_info(t) or {}).get("former"):
             continue
         owner = title_person.get((nxt.start, nxt.end))
         if owner is None or nxt.start != t.end + 1 or doc[t.end].text != "," or nxt.start < 1:
@@ -108,7 +109,7 @@ def place_country(doc: Doc, title: Span, places: list[Span]) -> str | None:
     de = word_set("de_forms")
     for p in places:
         if title.start < p.start and p.end <= title.end and doc[p.start - 1].lower_ in de:
-            code = (p._.info or {}).get("country")
+            code = (span_info(p) or {}).get("country")
             if code:
                 return code
     return None

@@ -12,12 +12,13 @@ from ..folding import fold
 from ..lexicons import word_set
 from .extents import STATE_WORDS, Extent
 from .tokens import join_tokens
+from ..extensions import span_info
 
 
 def title_info(
     doc: Doc, ext: Extent, cls: str, country_at: dict[int, str], body_id_for: Callable[[str], str | None], body_adjectives: dict[str, str]
 ) -> dict[str, Any]:
-    """What a title says, as JSON-able data for ``span._.info``.
+    """What a title says, as JSON-able data for ``span_info(span)``.
 
     doc (Doc): the doc.
     ext (Extent): the title's extent.
@@ -82,7 +83,7 @@ def share_coordinated_countries(doc: Doc, titles: list[Any]) -> None:
     determiners = word_set("definite_articles")
     by_start = {t.start: t for t in titles}
     for t in titles:
-        info = t._.info or {}
+        info = span_info(t) or {}
         if info.get("countries") or info.get("bodies") or info.get("class") in (None, "generic") or t.end + 1 >= len(doc):
             continue
         if doc[t.end].lower_ not in coordinators:
@@ -91,7 +92,7 @@ def share_coordinated_countries(doc: Doc, titles: list[Any]) -> None:
         if doc[j].lower_ in determiners:
             j += 1
         other = by_start.get(j)
-        oinfo = (other._.info or {}) if other is not None else {}
+        oinfo = (span_info(other) or {}) if other is not None else {}
         if other is None or oinfo.get("class") != info.get("class") or len(set(oinfo.get("countries") or [])) != 1:
             continue
         info["countries"] = list(oinfo["countries"][:1])

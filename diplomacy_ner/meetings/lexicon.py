@@ -82,37 +82,134 @@ class _Never:
         return ()
 
 
+# Python's Unicode classes written for RE2, whose \w, \d, \s and \b know ASCII only
+_RE2_CLASSES = {"w": r"\p{L}\p{N}_", "d": r"\p{Nd}", "s": r"\s\x{1c}-\x{1f}\x{85}\p{Z}"}
+_ESCAPE = re.compile(r"\\(.)|(\[\^?)|(\])")
+
+
+def relaxed_for_re2(pattern: str) -> str | None:
+    r"""``pattern`` rewritten for RE2 so that it matches wherever Python's ``re`` matches, and maybe more.
+
+    Word boundaries are dropped (a pattern without an assertion matches a superset of the
+    texts); ``\w``, ``\W``, ``\d``, ``\D``, ``\s``, ``\S`` become the Unicode classes Python
+    gives them. None when the pattern uses what RE2 cannot run (lookarounds, back-references,
+    ``\B``, ``\A``, ``\Z``): then there is no prefilter.
+    """
+    if re.search(r"\(\?[=!<]|\(\?P=|\\[1-9]", pattern):
+        return None
+    out: list[str] = []
+    in_class = False
+    pos = 0
+    for m in _ESCAPE.finditer(pattern):
+        out.append(pattern[pos : m.start()])
+        pos = m.end()
+        char, opening, closing = m.group(1), m.group(2), m.group(3)
+        if opening is not None:
+            if in_class:  # a literal "[" inside a class
+                out.append(r"\[" + opening[1:])
+            else:
+                in_class = True
+                out.append(opening)
+            continue
+        if closing is not None:
+            if in_class and out and not out[-1].endswith(("[", "[^")):
+                in_class = False
+            out.append("]")
+            continue
+        if char == "b":
+            out.append("" if not in_class else r"\x{8}")  # in a class, \b is the backspace
+        elif char in ("B", "A", "Z"):
+            return None
+        elif char in _RE2_CLASSES:
+            out.append(_RE2_CLASSES[char] if in_class else f"[{_RE2_CLASSES[char]}]")
+        elif char.lower() in _RE2_CLASSES:
+            if in_class:
+                return None  # a negated class inside a class: not written for RE2 here
+            out.append(f"[^{_RE2_CLASSES[char.lower()]}]")
+        else:
+            out.append(m.group(0))
+    out.append(pattern[pos:])
+    return "".join(out)
+
+
+class _Re2Test:
+    """Does a relaxed RE2 pattern occur in a text? (the prefilter of :class:`_Cues`)
+
+    ``re2``'s ``search`` maps every match back to character offsets; a yes or no needs
+    none of that, so the compiled RE2 object is asked directly when the installed
+    google-re2 exposes it (``_regexp.Match``), and through ``search`` otherwise.
+    """
+
+    def __init__(self, compiled: Any):
+        self.compiled = compiled
+        regexp = getattr(compiled, "_regexp", None)
+        anchor = getattr(getattr(type(regexp), "Anchor", None), "UNANCHORED", None)
+        self._match = regexp.Match if anchor is not None and hasattr(regexp, "Match") else None
+        self._anchor = anchor
+
+    def occurs(self, text: str) -> bool:
+        if self._match is None:
+            return self.compiled.search(text) is not None
+        encoded = text.encode("utf-8", "surrogatepass")
+        return self._match(self._anchor, encoded, 0, len(encoded))[0][0] != -1
+
+
+def _re2_prefilter(pattern: re.Pattern[str]) -> _Re2Test | None:
+    """The RE2 prefilter of a shipped cue pattern (see :func:`relaxed_for_re2`), or None."""
+    relaxed = relaxed_for_re2(pattern.pattern)
+    if relaxed is None:
+        return None
+    try:
+        import re2
+
+        return _Re2Test(re2.compile(("(?i)" if pattern.flags & re.IGNORECASE else "") + relaxed))
+    except Exception:  # a construct RE2 refuses: the pattern runs without a prefilter
+        return None
+
+
 class _Cues:
-    """A shipped cue list (Python ``re``) with the user's additions, which run on RE2."""
+    """A shipped cue list (Python ``re``) with the user's additions, which run on RE2.
+
+    The shipped pattern is first tried as a relaxed RE2 pattern that matches wherever it
+    matches (:func:`relaxed_for_re2`): RE2 scans a text in one pass without backtracking,
+    and most texts the meeting step asks about match no cue (about 97 %), so Python's
+    ``re`` runs only on the few that may, and gives the answer as before.
+    """
 
     def __init__(self, shipped: re.Pattern[str] | None, user: list[Any]):
         self.shipped = shipped
         self.user = user
         self.patterns: list[Any] = ([shipped] if shipped is not None else []) + user
+        self.prefilter = _re2_prefilter(shipped) if shipped is not None else None
+
+    def _candidates(self, text: str) -> list[Any]:
+        if self.prefilter is not None and not self.prefilter.occurs(text):
+            return self.user  # the shipped pattern cannot match this text
+        return self.patterns
 
     def search(self, text: str) -> Any:
-        for pattern in self.patterns:
+        for pattern in self._candidates(text):
             m = pattern.search(text)
             if m is not None:
                 return m
         return None
 
     def match(self, text: str) -> Any:
-        for pattern in self.patterns:
+        for pattern in self._candidates(text):
             m = pattern.match(text)
             if m is not None:
                 return m
         return None
 
     def fullmatch(self, text: str) -> Any:
-        for pattern in self.patterns:
+        for pattern in self._candidates(text):
             m = pattern.fullmatch(text)
             if m is not None:
                 return m
         return None
 
     def finditer(self, text: str) -> Iterable[Any]:
-        for pattern in self.patterns:
+        for pattern in self._candidates(text):
             yield from pattern.finditer(text)
 
 

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from ..extensions import SPAN_KEY, register_extensions, span_info
 from .linker import LinkerKB
+from ..rules.tokens import TokenWords
 
 DATELINE = re.compile(
     r"^[ \t#*>]*(?P<city>[A-ZÀ-Ý][\w'’\-. ]{1,40}?)"
@@ -98,7 +99,9 @@ def country_votes(
 
 def dateline(doc: Doc, places: list[Span]) -> dict[str, Any] | None:
     """The dateline ("Rabat, 12 mars (MAP) - "): city, country, agency and offsets; None without one."""
-    head = doc[: min(len(doc), 160)].text[:400]  # Doc.text would build the whole text
+    # the first 160 tokens' text (Span.text builds a Token per token; the doc's words are read once)
+    words = TokenWords.of(doc)
+    head = words.text(0, min(len(doc), 160))[:400] if len(doc) else ""
     for m in DATELINE.finditer(head):
         city = m.group("city").strip()
         start = m.start("city")

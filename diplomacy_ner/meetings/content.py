@@ -234,9 +234,10 @@ def finalise(ctx: DocContext, d: Draft) -> dict[str, Any] | None:
         d.host = carried_host(d.participants.get(d.host), participants)  # "Le Président du Faso, le capitaine X"
     if d.kind is None:
         for s in d.sentences[1:]:
-            if lex.cue("call").search(s.text) and any(w in s.text.lower() for w in lex.word_set("call_talk_noun")):
+            text = ctx.span_text(s)  # Span.text builds a Token per token
+            if lex.cue("call").search(text) and any(w in text.lower() for w in lex.word_set("call_talk_noun")):
                 d.kind = "call"
-            elif lex.cue("video").search(s.text):
+            elif lex.cue("video").search(text):
                 d.kind = "video"
     kind = d.kind or "in_person"
     location = d.location if kind == "in_person" else None

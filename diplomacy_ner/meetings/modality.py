@@ -21,9 +21,10 @@ def status(ctx: DocContext, sent: Span, trigger: Token) -> str | None:
     if ctx.span_text(sent).rstrip().rstrip("»\"' ").endswith("?"):
         return None  # "X a-t-il rencontré Y ?": a question reports nothing
     window = ctx.span_text(doc[max(sent.start, trigger.i - 8) : min(sent.end, trigger.i + 4)])
-    near = doc[max(sent.start, trigger.i - 3) : trigger.i + 2]
-    if any(t.lower_ in lex.word_set("negation") for t in near) and any(
-        t.lower_ in lex.word_set("negation_particle") for t in doc[max(sent.start, trigger.i - 4) : trigger.i]
+    lowers = ctx.lowers  # token strings read once per doc: `for t in doc[a:b]` builds a Token per token
+    negation, particles = lex.word_set("negation"), lex.word_set("negation_particle")
+    if any(lowers[i] in negation for i in range(max(sent.start, trigger.i - 3), min(len(lowers), trigger.i + 2))) and any(
+        lowers[i] in particles for i in range(max(sent.start, trigger.i - 4), trigger.i)
     ):
         return None
     # a noun's verb may stand far from it ("La rencontre entre X et Y, prévue lundi, a été reportée")
@@ -40,7 +41,7 @@ def status(ctx: DocContext, sent: Span, trigger: Token) -> str | None:
             return "planned"
     for t in doc[max(sent.start, trigger.i - 12) : trigger.i]:
         if t.pos_ in ("VERB", "AUX") and ("Cnd" in t.morph.get("Mood") or "Fut" in t.morph.get("Tense")) and not any(
-            x.text in (".", ";", "»", ",") for x in doc[t.i : trigger.i]
+            ctx.texts[i] in (".", ";", "»", ",") for i in range(t.i, trigger.i)
         ):
             return "planned"
     head = trigger.head

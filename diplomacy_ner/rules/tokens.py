@@ -18,6 +18,10 @@ from spacy.util import filter_spans
 from ..lexicons import word_set
 
 _WORDS: weakref.WeakKeyDictionary[Doc, TokenWords] = weakref.WeakKeyDictionary()
+# string hash -> string: a hash names the same string in every vocabulary, and a dict lookup is
+# several times cheaper than decoding it from spaCy's StringStore (emptied past this size)
+_STRING_OF: dict[int, str] = {}
+_STRING_CACHE_SIZE = 1_000_000
 
 
 class TokenWords:
@@ -38,11 +42,21 @@ class TokenWords:
         cached = _WORDS.get(doc)
         if cached is not None and len(cached.texts) == len(doc):
             return cached
-        strings = doc.vocab.strings
         if not len(doc):
             return cls([], [], [])
-        rows = doc.to_array([ORTH, LOWER, SPACY]).tolist()  # plain ints: numpy scalars are slow to index with
-        words = cls([strings[r[0]] for r in rows], [strings[r[1]] for r in rows], [bool(r[2]) for r in rows])
+        rows = doc.to_array([ORTH, LOWER, SPACY])
+        orths, lowers = rows[:, 0].tolist(), rows[:, 1].tolist()  # plain ints: numpy scalars are slow to index with
+        try:
+            texts, lower_texts = [_STRING_OF[h] for h in orths], [_STRING_OF[h] for h in lowers]
+        except KeyError:  # words not seen before: decoded once from the string store
+            if len(_STRING_OF) > _STRING_CACHE_SIZE:
+                _STRING_OF.clear()
+            strings = doc.vocab.strings
+            for h in orths + lowers:
+                if h not in _STRING_OF:
+                    _STRING_OF[h] = strings[h]
+            texts, lower_texts = [_STRING_OF[h] for h in orths], [_STRING_OF[h] for h in lowers]
+        words = cls(texts, lower_texts, (rows[:, 2] != 0).tolist())
         _WORDS[doc] = words
         return words
 

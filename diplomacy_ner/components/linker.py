@@ -217,13 +217,11 @@ class Linker:
         # rewrite the span group with canonical ids
         new_spans = []
         for s in spans:
-            ent_id = span_entity.get((s.start, s.end, s.label_), s.kb_id_)
-            new = Span(doc, s.start, s.end, label=s.label_, kb_id=ent_id)
-            info = dict(span_info(s) or {})
-            if s.label_ == "TITLE":
-                info["person"] = title_person.get((s.start, s.end))
-            if info:
-                new._.info = info
+            label = s.label_
+            new = Span(doc, s.start, s.end, label=label, kb_id=span_entity.get((s.start, s.end, label), s.kb_id_))
+            if label == "TITLE":
+                new._.info = {**(span_info(s) or {}), "person": title_person.get((s.start, s.end))}
+            # other spans keep their info: spaCy keys it by the span's characters, which stay the same
             new_spans.append(new)
         doc.spans[self.spans_key] = new_spans
         return doc

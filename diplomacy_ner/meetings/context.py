@@ -10,8 +10,8 @@ from importlib import resources
 from typing import Any
 
 import numpy
-from spacy.attrs import IDX, LEMMA, LOWER, POS
-from spacy.symbols import NOUN, NUM, PROPN
+from spacy.attrs import IDX, LEMMA, LOWER, MORPH, POS
+from spacy.symbols import AUX, NOUN, NUM, PROPN, VERB
 from spacy.tokens import Doc, Span
 
 from ..folding import fold
@@ -49,6 +49,24 @@ def role_class(role: str) -> str | None:
         if cls is not None:
             return cls
     return None
+
+
+# a morphological analysis's hash -> its features ({"Tense": ["Fut"], ...}); hashes name the same
+# analysis in every vocabulary, and there are a few hundred of them
+_FEATURES: dict[int, dict[str, list[str]]] = {}
+
+
+def _features(strings: Any, key: int) -> dict[str, list[str]]:
+    feats = _FEATURES.get(key)
+    if feats is None:
+        text = strings[key] if key else ""
+        feats = {}
+        for part in text.split("|"):
+            field, _, values = part.partition("=")
+            if values:
+                feats[field] = values.split(",")
+        _FEATURES[key] = feats
+    return feats
 
 
 class DocContext:
@@ -105,9 +123,23 @@ class DocContext:
         self._state_codes: set[str] | None = None
         self.person_starts: list[int] = [p.start for p in self.by_label.get("PERSON", [])]
         self._frame_candidates: list[int] | None = None
+        self._morph: list[int] | None = None  # MORPH hashes, read on the first `feature`
+        self._pos: list[int] | None = None  # POS ids, read on the first `is_verb`
         self._anaphor_candidates: list[int] | None = None
         self.anaphor_words: set[str] = set()  # set with the candidates: the words Coreference.anaphors tests
         self.numbers: set[int] = set()  # set with the candidates: the tokens tagged NUM
+
+    def feature(self, i: int, field: str) -> list[str]:
+        """``doc[i].morph.get(field)`` without building the Token and its MorphAnalysis."""
+        if self._morph is None:
+            self._morph = self.doc.to_array([MORPH]).tolist() if len(self.doc) else []
+        return _features(self.doc.vocab.strings, self._morph[i]).get(field, [])
+
+    def is_verb(self, i: int) -> bool:
+        """``doc[i].pos_ in ("VERB", "AUX")`` without building the Token."""
+        if self._pos is None:
+            self._pos = self.doc.to_array([POS]).tolist() if len(self.doc) else []
+        return self._pos[i] in (VERB, AUX)
 
     # -- cached per-sentence facts: every layer asks them per predicate, a long sentence pays once --------
     def line_bounds(self, char: int) -> tuple[int, int]:

@@ -36,16 +36,17 @@ def status(ctx: DocContext, sent: Span, trigger: Token) -> str | None:
     if cancelled:
         return "cancelled"
     chain = verb_chain(trigger)
+    feature = ctx.feature  # morphology read from the doc's arrays, not through Token objects
     for t in chain:
-        if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") or future_form(ctx, t):
+        if "Fut" in feature(t.i, "Tense") or "Cnd" in feature(t.i, "Mood") or future_form(ctx, t):
             return "planned"
-    for t in doc[max(sent.start, trigger.i - 12) : trigger.i]:
-        if t.pos_ in ("VERB", "AUX") and ("Cnd" in t.morph.get("Mood") or "Fut" in t.morph.get("Tense")) and not any(
-            ctx.texts[i] in (".", ";", "»", ",") for i in range(t.i, trigger.i)
+    for i in range(max(sent.start, trigger.i - 12), trigger.i):
+        if ctx.is_verb(i) and ("Cnd" in feature(i, "Mood") or "Fut" in feature(i, "Tense")) and not any(
+            ctx.texts[j] in (".", ";", "»", ",") for j in range(i, trigger.i)
         ):
             return "planned"
     head = trigger.head
-    if trigger.morph.get("VerbForm") == ["Inf"] and head.lemma_.lower() in lex.word_set("plan_head"):
+    if feature(trigger.i, "VerbForm") == ["Inf"] and head.lemma_.lower() in lex.word_set("plan_head"):
         return "planned"
     if any(c.dep_ in ("mark", "case") and c.lower_ in lex.word_set("purpose_mark") for c in trigger.children) and (
         trigger.morph.get("VerbForm") == ["Inf"] or trigger.pos_ in ("NOUN", "PROPN")
@@ -63,7 +64,7 @@ def status(ctx: DocContext, sent: Span, trigger: Token) -> str | None:
         lex.cue("planned").search(head.text)
     ):
         return "planned"  # "un entretien avec X est également prévu", "X envisage une rencontre avec Y": the noun's own verb
-    if trigger.pos_ in ("NOUN", "PROPN") and k > 0 and verbless(sent) and future_sentence(ctx, ctx.sents[k - 1]):
+    if trigger.pos_ in ("NOUN", "PROPN") and k > 0 and verbless(ctx, sent) and future_sentence(ctx, ctx.sents[k - 1]):
         return "planned"  # "X commencera mardi sa visite. Au cœur des discussions avec Y : …": the time told before
     if trigger.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ in ("acl", "amod", "acl:relcl") and lex.cue("planned").search(c.text) for c in trigger.children
@@ -105,7 +106,7 @@ def background(ctx: DocContext, sent: Span, trigger: Token) -> bool:
     for t in verb_chain(trigger):
         # the pluperfect's auxiliary ("avait reçu", "avait été reçu"), not a passive's ("était coprésidée": a description)
         aux = [c for c in t.children if c.dep_ == "aux:tense"]
-        if not narrative and any("Imp" in a.morph.get("Tense") and a.lemma_ in ("avoir", "être") for a in aux):
+        if not narrative and any("Imp" in ctx.feature(a.i, "Tense") and a.lemma_ in ("avoir", "être") for a in aux):
             return True
     for d in ctx.near(k, "DATE", trigger.i, 14):
         if (span_info(d) or {}).get("kind") == "month" and not _other_event_date(ctx, d.root, trigger):
@@ -159,16 +160,16 @@ def future_form(ctx: DocContext, token: Token) -> bool:
     return text.startswith(stem) and text[len(stem) :] in ctx.lex.word_set("future_ending")
 
 
-def verbless(sent: Span) -> bool:
+def verbless(ctx: DocContext, sent: Span) -> bool:
     """A nominal sentence ("Au menu des échanges avec X, la sécurité."): no finite verb of its own."""
-    return not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in sent)
+    return not any(ctx.is_verb(i) and "Fin" in ctx.feature(i, "VerbForm") for i in range(sent.start, sent.end))
 
 
 def future_sentence(ctx: DocContext, sent: Span) -> bool:
     """Is the main clause of ``sent`` in the future or the conditional?"""
     root = sent.root
     chain = [root] + [c for c in root.children if c.dep_.startswith("aux")]
-    if any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") or future_form(ctx, t) for t in chain):
+    if any("Fut" in ctx.feature(t.i, "Tense") or "Cnd" in ctx.feature(t.i, "Mood") or future_form(ctx, t) for t in chain):
         return True
     # "… ont rendez-vous lundi avec X", "… sont attendus demain à Y": a plan told by a cue on a verb
     doc = ctx.doc

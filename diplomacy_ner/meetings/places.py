@@ -175,7 +175,7 @@ def is_event_noun(ctx: DocContext, t: Token) -> bool:
 
 def is_future(ctx: DocContext, t: Token) -> bool:
     """A verb in the future or the conditional, by its morphology or its form."""
-    return t.pos_ in ("VERB", "AUX") and ("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") or future_form(ctx, t))
+    return ctx.is_verb(t.i) and ("Fut" in ctx.feature(t.i, "Tense") or "Cnd" in ctx.feature(t.i, "Mood") or future_form(ctx, t))
 
 
 def unlisted_places(ctx: DocContext, sent: Span, trigger: Token | None) -> list[Span]:

@@ -29,7 +29,21 @@ from ..extensions import span_info
 def explicit_place(ctx: DocContext, sent: Span, trigger: Token | None, *, attached: bool = False) -> dict[str, Any] | None:
     """The city or venue of ``sent`` introduced by "à", "au", a comma, nearest the predicate; with
     ``attached``, only a place the predicate governs. A place in a future or conditional clause ("qui se
-    tiendra à Tunis") is another event's."""
+    tiendra à Tunis") is another event's.
+
+    Answered once per sentence, predicate and ``attached`` (the meeting step asks twice for most
+    encounters); each caller gets its own copy of the answer."""
+    key = (sent.start, sent.end, trigger.i if trigger is not None else -1, attached)
+    if key not in ctx.place_answers:
+        ctx.place_answers[key] = _explicit_place(ctx, sent, trigger, attached=attached)
+    place = ctx.place_answers[key]
+    if place is None:
+        return None
+    mention_ = place.get("mention")
+    return {**place, "mention": dict(mention_) if isinstance(mention_, dict) else mention_}
+
+
+def _explicit_place(ctx: DocContext, sent: Span, trigger: Token | None, *, attached: bool = False) -> dict[str, Any] | None:
     doc = ctx.doc
     best = None
     k = ctx.sentence_of.get(sent.start, -1)

@@ -120,6 +120,7 @@ class DocContext:
         self.lead_date: tuple[Span | None, dt.date | None] | None = None  # slots.lead_date, once per doc
         self.excluded_answers: dict[tuple[int, int, int, bool, bool], bool] = {}  # officials.excluded, per mention
         self.place_answers: dict[tuple[int, int, int, bool], dict[str, Any] | None] = {}  # places.explicit_place
+        self.date_answers: dict[tuple[int, int, int, dt.date | None], tuple[Span | None, dt.date | None]] = {}  # slots.date_for
         self.filled_country: dict[str, str] = {}  # slots.fill_countries: one person, one country per article
         self._state_codes: set[str] | None = None
         self.person_starts: list[int] = [p.start for p in self.by_label.get("PERSON", [])]

@@ -66,7 +66,15 @@ def finish(
 
 
 def date_for(ctx: DocContext, sent: Span, trigger: Token, previous: dt.date | None) -> tuple[Span | None, dt.date | None]:
-    """The date expression of ``sent`` nearest the predicate, resolved against the publication date."""
+    """The date expression of ``sent`` nearest the predicate, resolved against the publication date
+    (answered once per sentence, predicate and previous day: the meeting step asks twice for most encounters)."""
+    key = (sent.start, sent.end, trigger.i, previous)
+    if key not in ctx.date_answers:
+        ctx.date_answers[key] = _date_for(ctx, sent, trigger, previous)
+    return ctx.date_answers[key]
+
+
+def _date_for(ctx: DocContext, sent: Span, trigger: Token, previous: dt.date | None) -> tuple[Span | None, dt.date | None]:
     best = None
     k = ctx.sentence_of.get(sent.start, -1)
     dates = ctx.near(k, "DATE", trigger.i, 60)

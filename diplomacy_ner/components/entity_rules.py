@@ -187,7 +187,7 @@ class EntityRules(LinkerKB):
             by_label[span.label_].append(span)
         found.countries = resolve_shared_adjectives(longest_per_start(found.countries + compound_countries(doc, words, names)))
         index = found.index
-        index.first_names = {i for i, text in enumerate(words.texts) if text[:1].isupper() and fold(text) in names.first_names}
+        index.first_names = {i for i, text in enumerate(words.texts) if names.is_first_name(text)}
         for span in found.countries:
             if (span_info(span) or {}).get("form") in ("adjective", "compound"):
                 index.country_adjectives[span.start] = max(index.country_adjectives.get(span.start, 0), span.end)

@@ -71,6 +71,7 @@ class KBNames:
             for adj in body.adjectives:
                 self.body_adjectives.setdefault(fold(adj), body.id)
         self.first_names: set[str] = set()  # folded first words of the people's longer names ("karin")
+        self._first_name_words: dict[str, bool] = {}  # token text -> is_first_name, answered once per word
         for person in kb.people:
             add(exact, "PERSON", person.id, [person.name, *person.aliases])
             add(exact, "PERSON", person.id, [v for f in (person.name, *person.aliases) for v in given_name_variants(f)])
@@ -86,6 +87,15 @@ class KBNames:
         for store, matcher in ((lower, self.lower), (exact, self.exact)):
             for key, forms in store.items():
                 matcher.add(key, list(tokenizer.pipe(sorted(set(forms)))))
+
+    def is_first_name(self, word: str) -> bool:
+        """Is ``word`` (a token's text) capitalised and the first word of a known person's longer name?"""
+        known = self._first_name_words.get(word)
+        if known is None:
+            if len(self._first_name_words) > 200_000:
+                self._first_name_words.clear()
+            known = self._first_name_words[word] = word[:1].isupper() and fold(word) in self.first_names
+        return known
 
     def __call__(self, doc: Doc) -> list[tuple[str, str, int, int]]:
         """Every name of the knowledge base in ``doc``.

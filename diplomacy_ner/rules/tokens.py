@@ -75,24 +75,28 @@ class TokenWords:
 
 def hyphenated_words(words: TokenWords) -> list[tuple[int, int, str]]:
     """Hyphenated words, whether the tokenizer kept them whole or split them."""
-    out = []
+    out: list[tuple[int, int, str]] = []
     texts, spaces = words.texts, words.spaces
     n = len(texts)
-    i = 0
-    while i < n:
+    # only a token holding a hyphen, or the one before a "-" token, can start a word: the others
+    # are skipped without a Python test each
+    marks = [k for k, text in enumerate(texts) if "-" in text]
+    starts = sorted(set(marks) | {k - 1 for k in marks if k > 0 and texts[k] == "-"})
+    free = 0  # tokens before this one belong to a word already found
+    for i in starts:
+        if i < free:
+            continue
         text = texts[i]
         if "-" in text[1:-1] and text[:1].isalpha():
             out.append((i, i + 1, text))
-            i += 1
+            free = i + 1
             continue
         j = i + 1
         while j + 1 < n and texts[j] == "-" and not spaces[j - 1] and not spaces[j] and texts[j + 1][:1].isalpha():
             j += 2
         if j > i + 1 and text[:1].isalpha():
             out.append((i, j, words.text(i, j)))
-            i = j
-            continue
-        i += 1
+            free = j
     return out
 
 

@@ -39,3 +39,26 @@ def test_a_full_string_cache_is_emptied_and_refilled(nlp: spacy.language.Languag
 def test_an_empty_doc_has_no_words(nlp: spacy.language.Language) -> None:
     words = TokenWords.of(nlp(""))
     assert (words.texts, words.lowers, words.spaces) == ([], [], [])
+
+
+def test_hyphenated_words_whole_or_split_by_the_tokenizer() -> None:
+    from diplomacy_ner.rules.tokens import hyphenated_words
+
+    texts = ["Le", "sommet", "franco-tunisien", "de", "Jean", "-", "Yves", "Brol", "-", "à", "Port", "-", "Vila", "-", "x"]
+    spaces = [True, True, True, True, False, False, True, True, True, True, False, False, False, False, False]
+    words = TokenWords(texts, [t.lower() for t in texts], spaces)
+    assert hyphenated_words(words) == [
+        (2, 3, "franco-tunisien"),
+        (4, 7, "Jean-Yves"),  # "Brol -" has spaces around the dash: no word
+        (10, 15, "Port-Vila-x"),
+    ]
+    assert hyphenated_words(TokenWords(["sans", "tiret"], ["sans", "tiret"], [True, False])) == []
+
+
+def test_first_names_of_the_knowledge_base_are_told_by_their_folded_form(extractor) -> None:
+    names = extractor.nlp.get_pipe("diplomacy_entity_rules").names
+    first = next(iter(sorted(names.first_names)))  # a folded first word of a known person's name
+    written = first.capitalize()
+    assert names.is_first_name(written) and names.is_first_name(written)  # asked twice: the answer is kept
+    assert not names.is_first_name(first)  # in lower case: no name
+    assert not names.is_first_name("Qwertzuiopä")

@@ -227,27 +227,27 @@ def find_people(
     # honorific + capitalised words the statistical model missed: "M. Benyoucef", "S.E. M. Lamin Jobe-Ceesay"
     starters = word_set("honorifics_before_names")
     as_written = word_set("honorifics_before_names_as_written")
-    i = 0
     n = len(doc)
-    while i < n:
-        lower = lowers[i]
-        if (lower in starters or texts[i] in as_written) and i + 1 < n and is_name_token(texts[i + 1]):
-            j = i + 1
-            while True:
-                k = j
-                j = _name_end(texts, lowers, j, n)
-                if j > k:
-                    j = extend_name(doc, j, blocked)
-                if j > k and not any(k < s.end and s.start < j for s in out):
-                    out.append(Span(doc, k, j, label="PERSON"))
-                # "MM. Piantedosi et Ben Khelifa": a plural honorific covers both names
-                if lower == "mm." and j + 1 < n and lowers[j] in word_set("name_coordinators") and is_name_token(texts[j + 1]):
-                    j += 1
-                    continue
-                break
-            i = j
+    free = 0  # tokens before this one are taken by a name found after an honorific
+    # only the honorifics are visited, not every token
+    for i in [i for i in range(n - 1) if lowers[i] in starters or texts[i] in as_written]:
+        if i < free or not is_name_token(texts[i + 1]):
             continue
-        i += 1
+        lower = lowers[i]
+        j = i + 1
+        while True:
+            k = j
+            j = _name_end(texts, lowers, j, n)
+            if j > k:
+                j = extend_name(doc, j, blocked)
+            if j > k and not any(k < s.end and s.start < j for s in out):
+                out.append(Span(doc, k, j, label="PERSON"))
+            # "MM. Piantedosi et Ben Khelifa": a plural honorific covers both names
+            if lower == "mm." and j + 1 < n and lowers[j] in word_set("name_coordinators") and is_name_token(texts[j + 1]):
+                j += 1
+                continue
+            break
+        free = j
     people = longest_non_overlapping([Span(doc, s.start, s.end, label="PERSON", kb_id=s.kb_id_) for s in out])
     return split_joined_pairs(doc, people, words)
 

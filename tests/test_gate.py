@@ -202,3 +202,46 @@ def test_the_text_scan_stops_only_what_the_tokens_would(gate, tokenizer):
     for text in texts:
         if gate.passes(tokenizer(text)):
             assert gate.text_skip_reason(text) is None, text
+
+
+@pytest.mark.parametrize(
+    ("text", "passes"),
+    [
+        # "a affirmé au ministre X" is an encounter only when the text tells a visit ("needs_cue": visit_setting)
+        ("Le ministre a affirmé au journal que la réforme avancerait.", False),
+        ("Le porte-parole du ministre a déclaré que le budget serait voté.", False),
+        ("Lors de sa visite à Vardia, le ministre a affirmé au président que l'aide suivrait.", True),
+        ("Le ministre, en visite\nofficielle à Vardia, a assuré au président son soutien.", True),  # a line break
+    ],
+)
+def test_a_frame_that_needs_a_cue_opens_only_with_it(gate, tokenizer, text, passes):
+    assert gate.passes(tokenizer(text)) is passes
+    if passes:
+        assert gate.text_skip_reason(text) is None  # the text scan never stops what the tokens let through
+    else:
+        assert gate.text_skip_reason(text) == SKIP_REASON
+
+
+def test_a_frame_cue_anchored_at_the_sentence_start_is_taken_as_matching(tmp_path, tokenizer):
+    import json
+
+    from diplomacy_ner.meetings.lexicon import MeetingLexicon
+
+    path = tmp_path / "frames.jsonl"
+    lines = [
+        {"frame": "brief", "pos": "verb", "lemmas": ["informer"], "needs_cue": "briefing_start"},
+        {"name": "briefing_start", "regex": "^Au terme"},
+    ]
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    lexicon = MeetingLexicon.from_files([path])
+    user_gate = MeetingGate(default_gate_cues(), NAMES, frames=lexicon.frames, lexicon=lexicon)
+    # "^" could match at a sentence start the whole text does not begin with: the gate lets it through
+    text = "Rien ici. Au terme du discours, le ministre a informé la presse."
+    assert user_gate.passes(tokenizer(text))
+    assert user_gate.text_skip_reason(text) is None
+    # the same frame with a cue the text does not hold: no encounter
+    path.write_text(json.dumps(lines[0]) + "\n" + json.dumps({"name": "briefing_start", "regex": "en aparté"}) + "\n", encoding="utf-8")
+    lexicon = MeetingLexicon.from_files([path])
+    user_gate = MeetingGate(default_gate_cues(), NAMES, frames=lexicon.frames, lexicon=lexicon)
+    assert not user_gate.passes(tokenizer(text))
+    assert user_gate.text_skip_reason(text) is not None

@@ -12,8 +12,11 @@ encounter frame of the meeting step *and* an actor stands close to it:
   ``resources/lexicons/words/gate.jsonl``) or on an irregular stem of the gate
   lexicon ("pris" for "prendre"); a noun frame on one of its lemmas or their
   plural. The frame's own conditions are checked on the tokens: a ``needs_next``
-  word within the next four tokens, a reflexive within the five before, and for
-  a ``needs_group`` frame two actors in the sentence. The gate lexicon adds a
+  word within the next four tokens, a reflexive within the five before, for
+  a ``needs_group`` frame two actors in the sentence, and for a ``needs_cue``
+  frame ("a affirmé au président X" only on a visit the text tells) its cue list
+  somewhere in the text (a cue list anchored with ``^`` or ``$`` is taken as
+  matching: it could match a sentence and not the whole text). The gate lexicon adds a
   few encounter words no frame opens on (``"visite"``), so that an article
   whose meeting is told that way still reaches the model.
 - **Actors**: a title or honorific of the gate lexicon, a ``TITLE`` pattern of

@@ -181,6 +181,7 @@ class _FrameCue:
     needs_reflexive: bool
     needs_group: bool
     join: bool = False
+    needs_cue: str | None = None  # a cue list of the meeting lexicon the sentence must match
 
     def opens(self, low: str, endings: frozenset[str]) -> bool:
         """Can the lower-cased word ``low`` open this frame (whatever its part of speech)?"""
@@ -287,6 +288,7 @@ def frame_cues(frames: Iterable[Any], inflections: Iterable[GateCue] = ()) -> tu
                 needs_reflexive=bool(frame.needs_reflexive),
                 needs_group=bool(getattr(frame, "needs_group", False)),
                 join=bool(getattr(frame, "join", False)),
+                needs_cue=getattr(frame, "needs_cue", None),
             )
         )
     return tuple(out)

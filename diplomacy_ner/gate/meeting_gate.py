@@ -47,6 +47,9 @@ from .cues import (
 )
 
 logger = logging.getLogger("diplomacy_ner")
+_ANY_SPACE = re.compile(r"\s")
+# an anchor outside a character class: "^" not after "[" or a backslash, "$", \A, \Z
+_ANCHORED = re.compile(r"(?<![\\\[])\^|(?<!\\)\$|\\[AZ]")
 
 
 class MeetingGate:
@@ -64,6 +67,7 @@ class MeetingGate:
         names: Iterable[str] = (),
         frames: Iterable[Any] | None = None,
         reflexives: Iterable[str] | None = None,
+        lexicon: Any = None,
     ):
         from ..meetings.lexicon import MeetingLexicon
 
@@ -79,7 +83,8 @@ class MeetingGate:
         self.encounter = tables["encounter"].frozen()
         self.official = tables["official"].frozen()
         self.anaphor = tables["anaphor"].frozen()
-        lexicon = MeetingLexicon.default()
+        lexicon = lexicon if lexicon is not None else MeetingLexicon.default()
+        self.lexicon = lexicon  # the cue lists a frame's ``needs_cue`` names
         self.frames = frame_cues(lexicon.frames if frames is None else frames, cues)
         self.reflexives = frozenset(lexicon.word_set("reflexive") if reflexives is None else reflexives)
         self.endings = word_set("verb_endings")
@@ -99,7 +104,7 @@ class MeetingGate:
         cues = list(default_gate_cues())
         for path in gate_files:
             cues.extend(read_gate_cues(path))
-        frames = reflexives = None
+        frames = reflexives = lexicon = None
         if "diplomacy_meetings" in nlp.pipe_names:
             lexicon = nlp.get_pipe("diplomacy_meetings").lexicon
             frames, reflexives = lexicon.frames, lexicon.word_set("reflexive")
@@ -110,7 +115,7 @@ class MeetingGate:
             names.extend(
                 p.pattern for p in rules.rules.patterns if p.label == "TITLE" and isinstance(p.pattern, str)
             )
-        gate = cls(cues, names, frames, reflexives)
+        gate = cls(cues, names, frames, reflexives, lexicon)
         logger.debug("meeting gate: %d cues, %d frames, %d names", len(cues), len(gate.frames), len(names))
         return gate
 
@@ -160,15 +165,20 @@ class MeetingGate:
             if apostrophe in low:
                 low = low.replace(apostrophe, "'")
         has_actor: bool | None = None
+        cue_found: dict[str, bool] = {}
         for match in frames.finditer(low):
             start = match.start()
             candidates = self._screen_frames(low, start)
-            if not candidates or any(not (f.needs_next or f.needs_reflexive or f.needs_group or f.join) for f in candidates):
+            if not candidates or any(
+                not (f.needs_next or f.needs_reflexive or f.needs_group or f.join or f.needs_cue) for f in candidates
+            ):
                 return None
             for frame in candidates:
                 if frame.needs_reflexive and not self._screen_reflexive(low, start):
                     continue
                 if frame.needs_next and not self._screen_next(low, start, frame):
+                    continue
+                if frame.needs_cue and not self._cue_in(frame.needs_cue, text, cue_found):
                     continue
                 if frame.needs_group or frame.join:
                     # an actor in the sentence: at least some title or person's name in the article
@@ -178,6 +188,23 @@ class MeetingGate:
                         continue
                 return None
         return SKIP_REASON
+
+    def _cue_in(self, name: str, text: str, found: dict[str, bool]) -> bool:
+        r"""May the cue list ``name`` match a sentence of ``text`` (a frame's ``needs_cue``)?
+
+        The meeting step searches the sentence of the predicate in the normalised text; here the
+        whole text is searched, every whitespace character made a space (the normaliser joins lines
+        with one): a superset. A cue list anchored at a start or an end (``^``, ``$``, ``\A``,
+        ``\Z``) could match a sentence and not the whole text: it is taken as matching.
+        """
+        if name not in found:
+            cues = self.lexicon.cue(name)
+            patterns = [getattr(p, "pattern", "") for p in getattr(cues, "patterns", ())]
+            if any(isinstance(p, str) and _ANCHORED.search(p) for p in patterns):
+                found[name] = True
+            else:
+                found[name] = cues.search(_ANY_SPACE.sub(" ", text)) is not None
+        return found[name]
 
     def _screen_frames(self, low: str, start: int) -> tuple[_FrameCue, ...]:
         """The frames a token starting at ``start`` of the lower-cased text may open (any token end)."""
@@ -282,13 +309,14 @@ class MeetingGate:
         rows = doc.to_array([LOWER, IS_SPACE, IS_PUNCT, IS_TITLE]).tolist()
         get = self._words.get
         infos = [get(row[0]) or self._word(row[0], strings[row[0]]) for row in rows]
+        cue_found: dict[str, bool] = {}  # needs_cue answers for this doc (the text read only if a frame asks)
         # first the encounter cues alone (few tokens): most articles stop here
         found: list[tuple[int, int]] = []  # (token, what it needs: _PLAIN / _JOIN / _GROUP)
         folded: list[str] | None = None
         for i, info in enumerate(infos):
             if not (info[1] or info[2]) or rows[i][1] or rows[i][2]:
                 continue
-            held = [frame for frame in info[1] if self._conditions_hold(frame, i, infos)]
+            held = [frame for frame in info[1] if self._conditions_hold(frame, i, infos, doc, cue_found)]
             if held:
                 found.append((i, min(_need(f) for f in held)))
             elif info[2]:
@@ -351,8 +379,11 @@ class MeetingGate:
                 return None
         return SKIP_REASON
 
-    def _conditions_hold(self, frame: _FrameCue, i: int, infos: list[Any]) -> bool:
-        """A frame's ``needs_next`` and ``needs_reflexive`` conditions, on the surface tokens around ``i``."""
+    def _conditions_hold(
+        self, frame: _FrameCue, i: int, infos: list[Any], doc: Doc, cue_found: dict[str, bool]
+    ) -> bool:
+        """A frame's ``needs_next`` and ``needs_reflexive`` conditions, on the surface tokens around ``i``,
+        and its ``needs_cue`` on the doc's text."""
         if frame.needs_reflexive and not any(
             infos[j][5] in self.reflexives for j in range(max(0, i - REFLEXIVE_REACH), i)
         ):
@@ -361,4 +392,6 @@ class MeetingGate:
             infos[j][5] in frame.needs_next for j in range(i + 1, min(len(infos), i + 1 + NEXT_WORDS))
         ):
             return False
+        if frame.needs_cue and not self._cue_in(frame.needs_cue, doc.text, cue_found):
+            return False  # "a affirmé au président X": an encounter only when the text tells a visit
         return True

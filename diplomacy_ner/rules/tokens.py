@@ -52,10 +52,13 @@ class TokenWords:
             if len(_STRING_OF) > _STRING_CACHE_SIZE:
                 _STRING_OF.clear()
             strings = doc.vocab.strings
+            # this doc's strings in a table of its own: another thread may empty the shared one meanwhile
+            local: dict[int, str] = {}
             for h in orths + lowers:
-                if h not in _STRING_OF:
-                    _STRING_OF[h] = strings[h]
-            texts, lower_texts = [_STRING_OF[h] for h in orths], [_STRING_OF[h] for h in lowers]
+                if h not in local:
+                    text = _STRING_OF.get(h)
+                    local[h] = _STRING_OF[h] = text if text is not None else strings[h]
+            texts, lower_texts = [local[h] for h in orths], [local[h] for h in lowers]
         words = cls(texts, lower_texts, (rows[:, 2] != 0).tolist())
         _WORDS[doc] = words
         return words

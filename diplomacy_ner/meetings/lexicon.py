@@ -84,14 +84,14 @@ class _Never:
 
 # Python's Unicode classes written for RE2, whose \w, \d, \s and \b know ASCII only
 _RE2_CLASSES = {"w": r"\p{L}\p{N}_", "d": r"\p{Nd}", "s": r"\s\x{1c}-\x{1f}\x{85}\p{Z}"}
-_ESCAPE = re.compile(r"\\(.)|(\[\^?)|(\])")
+_ESCAPE = re.compile(r"\\(.)|(\[\^?)|(\])|(\$)")
 
 
 def relaxed_for_re2(pattern: str) -> str | None:
     r"""``pattern`` rewritten for RE2 so that it matches wherever Python's ``re`` matches, and maybe more.
 
-    Word boundaries are dropped (a pattern without an assertion matches a superset of the
-    texts); ``\w``, ``\W``, ``\d``, ``\D``, ``\s``, ``\S`` become the Unicode classes Python
+    Word boundaries and ``$`` are dropped (a pattern without an assertion matches a superset
+    of the texts); ``\w``, ``\W``, ``\d``, ``\D``, ``\s``, ``\S`` become the Unicode classes Python
     gives them. None when the pattern uses what RE2 cannot run (lookarounds, back-references,
     ``\B``, ``\A``, ``\Z``): then there is no prefilter.
     """
@@ -103,7 +103,11 @@ def relaxed_for_re2(pattern: str) -> str | None:
     for m in _ESCAPE.finditer(pattern):
         out.append(pattern[pos : m.start()])
         pos = m.end()
-        char, opening, closing = m.group(1), m.group(2), m.group(3)
+        char, opening, closing, dollar = m.group(1), m.group(2), m.group(3), m.group(4)
+        if dollar is not None:
+            # Python's "$" also matches before a final newline, RE2's only at the end: dropped (a superset)
+            out.append("$" if in_class else "")
+            continue
         if opening is not None:
             if in_class:  # a literal "[" inside a class
                 out.append(r"\[" + opening[1:])

@@ -59,6 +59,8 @@ def test_search_and_finditer_give_what_python_re_gives() -> None:
         (r"\W\d\s", r"[^\p{L}\p{N}_][\p{Nd}][\s\x{1c}-\x{1f}\x{85}\p{Z}]"),
         (r"[^,.;]{1,60}", r"[^,.;]{1,60}"),
         (r"a\.b\(c", r"a\.b\(c"),
+        (r"de la$", "de la"),  # Python's "$" also matches before a final newline: dropped
+        (r"[$a]b\$", r"[$a]b\$"),  # a "$" in a class or escaped is a character
     ],
 )
 def test_patterns_are_relaxed_for_re2(pattern: str, relaxed: str) -> None:
@@ -70,3 +72,11 @@ def test_patterns_re2_cannot_run_get_no_prefilter(pattern: str) -> None:
     assert relaxed_for_re2(pattern) is None
     cues = _Cues(re.compile(pattern), [])
     assert cues.prefilter is None
+
+
+def test_a_pattern_ending_the_text_lets_a_final_newline_through() -> None:
+    shipped = re.compile(r"\bdans le cadre de$", re.IGNORECASE)
+    cues = _Cues(shipped, [])
+    assert shipped.search("dans le cadre de\n") is not None  # Python's "$" before a final newline
+    assert cues.search("dans le cadre de\n") is not None
+    assert cues.search("dans le cadre de la visite") is None

@@ -137,6 +137,19 @@ class DocContext:
             self._morph = self.doc.to_array([MORPH]).tolist() if len(self.doc) else []
         return _features(self.doc.vocab.strings, self._morph[i]).get(field, [])
 
+    def names_a_company(self, start: int, sent_start: int) -> bool:
+        """Is the name at token ``start`` a company's ("le PDG du groupe de BTP Colas", "la société
+        pétrolière Sonatrach")? A company noun (word set ``company_head``) stands before it, with only
+        lower-case words, "de" / "d'" and acronyms between, at most four tokens."""
+        heads = self.lex.word_set("company_head")
+        for j in range(start - 1, max(sent_start, start - 6) - 1, -1):
+            if self.lowers[j] in heads:
+                return True
+            text = self.texts[j]
+            if not (text.islower() or (len(text) > 1 and text.isalpha() and text.isupper())):
+                return False  # a capitalised word, a number or a punctuation mark ends the phrase
+        return False
+
     def is_verb(self, i: int) -> bool:
         """``doc[i].pos_ in ("VERB", "AUX")`` without building the Token."""
         if self._pos is None:

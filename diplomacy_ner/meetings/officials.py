@@ -185,8 +185,8 @@ def find_officials(ctx: DocContext, k: int, *, chairs: bool = False) -> list[Off
         generic = ctx.lex.word_set("generic_subject_title")
         if (weak and any(w in generic for w in ctx.lowers[s.start : s.end])) or is_title_phrase(ctx.span_text(s)):
             continue  # "Vice-Premier ministre", "Chef du Gouvernement" taken for a name
-        if weak and s.start > sent.start and ctx.lowers[s.start - 1] in ctx.lex.word_set("named_event_head"):
-            continue  # "lors du sommet Petrocaribe", "au forum Horizon": the event's name, not a person
+        if weak and s.start > sent.start and (ctx.lowers[s.start - 1] in ctx.lex.word_set("named_event_head") or ctx.names_a_company(s.start, sent.start)):
+            continue  # "lors du sommet Petrocaribe", "au forum Horizon", "le groupe de BTP Colas": no person
         extent = set(range(s.start, s.end))
         j = s.start - 1
         honorific = ctx.lex.word_set("honorific")

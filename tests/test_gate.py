@@ -245,3 +245,13 @@ def test_a_frame_cue_anchored_at_the_sentence_start_is_taken_as_matching(tmp_pat
     user_gate = MeetingGate(default_gate_cues(), NAMES, frames=lexicon.frames, lexicon=lexicon)
     assert not user_gate.passes(tokenizer(text))
     assert user_gate.text_skip_reason(text) is not None
+
+
+def test_a_full_stop_then_a_line_break_ends_one_sentence(gate, tokenizer):
+    # the official stands in the sentence just before the cue's: the line break after the full stop
+    # does not open an empty sentence between them
+    text = "La rencontre a duré deux heures.\nLe ministre marocain a parlé de climat."
+    assert gate.passes(tokenizer(text))
+    # two sentences away, it does not count (see test_an_official_two_sentences_away_does_not_count)
+    far = "La rencontre a duré deux heures.\nIl faisait beau.\nLe ministre marocain a parlé de climat."
+    assert not gate.passes(tokenizer(far))

@@ -339,9 +339,12 @@ class MeetingGate:
             sentence_of[i] = sentence
             if is_space or (is_punct and word not in self.official.words):
                 if word in SENTENCE_ENDS or (is_space and "\n" in word):
-                    sentence += 1
-                    sentence_start.append(i + 1)
-                    first = True
+                    if first:  # a full stop then a line break ends one sentence, not two
+                        sentence_start[-1] = i + 1
+                    else:
+                        sentence += 1
+                        sentence_start.append(i + 1)
+                        first = True
                 continue
             if official and self.official.at(folded, i):
                 actors[sentence] = actors.get(sentence, 0) + 1

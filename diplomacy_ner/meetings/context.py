@@ -140,14 +140,19 @@ class DocContext:
     def names_a_company(self, start: int, sent_start: int) -> bool:
         """Is the name at token ``start`` a company's ("le PDG du groupe de BTP Colas", "la société
         pétrolière Sonatrach")? A company noun (word set ``company_head``) stands before it, with only
-        lower-case words, "de" / "d'" and acronyms between, at most four tokens."""
-        heads = self.lex.word_set("company_head")
+        lower-case nouns and adjectives, "de" / "d'" and acronyms between, at most four tokens: a verb,
+        another preposition or a punctuation mark ends the phrase ("une délégation de la Banque
+        mondiale conduite par X": X leads it)."""
+        heads, genitive = self.lex.word_set("company_head"), self.lex.word_set("genitive")
         for j in range(start - 1, max(sent_start, start - 6) - 1, -1):
-            if self.lowers[j] in heads:
+            token = self.doc[j]
+            if self.lowers[j] in heads and token.pos_ == "NOUN":
                 return True
             text = self.texts[j]
-            if not (text.islower() or (len(text) > 1 and text.isalpha() and text.isupper())):
-                return False  # a capitalised word, a number or a punctuation mark ends the phrase
+            lower_word = text.islower() and token.pos_ in ("NOUN", "ADJ")
+            acronym = len(text) > 1 and text.isalpha() and text.isupper() and token.pos_ in ("NOUN", "PROPN", "ADJ")
+            if not (self.lowers[j] in genitive or lower_word or acronym):
+                return False
         return False
 
     def is_verb(self, i: int) -> bool:

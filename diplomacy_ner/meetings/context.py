@@ -7,11 +7,12 @@ import datetime as dt
 import re
 from functools import lru_cache
 from importlib import resources
+from collections.abc import Callable
 from typing import Any
 
 import numpy
 from spacy.attrs import IDX, LEMMA, LOWER, MORPH, POS
-from spacy.symbols import AUX, NOUN, NUM, PROPN, VERB
+from spacy.symbols import ADJ, AUX, NOUN, NUM, PROPN, VERB
 from spacy.tokens import Doc, Span
 
 from ..folding import fold
@@ -83,7 +84,6 @@ class DocContext:
         words = TokenWords.of(doc)
         self.text = words.whole_text()  # Doc.text builds a Token per token on every access: read it once
         self.lowers: list[str] = words.lowers  # each token's lower-case form, without building Token objects
-        self._texts: list[str] = words.texts
         self.texts: list[str] = words.texts  # each token's text, without building Token objects
         self._idx: list[int] = doc.to_array([IDX]).tolist() if len(doc) else []
         self._ents: list[Span] | None = None
@@ -118,9 +118,7 @@ class DocContext:
         self._years: dict[int, list[int]] = {}
         self.body_places_cache: list[Span] | None = None
         self.lead_date: tuple[Span | None, dt.date | None] | None = None  # slots.lead_date, once per doc
-        self.excluded_answers: dict[tuple[int, int, int, bool, bool], bool] = {}  # officials.excluded, per mention
-        self.place_answers: dict[tuple[int, int, int, bool], dict[str, Any] | None] = {}  # places.explicit_place
-        self.date_answers: dict[tuple[int, int, int, dt.date | None], tuple[Span | None, dt.date | None]] = {}  # slots.date_for
+        self._answers: dict[tuple[Any, ...], Any] = {}  # see `once`
         self.filled_country: dict[str, str] = {}  # slots.fill_countries: one person, one country per article
         self._state_codes: set[str] | None = None
         self.person_starts: list[int] = [p.start for p in self.by_label.get("PERSON", [])]
@@ -130,6 +128,15 @@ class DocContext:
         self._anaphor_candidates: list[int] | None = None
         self.anaphor_words: set[str] = set()  # set with the candidates: the words Coreference.anaphors tests
         self.numbers: set[int] = set()  # set with the candidates: the tokens tagged NUM
+
+    def once(self, step: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """``step(self, *args, **kwargs)``, computed once per doc for the same arguments (hashable):
+        the layers ask the same question of a mention or a predicate several times
+        (``officials.excluded``, ``places.explicit_place``, ``slots.date_for``)."""
+        key = (step, args, tuple(sorted(kwargs.items())))
+        if key not in self._answers:
+            self._answers[key] = step(self, *args, **kwargs)
+        return self._answers[key]
 
     def feature(self, i: int, field: str) -> list[str]:
         """``doc[i].morph.get(field)`` without building the Token and its MorphAnalysis."""
@@ -144,22 +151,26 @@ class DocContext:
         another preposition or a punctuation mark ends the phrase ("une délégation de la Banque
         mondiale conduite par X": X leads it)."""
         heads, genitive = self.lex.word_set("company_head"), self.lex.word_set("genitive")
+        pos = self._pos_ids()
         for j in range(start - 1, max(sent_start, start - 6) - 1, -1):
-            token = self.doc[j]
-            if self.lowers[j] in heads and token.pos_ == "NOUN":
+            if self.lowers[j] in heads and pos[j] == NOUN:
                 return True
             text = self.texts[j]
-            lower_word = text.islower() and token.pos_ in ("NOUN", "ADJ")
-            acronym = len(text) > 1 and text.isalpha() and text.isupper() and token.pos_ in ("NOUN", "PROPN", "ADJ")
+            lower_word = text.islower() and pos[j] in (NOUN, ADJ)
+            acronym = len(text) > 1 and text.isalpha() and text.isupper() and pos[j] in (NOUN, PROPN, ADJ)
             if not (self.lowers[j] in genitive or lower_word or acronym):
                 return False
         return False
 
-    def is_verb(self, i: int) -> bool:
-        """``doc[i].pos_ in ("VERB", "AUX")`` without building the Token."""
+    def _pos_ids(self) -> list[int]:
+        """Every token's part of speech (spaCy's symbol ids), read once per doc."""
         if self._pos is None:
             self._pos = self.doc.to_array([POS]).tolist() if len(self.doc) else []
-        return self._pos[i] in (VERB, AUX)
+        return self._pos
+
+    def is_verb(self, i: int) -> bool:
+        """``doc[i].pos_ in ("VERB", "AUX")`` without building the Token."""
+        return self._pos_ids()[i] in (VERB, AUX)
 
     # -- cached per-sentence facts: every layer asks them per predicate, a long sentence pays once --------
     def line_bounds(self, char: int) -> tuple[int, int]:
@@ -241,7 +252,7 @@ class DocContext:
         """What ``doc[start:end].text`` gives, sliced from the doc text."""
         if end <= start:
             return ""
-        return self.text[self._idx[start] : self._idx[end - 1] + len(self._texts[end - 1])]
+        return self.text[self._idx[start] : self._idx[end - 1] + len(self.texts[end - 1])]
 
     def ents_in(self, k: int) -> list[Span]:
         """The statistical NER's entities that start in sentence ``k`` (``doc.ents`` read once)."""

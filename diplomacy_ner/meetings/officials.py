@@ -99,14 +99,10 @@ def excluded(ctx: DocContext, i: int, sent: Span, *, genitive: bool = True, chai
     """Is token ``i`` in a zone whose people are not participants ("en présence de", "selon")?
     With ``chairs``, the chair of a session ("sous la présidence de X") is not excluded.
     The answer is kept for the doc: the layers ask it again for the same mention."""
-    key = (i, sent.start, sent.end, genitive, chairs)
-    found = ctx.excluded_answers.get(key)
-    if found is None:
-        found = ctx.excluded_answers[key] = _excluded(ctx, i, sent, genitive=genitive, chairs=chairs)
-    return found
+    return ctx.once(_excluded, i, sent, genitive, chairs)
 
 
-def _excluded(ctx: DocContext, i: int, sent: Span, *, genitive: bool, chairs: bool) -> bool:
+def _excluded(ctx: DocContext, i: int, sent: Span, genitive: bool, chairs: bool) -> bool:
     doc = ctx.doc
     start = max(sent.start, i - 60)  # the zone may hold a long list of aides
     text = ctx.tokens_text(start, i)

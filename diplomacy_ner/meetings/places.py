@@ -33,10 +33,7 @@ def explicit_place(ctx: DocContext, sent: Span, trigger: Token | None, *, attach
 
     Answered once per sentence, predicate and ``attached`` (the meeting step asks twice for most
     encounters); each caller gets its own copy of the answer."""
-    key = (sent.start, sent.end, trigger.i if trigger is not None else -1, attached)
-    if key not in ctx.place_answers:
-        ctx.place_answers[key] = _explicit_place(ctx, sent, trigger, attached=attached)
-    place = ctx.place_answers[key]
+    place = ctx.once(_explicit_place, sent, trigger, attached=attached)
     if place is None:
         return None
     mention_ = place.get("mention")

@@ -68,10 +68,7 @@ def finish(
 def date_for(ctx: DocContext, sent: Span, trigger: Token, previous: dt.date | None) -> tuple[Span | None, dt.date | None]:
     """The date expression of ``sent`` nearest the predicate, resolved against the publication date
     (answered once per sentence, predicate and previous day: the meeting step asks twice for most encounters)."""
-    key = (sent.start, sent.end, trigger.i, previous)
-    if key not in ctx.date_answers:
-        ctx.date_answers[key] = _date_for(ctx, sent, trigger, previous)
-    return ctx.date_answers[key]
+    return ctx.once(_date_for, sent, trigger, previous)
 
 
 def _date_for(ctx: DocContext, sent: Span, trigger: Token, previous: dt.date | None) -> tuple[Span | None, dt.date | None]:

@@ -37,9 +37,8 @@ def status(ctx: DocContext, sent: Span, trigger: Token) -> str | None:
         return "cancelled"
     chain = verb_chain(trigger)
     feature = ctx.feature  # morphology read from the doc's arrays, not through Token objects
-    for t in chain:
-        if "Fut" in feature(t.i, "Tense") or "Cnd" in feature(t.i, "Mood") or future_form(ctx, t):
-            return "planned"
+    if any(future_tense(ctx, t) for t in chain):
+        return "planned"
     for i in range(max(sent.start, trigger.i - 12), trigger.i):
         if ctx.is_verb(i) and ("Cnd" in feature(i, "Mood") or "Fut" in feature(i, "Tense")) and not any(
             ctx.texts[j] in (".", ";", "»", ",") for j in range(i, trigger.i)
@@ -145,6 +144,11 @@ def reported_past(ctx: DocContext, trigger: Token) -> bool:
     return any("Pres" in a.morph.get("Tense") for a in aux) or (not aux and "Past" in head.morph.get("Tense"))
 
 
+def future_tense(ctx: DocContext, token: Token) -> bool:
+    """Future or conditional, by the tagger's morphology or by the word's form."""
+    return "Fut" in ctx.feature(token.i, "Tense") or "Cnd" in ctx.feature(token.i, "Mood") or future_form(ctx, token)
+
+
 def future_form(ctx: DocContext, token: Token) -> bool:
     """Future or conditional by its form ("rencontrerait", "recevra"), when the tagger misses it."""
     lemma = token.lemma_.lower()
@@ -169,7 +173,7 @@ def future_sentence(ctx: DocContext, sent: Span) -> bool:
     """Is the main clause of ``sent`` in the future or the conditional?"""
     root = sent.root
     chain = [root] + [c for c in root.children if c.dep_.startswith("aux")]
-    if any("Fut" in ctx.feature(t.i, "Tense") or "Cnd" in ctx.feature(t.i, "Mood") or future_form(ctx, t) for t in chain):
+    if any(future_tense(ctx, t) for t in chain):
         return True
     # "… ont rendez-vous lundi avec X", "… sont attendus demain à Y": a plan told by a cue on a verb
     doc = ctx.doc

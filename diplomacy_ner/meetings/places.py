@@ -20,7 +20,7 @@ from ..lexicons import word_set
 from ..offsets import mention
 from .clusters import Draft
 from .context import DocContext
-from .modality import future_form
+from .modality import future_tense
 from .officials import Official
 from .place_names import city_name, city_states, country_code as _country_code, is_city as _is_city, named_after_city, not_the_city, opens_a_name
 from ..extensions import span_info
@@ -186,7 +186,7 @@ def is_event_noun(ctx: DocContext, t: Token) -> bool:
 
 def is_future(ctx: DocContext, t: Token) -> bool:
     """A verb in the future or the conditional, by its morphology or its form."""
-    return ctx.is_verb(t.i) and ("Fut" in ctx.feature(t.i, "Tense") or "Cnd" in ctx.feature(t.i, "Mood") or future_form(ctx, t))
+    return ctx.is_verb(t.i) and future_tense(ctx, t)
 
 
 def unlisted_places(ctx: DocContext, sent: Span, trigger: Token | None) -> list[Span]:

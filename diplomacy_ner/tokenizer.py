@@ -49,10 +49,6 @@ class NormalizingTokenizer:
         doc._.offset_segments = offsets.segments
         return doc
 
-    def clear_cache(self) -> None:
-        """Forget the chunks tokenized so far (see :func:`clear_tokenizer_cache`)."""
-        clear_tokenizer_cache(self.tokenizer)
-
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
         for text in texts:
             yield self(text)

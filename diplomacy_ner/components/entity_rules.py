@@ -261,13 +261,13 @@ class EntityRules(LinkerKB):
                     continue
             ext = title_extent(doc, start, end, found.index, generic=(cls == "generic"))
             span = Span(doc, start, ext.end, label="TITLE", kb_id=cls)
-            span._.info = title_info(doc, ext, cls, country_at, self._body_id_for, self.names.body_adjectives)
-            if doc[start].lower_ in seat_heads and not span_info(span)["countries"]:
+            info = span._.info = title_info(doc, ext, cls, country_at, self._body_id_for, self.names.body_adjectives)
+            if doc[start].lower_ in seat_heads and not info["countries"]:
                 # "le locataire de l'Élysée": the country of the seat
                 seats = (self.kb.get(b.kb_id_) for b in found.bodies if start <= b.start and b.end <= ext.end and b.kb_id_)
-                span_info(span)["countries"] = [c for c in dict.fromkeys(getattr(r, "country", None) for r in seats) if c]
+                info["countries"] = [c for c in dict.fromkeys(getattr(r, "country", None) for r in seats) if c]
             if former_title(doc, start):
-                span_info(span)["former"] = True  # "l'ancien ministre X": not X's office now
+                info["former"] = True  # "l'ancien ministre X": not X's office now
             found.titles.append(span)
             covered_until = ext.end
         share_coordinated_countries(doc, found.titles)

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from ..folding import fold
 from ..lexicons import word_set
 from ..normalize import INVISIBLE
+from ..rules.tokens import TokenWords
 from .cues import (
     GateCue,
     NAME_AFTER,
@@ -85,6 +86,7 @@ class MeetingGate:
         self.anaphor = tables["anaphor"].frozen()
         lexicon = lexicon if lexicon is not None else MeetingLexicon.default()
         self.lexicon = lexicon  # the cue lists a frame's ``needs_cue`` names
+        self._anchored: dict[str, bool] = {}  # needs_cue name -> its cue list holds an anchor (see _cue_in)
         self.frames = frame_cues(lexicon.frames if frames is None else frames, cues)
         self.reflexives = frozenset(lexicon.word_set("reflexive") if reflexives is None else reflexives)
         self.endings = word_set("verb_endings")
@@ -198,12 +200,11 @@ class MeetingGate:
         ``\Z``) could match a sentence and not the whole text: it is taken as matching.
         """
         if name not in found:
-            cues = self.lexicon.cue(name)
-            patterns = [getattr(p, "pattern", "") for p in getattr(cues, "patterns", ())]
-            if any(isinstance(p, str) and _ANCHORED.search(p) for p in patterns):
-                found[name] = True
-            else:
-                found[name] = cues.search(_ANY_SPACE.sub(" ", text)) is not None
+            anchored = self._anchored.get(name)
+            if anchored is None:
+                patterns = [getattr(p, "pattern", "") for p in getattr(self.lexicon.cue(name), "patterns", ())]
+                anchored = self._anchored[name] = any(isinstance(p, str) and _ANCHORED.search(p) for p in patterns)
+            found[name] = anchored or self.lexicon.cue(name).search(_ANY_SPACE.sub(" ", text)) is not None
         return found[name]
 
     def _screen_frames(self, low: str, start: int) -> tuple[_FrameCue, ...]:
@@ -395,6 +396,6 @@ class MeetingGate:
             infos[j][5] in frame.needs_next for j in range(i + 1, min(len(infos), i + 1 + NEXT_WORDS))
         ):
             return False
-        if frame.needs_cue and not self._cue_in(frame.needs_cue, doc.text, cue_found):
+        if frame.needs_cue and not self._cue_in(frame.needs_cue, TokenWords.of(doc).whole_text(), cue_found):
             return False  # "a affirmé au président X": an encounter only when the text tells a visit
         return True

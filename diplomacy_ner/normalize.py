@@ -20,9 +20,10 @@ from functools import lru_cache
 
 # (pattern, replacement or None when computed) — order gives priority on overlaps.
 # a grave accent between two letters is an apostrophe typed on a keyboard without one ("l`Etat")
-_APOSTROPHES = re.compile("[\u2019\u2018\u02bc\u00b4\u2032]|(?<=[^\\W\\d_])`(?=[^\\W\\d_])")
+_APOSTROPHE_CLASS = "[\u2019\u2018\u02bc\u00b4\u2032]"
+_APOSTROPHES = re.compile(_APOSTROPHE_CLASS + "|(?<=[^\\W\\d_])`(?=[^\\W\\d_])")
 # the same without the grave accent, whose lookarounds are tried at every character: for texts without "`"
-_APOSTROPHE_CHARS = re.compile("[\u2019\u2018\u02bc\u00b4\u2032]")
+_APOSTROPHE_CHARS = re.compile(_APOSTROPHE_CLASS)
 _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]")
 # zero-width characters, bidirectional marks and isolates (including the Arabic letter mark),
 # soft hyphens, variation selectors and carriage returns: removed
@@ -37,8 +38,9 @@ _LINE_SEPARATORS = re.compile("[\u2028\u2029]")
 # encoded as UTF-8, which spaCy's string store needs: each becomes U+FFFD, one for one.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _HTML_COMMENT = re.compile(r"<!--.{0,5000}?-->", re.DOTALL)
-_COMBINING_RUN = re.compile(r"[^\W\d_][\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
-_COMBINING_MARK = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_COMBINING_CLASS = r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+_COMBINING_RUN = re.compile(r"[^\W\d_]" + _COMBINING_CLASS + "+")
+_COMBINING_MARK = re.compile(_COMBINING_CLASS)
 _HTML_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)(?:\s[^<>]{0,500})?/?>")
 # Tags inside a line of text: removing them must not split a word ("Alba<b>res</b>").
 # fmt: off
